@@ -1,0 +1,135 @@
+package io.vpcportal.account;
+
+import io.vpcportal.account.internal.AwsAccount;
+import io.vpcportal.account.internal.AwsAccountRepository;
+import io.vpcportal.identity.IdentityManagement;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.FieldViolation;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.shared.AwsAccountId;
+import io.vpcportal.shared.AwsRegion;
+import io.vpcportal.shared.TeamId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and edits AWS accounts, and answers which team may use which account and region. */
+@Service
+@Transactional(readOnly = true)
+public class AccountManagement {
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+
+    private final AwsAccountRepository accounts;
+    private final IdentityManagement identity;
+    private final Clock clock;
+
+    AccountManagement(AwsAccountRepository accounts, IdentityManagement identity, Clock clock) {
+        this.accounts = accounts;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    public List<AccountDetails> all() {
+        return accounts.findAllByOrderByIdAsc().stream().map(AccountManagement::details).toList();
+    }
+
+    public List<AccountDetails> usableBy(Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return accounts.findUsableBy(teams.stream().map(TeamId::value).toList()).stream()
+                .map(AccountManagement::details).toList();
+    }
+
+    public Optional<AccountDetails> find(String accountId) {
+        return AwsAccountId.isValid(accountId) ? accounts.findById(accountId).map(AccountManagement::details)
+                : Optional.empty();
+    }
+
+    @Transactional
+    public AccountDetails register(String accountId, AccountChange change) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!AwsAccountId.isValid(accountId)) {
+            violations.add(new FieldViolation("id", "must be exactly 12 digits"));
+        }
+        validate(accountId, change, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (accounts.existsById(accountId)) {
+            throw new ConflictException("Account " + accountId + " is already registered");
+        }
+        AwsAccount account = new AwsAccount(accountId, clock.instant());
+        apply(account, change);
+        return details(accounts.save(account));
+    }
+
+    @Transactional
+    public AccountDetails update(String accountId, AccountChange change) {
+        AwsAccount account = (AwsAccountId.isValid(accountId) ? accounts.findById(accountId) : Optional.<AwsAccount>empty())
+                .orElseThrow(() -> new NotFoundException("No account " + accountId));
+        List<FieldViolation> violations = new ArrayList<>();
+        validate(accountId, change, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        apply(account, change);
+        return details(account);
+    }
+
+    private void apply(AwsAccount account, AccountChange change) {
+        account.update(change.name().strip(), blankToNull(change.roleArn()), blankToNull(change.externalId()),
+                change.environment(), change.regions(),
+                change.teams() == null ? java.util.Set.of() : change.teams(), clock.instant());
+    }
+
+    private void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
+        if (change.name() == null || change.name().isBlank() || change.name().length() > 100) {
+            violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
+        }
+        if (change.roleArn() != null && !change.roleArn().isBlank()) {
+            var matcher = ROLE_ARN.matcher(change.roleArn().strip());
+            if (!matcher.matches()) {
+                violations.add(new FieldViolation("roleArn", "must be an IAM role ARN such as arn:aws:iam::111111111111:role/vpc-endpoint-portal"));
+            } else if (!matcher.group(2).equals(accountId)) {
+                violations.add(new FieldViolation("roleArn", "must be a role in account " + accountId));
+            }
+        }
+        if (change.externalId() != null && !change.externalId().isBlank()
+                && !EXTERNAL_ID.matcher(change.externalId().strip()).matches()) {
+            violations.add(new FieldViolation("externalId", "must be 2 to 1224 letters, digits or +=,.@:/-_"));
+        }
+        if (change.environment() == null) {
+            violations.add(new FieldViolation("environment", "must be PRODUCTION or NON_PRODUCTION"));
+        }
+        if (change.regions() == null || change.regions().isEmpty()) {
+            violations.add(new FieldViolation("regions", "must name at least one region"));
+        } else {
+            change.regions().stream().filter(r -> !AwsRegion.isKnown(r)).findFirst().ifPresent(r ->
+                    violations.add(new FieldViolation("regions", "'" + r + "' is not a known AWS region")));
+        }
+        if (change.teams() != null) {
+            change.teams().stream().filter(t -> !TeamId.isValid(t) || !identity.teamExists(new TeamId(t)))
+                    .findFirst().ifPresent(t -> violations.add(new FieldViolation("teams", "'" + t + "' is not a team")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static AccountDetails details(AwsAccount a) {
+        return new AccountDetails(a.id(), a.name(), a.roleArn(), a.externalId(), a.environment(),
+                new TreeSet<>(Arrays.asList(a.regions())), new TreeSet<>(a.teams()), a.updatedAt());
+    }
+}

@@ -1,0 +1,87 @@
+package io.vpcportal.account.internal;
+
+import io.vpcportal.account.AccountEnvironment;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "aws_account")
+public class AwsAccount {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "role_arn")
+    private String roleArn;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountEnvironment environment;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "regions", nullable = false, columnDefinition = "varchar(20)[]")
+    private String[] regions;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "aws_account_team", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "team_id")
+    private Set<String> teams = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected AwsAccount() {
+    }
+
+    public AwsAccount(String id, Instant now) {
+        this.id = id;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void update(String name, String roleArn, String externalId, AccountEnvironment environment,
+            Set<String> regions, Set<String> teams, Instant now) {
+        this.name = name;
+        this.roleArn = roleArn;
+        this.externalId = externalId;
+        this.environment = environment;
+        this.regions = regions.stream().sorted().toArray(String[]::new);
+        this.teams = new HashSet<>(teams);
+        this.updatedAt = now;
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String roleArn() { return roleArn; }
+    public String externalId() { return externalId; }
+    public AccountEnvironment environment() { return environment; }
+    public String[] regions() { return regions.clone(); }
+    public Set<String> teams() { return Set.copyOf(teams); }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,71 @@
+package io.vpcportal.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
+import io.vpcportal.platform.NotFoundException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "AWS accounts the portal may act in (admins manage them)")
+class AccountRestController {
+
+    private final AccountManagement accounts;
+
+    AccountRestController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    @Operation(summary = "Accounts you may use (admins: all)")
+    List<AccountDetails> list(@AuthenticationPrincipal PortalPrincipal me) {
+        return me.hasRole(Role.ADMIN) ? accounts.all()
+                : accounts.usableBy(me.teams()).stream().map(AccountRestController::withoutExternalId).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One account")
+    AccountDetails get(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id) {
+        AccountDetails account = accounts.find(id)
+                .filter(a -> me.hasRole(Role.ADMIN) || me.teams().stream().anyMatch(a::usableBy))
+                .orElseThrow(() -> new NotFoundException("No account " + id));
+        return me.hasRole(Role.ADMIN) ? account : withoutExternalId(account);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Register an account (admins)")
+    ResponseEntity<AccountDetails> register(@Valid @RequestBody AccountPayload payload) {
+        AccountDetails created = accounts.register(payload.id() == null ? "" : payload.id(), payload.toChange());
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Edit an account (admins)")
+    AccountDetails update(@PathVariable String id, @Valid @RequestBody AccountPayload payload) {
+        return accounts.update(id, payload.toChange());
+    }
+
+    /** The external id guards the role against the confused-deputy problem: only admins need to see it. */
+    private static AccountDetails withoutExternalId(AccountDetails a) {
+        return new AccountDetails(a.id(), a.name(), a.roleArn(), null, a.environment(), a.regions(), a.teams(),
+                a.updatedAt());
+    }
+}

@@ -1,0 +1,12 @@
+package io.vpcportal.catalog;
+
+/**
+ * One field a template's request form asks for. {@code name} is one of the request item's properties
+ * ({@code routeTableIds}, {@code subnetIds}, {@code securityGroupIds}, {@code privateDns},
+ * {@code policyChoice}, {@code bucketNames}, {@code tableNames}, {@code serviceRegion}).
+ */
+public record TemplateField(String name, String label, boolean required, String defaultValue, String help) {
+
+    public static final java.util.Set<String> NAMES = java.util.Set.of("routeTableIds", "subnetIds",
+            "securityGroupIds", "privateDns", "policyChoice", "bucketNames", "tableNames", "serviceRegion");
+}

@@ -1,0 +1,108 @@
+package io.vpcportal.identity;
+
+import io.vpcportal.identity.internal.ApiToken;
+import io.vpcportal.identity.internal.ApiTokenRepository;
+import io.vpcportal.identity.internal.PortalUserRepository;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for automation. A token is 32 random bytes behind the {@code vpcp_} prefix; a plain
+ * SHA-256 is enough to store it because, unlike a password, it cannot be guessed.
+ */
+@Service
+@Transactional
+public class ApiTokens {
+
+    static final String PREFIX = "vpcp_";
+    private static final int MAX_ACTIVE_PER_USER = 20;
+
+    private final ApiTokenRepository tokens;
+    private final PortalUserRepository users;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(ApiTokenRepository tokens, PortalUserRepository users, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "must be 1 to 100 characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "must be in the future");
+        }
+        long active = tokens.findByUserIdOrderByCreatedAtDesc(owner.value()).stream()
+                .filter(t -> t.usableAt(now)).count();
+        if (active >= MAX_ACTIVE_PER_USER) {
+            throw new InvalidInputException("name", "you already have " + MAX_ACTIVE_PER_USER
+                    + " active tokens: revoke one first");
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String raw = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiToken token = tokens.save(new ApiToken(owner.value(), name.strip(), sha256(raw),
+                raw.substring(0, PREFIX.length() + 4), now, expiresAt));
+        return new CreatedApiToken(summary(token), raw);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiTokenSummary> tokensOf(UserId owner) {
+        return tokens.findByUserIdOrderByCreatedAtDesc(owner.value()).stream().map(ApiTokens::summary).toList();
+    }
+
+    public void revoke(UserId owner, UUID tokenId) {
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> t.userId().equals(owner.value()))
+                .orElseThrow(() -> new NotFoundException("No token " + tokenId + " of yours"));
+        token.revoke(clock.instant());
+    }
+
+    /** The user behind a bearer token, if the token is known, not revoked, not expired and its user enabled. */
+    public Optional<PortalPrincipal> authenticate(String raw) {
+        if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(sha256(raw))
+                .filter(t -> t.usableAt(now))
+                .flatMap(t -> {
+                    t.markUsed(now);
+                    return users.findById(t.userId());
+                })
+                .filter(u -> u.enabled())
+                .map(IdentityManagement::principal);
+    }
+
+    private static ApiTokenSummary summary(ApiToken t) {
+        return new ApiTokenSummary(t.id(), t.name(), t.tokenPrefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+                t.revokedAt());
+    }
+
+    static String sha256(String raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.vpcportal.identity.internal;
+
+import io.vpcportal.identity.Role;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PortalUserRepository extends JpaRepository<PortalUser, UUID> {
+
+    Optional<PortalUser> findByUsername(String username);
+
+    @Query("select count(u) > 0 from PortalUser u join u.roles r where r = :role")
+    boolean existsWithRole(Role role);
+}

@@ -1,0 +1,187 @@
+package io.vpcportal.request;
+
+import io.vpcportal.shared.TeamId;
+import io.vpcportal.shared.UserId;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A team's request for one or more VPC endpoints in one VPC. It owns its lifecycle: every move is checked
+ * against {@link RequestStatus}, written to the timeline and announced as an event.
+ */
+@Entity
+@Table(name = "endpoint_request")
+public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "requester_id", nullable = false, updatable = false)
+    private UUID requesterId;
+
+    @Column(name = "requester_name", nullable = false, updatable = false)
+    private String requesterName;
+
+    @Column(name = "team_id", nullable = false)
+    private String team;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(name = "vpc_id", nullable = false)
+    private String vpcId;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String justification;
+
+    @Column(name = "expected_monthly_gb", nullable = false)
+    private BigDecimal expectedMonthlyGb;
+
+    @Column(name = "nat_gateway_id")
+    private String natGatewayId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestStatus status;
+
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+
+    @Column(name = "payload_hash", updatable = false)
+    private String payloadHash;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "request_id", insertable = false, updatable = false)
+    @OrderBy("position")
+    private List<EndpointRequestItem> items = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @JoinColumn(name = "request_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    protected EndpointRequest() {
+    }
+
+    EndpointRequest(UUID id, UserId requester, String requesterName, TeamId team, String accountId, String region,
+            String vpcId, String title, String justification, BigDecimal expectedMonthlyGb, String natGatewayId,
+            String idempotencyKey, String payloadHash, Instant now) {
+        this.id = id;
+        this.requesterId = requester.value();
+        this.requesterName = requesterName;
+        this.team = team.value();
+        this.accountId = accountId;
+        this.region = region;
+        this.vpcId = vpcId;
+        this.title = title;
+        this.justification = justification;
+        this.expectedMonthlyGb = expectedMonthlyGb;
+        this.natGatewayId = natGatewayId;
+        this.idempotencyKey = idempotencyKey;
+        this.payloadHash = payloadHash;
+        this.status = RequestStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+        record(now, requesterName, "CREATED", null, RequestStatus.DRAFT,
+                "Request created as a draft");
+    }
+
+    void addItem(EndpointRequestItem item) {
+        if (status != RequestStatus.DRAFT) {
+            throw new IllegalTransitionException(status, RequestStatus.DRAFT);
+        }
+        items.add(item);
+    }
+
+    /** The requester sends the draft to the approvers. */
+    public EndpointRequest submit(UserId by, String byName, Instant now) {
+        requireRequester(by, "submit");
+        if (items.isEmpty()) {
+            throw new io.vpcportal.platform.ConflictException("A request without endpoints cannot be submitted");
+        }
+        move(RequestStatus.SUBMITTED, now, byName, "SUBMITTED", "Submitted for approval");
+        submittedAt = now;
+        registerEvent(new RequestSubmitted(id(), by, new TeamId(team), accountId, region));
+        return this;
+    }
+
+    /** The requester withdraws the request; only possible before provisioning starts. */
+    public EndpointRequest cancel(UserId by, String byName, String reason, Instant now) {
+        requireRequester(by, "cancel");
+        move(RequestStatus.CANCELLED, now, byName, "CANCELLED",
+                reason == null || reason.isBlank() ? "Cancelled by the requester" : "Cancelled: " + reason.strip());
+        registerEvent(new RequestCancelled(id(), by, reason));
+        return this;
+    }
+
+    private void requireRequester(UserId by, String action) {
+        if (!by.value().equals(requesterId)) {
+            throw new io.vpcportal.platform.ForbiddenException("Only the requester can " + action + " this request");
+        }
+    }
+
+    private void move(RequestStatus target, Instant now, String actor, String kind, String message) {
+        RequestStatus from = status;
+        status = status.moveTo(target);
+        updatedAt = now;
+        record(now, actor, kind, from, target, message);
+    }
+
+    private void record(Instant now, String actor, String kind, RequestStatus from, RequestStatus to, String message) {
+        timeline.add(new TimelineEntry(id, now, actor, kind, from, to, message));
+    }
+
+    public EndpointRequestId id() { return new EndpointRequestId(id); }
+    public UserId requester() { return new UserId(requesterId); }
+    public String requesterName() { return requesterName; }
+    public TeamId team() { return new TeamId(team); }
+    public String accountId() { return accountId; }
+    public String region() { return region; }
+    public String vpcId() { return vpcId; }
+    public String title() { return title; }
+    public String justification() { return justification; }
+    public BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
+    public String natGatewayId() { return natGatewayId; }
+    public RequestStatus status() { return status; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public String payloadHash() { return payloadHash; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant submittedAt() { return submittedAt; }
+    public List<EndpointRequestItem> items() { return List.copyOf(items); }
+    public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
+}

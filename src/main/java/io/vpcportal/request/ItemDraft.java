@@ -1,0 +1,19 @@
+package io.vpcportal.request;
+
+import java.util.List;
+import java.util.Map;
+
+/** One endpoint of a request, before validation. Null lists mean "not given". */
+public record ItemDraft(String templateKey, List<String> routeTableIds, List<String> subnetIds,
+        List<String> securityGroupIds, Boolean privateDns, String policyChoice, List<String> bucketNames,
+        List<String> tableNames, String serviceRegion, String customPolicy, Map<String, String> tags) {
+
+    public ItemDraft {
+        routeTableIds = routeTableIds == null ? List.of() : routeTableIds;
+        subnetIds = subnetIds == null ? List.of() : subnetIds;
+        securityGroupIds = securityGroupIds == null ? List.of() : securityGroupIds;
+        bucketNames = bucketNames == null ? List.of() : bucketNames;
+        tableNames = tableNames == null ? List.of() : tableNames;
+        tags = tags == null ? Map.of() : tags;
+    }
+}

@@ -1,0 +1,39 @@
+package io.vpcportal.request;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A request with its items and timeline, as pages and the API show it. */
+public record RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
+        String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
+        String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
+        List<TimelineDetails> timeline) {
+
+    public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
+            String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
+            List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,
+            List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags) {
+    }
+
+    public record TimelineDetails(Instant at, String actor, String kind, RequestStatus fromStatus,
+            RequestStatus toStatus, String message) {
+    }
+
+    public boolean cancellable() {
+        return status.isCancellable();
+    }
+
+    static RequestDetails of(EndpointRequest r) {
+        List<ItemDetails> items = r.items().stream().map(i -> new ItemDetails(i.position(), i.templateKey(),
+                i.templateVersion(), i.endpointType().name(), i.serviceName(), i.serviceRegion(), i.routeTableIds(),
+                i.subnetIds(), i.securityGroupIds(), i.privateDns(), i.policyChoice().key(), i.bucketNames(),
+                i.tableNames(), i.customPolicy(), i.tags())).toList();
+        List<TimelineDetails> timeline = r.timeline().stream().map(t -> new TimelineDetails(t.occurredAt(), t.actor(),
+                t.kind(), t.fromStatus(), t.toStatus(), t.message())).toList();
+        return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
+                r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
+                r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline);
+    }
+}

@@ -1,0 +1,155 @@
+package io.vpcportal.request;
+
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.UnprocessableException;
+import io.vpcportal.request.RequestRules.CheckedItem;
+import io.vpcportal.request.RequestRules.CheckedRequest;
+import io.vpcportal.request.internal.EndpointRequestRepository;
+import io.vpcportal.shared.TeamId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates, submits, cancels and reads endpoint requests on behalf of the signed-in user. */
+@Service
+public class RequestManagement {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
+
+    private final EndpointRequestRepository requests;
+    private final RequestRules rules;
+    private final RequestQueries queries;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    RequestManagement(EndpointRequestRepository requests, RequestRules rules, RequestQueries queries,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.requests = requests;
+        this.rules = rules;
+        this.queries = queries;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new draft. With an idempotency key, a repeat of the same payload returns the first request; the
+     * same key with another payload is refused.
+     */
+    public CreatedRequest create(PortalPrincipal requester, RequestDraft draft, String idempotencyKey) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidInputException("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
+        }
+        String hash = idempotencyKey == null ? null : PayloadHash.of(draft);
+        if (idempotencyKey != null) {
+            Optional<CreatedRequest> earlier = replay(requester, idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        CheckedRequest checked = rules.check(draft, requester);
+        try {
+            RequestDetails created = tx.execute(status -> RequestDetails.of(requests.save(
+                    newRequest(requester, checked, idempotencyKey, hash))));
+            return new CreatedRequest(created, false);
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent POST with the same key won the race: answer with its request
+            if (idempotencyKey != null) {
+                return replay(requester, idempotencyKey, hash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public RequestDetails submit(PortalPrincipal by, UUID id) {
+        return tx.execute(status -> {
+            EndpointRequest request = visible(by, id);
+            request.submit(by.id(), by.getUsername(), now());
+            return RequestDetails.of(requests.save(request));
+        });
+    }
+
+    public RequestDetails cancel(PortalPrincipal by, UUID id, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        return tx.execute(status -> {
+            EndpointRequest request = visible(by, id);
+            request.cancel(by.id(), by.getUsername(), reason, now());
+            return RequestDetails.of(requests.save(request));
+        });
+    }
+
+    public RequestDetails get(PortalPrincipal by, UUID id) {
+        return tx.execute(status -> RequestDetails.of(visible(by, id)));
+    }
+
+    public RequestPage list(PortalPrincipal by, RequestFilter filter, String cursor, int limit) {
+        return queries.page(by, filter, cursor, limit);
+    }
+
+    private Optional<CreatedRequest> replay(PortalPrincipal requester, String key, String hash) {
+        return tx.execute(status -> requests.findByRequesterIdAndIdempotencyKey(requester.id().value(), key)
+                .map(earlier -> {
+                    if (!earlier.payloadHash().equals(hash)) {
+                        throw new UnprocessableException("Idempotency-Key '" + key
+                                + "' was already used for another payload (request " + earlier.id() + ")");
+                    }
+                    return new CreatedRequest(RequestDetails.of(earlier), true);
+                }));
+    }
+
+    private EndpointRequest newRequest(PortalPrincipal requester, CheckedRequest checked, String key, String hash) {
+        RequestDraft d = checked.draft();
+        UUID id = UUID.randomUUID();
+        String title = d.title() == null || d.title().isBlank() ? defaultTitle(checked) : d.title().strip();
+        EndpointRequest request = new EndpointRequest(id, requester.id(), requester.getUsername(), new TeamId(d.team()),
+                d.accountId(), d.region(), d.vpcId(), title, d.justification().strip(),
+                d.expectedMonthlyGb() == null ? BigDecimal.ZERO : d.expectedMonthlyGb(),
+                d.natGatewayId() == null || d.natGatewayId().isBlank() ? null : d.natGatewayId(), key, hash, now());
+        int position = 0;
+        for (CheckedItem item : checked.items()) {
+            ItemDraft i = item.draft();
+            boolean privateDns = item.template().endpointType() != io.vpcportal.catalog.EndpointType.Gateway
+                    && (i.privateDns() != null ? i.privateDns()
+                    : item.template().field("privateDns").map(f -> "true".equals(f.defaultValue())).orElse(false));
+            request.addItem(new EndpointRequestItem(id, position++, item.template().key(), item.template().version(),
+                    item.template().endpointType(), item.serviceName(),
+                    i.serviceRegion() == null || i.serviceRegion().isBlank() ? null : i.serviceRegion(),
+                    i.routeTableIds(), i.subnetIds(), i.securityGroupIds(), privateDns, item.policy(),
+                    i.bucketNames(), i.tableNames(), i.customPolicy() == null || i.customPolicy().isBlank() ? null
+                    : i.customPolicy(), i.tags()));
+        }
+        return request;
+    }
+
+    private static String defaultTitle(CheckedRequest checked) {
+        String names = checked.items().stream().map(i -> i.template().name()).collect(Collectors.joining(" + "));
+        String title = names + " in " + checked.draft().vpcId();
+        return title.length() <= 120 ? title : title.substring(0, 119) + "…";
+    }
+
+    private EndpointRequest visible(PortalPrincipal by, UUID id) {
+        return requests.findById(id).filter(r -> RequestQueries.canSee(by, r))
+                .orElseThrow(() -> new NotFoundException("No request " + id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static boolean isAdminOrApprover(PortalPrincipal p) {
+        return p.hasRole(Role.ADMIN) || p.hasRole(Role.APPROVER);
+    }
+}

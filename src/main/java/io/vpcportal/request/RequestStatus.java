@@ -1,0 +1,45 @@
+package io.vpcportal.request;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The lifecycle of an endpoint request. Each status knows where it may go next. */
+public enum RequestStatus {
+    DRAFT, SUBMITTED, APPROVED, REJECTED, CANCELLED, PROVISIONING, ACTIVE, FAILED, DECOMMISSION_REQUESTED,
+    DECOMMISSIONING, DELETED;
+
+    public Set<RequestStatus> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(SUBMITTED, CANCELLED);
+            case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CANCELLED);
+            case APPROVED -> EnumSet.of(PROVISIONING, CANCELLED);
+            case PROVISIONING -> EnumSet.of(ACTIVE, FAILED);
+            case FAILED -> EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED);
+            case ACTIVE -> EnumSet.of(DECOMMISSION_REQUESTED);
+            case DECOMMISSION_REQUESTED -> EnumSet.of(DECOMMISSIONING, ACTIVE);
+            case DECOMMISSIONING -> EnumSet.of(DELETED, FAILED);
+            case REJECTED, CANCELLED, DELETED -> EnumSet.noneOf(RequestStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(RequestStatus target) {
+        return next().contains(target);
+    }
+
+    /** The target status, or {@link IllegalTransitionException} when the lifecycle does not allow the move. */
+    public RequestStatus moveTo(RequestStatus target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalTransitionException(this, target);
+        }
+        return target;
+    }
+
+    public boolean isTerminal() {
+        return next().isEmpty();
+    }
+
+    /** Can the requester still withdraw it? */
+    public boolean isCancellable() {
+        return canMoveTo(CANCELLED);
+    }
+}

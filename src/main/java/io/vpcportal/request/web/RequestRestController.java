@@ -1,0 +1,83 @@
+package io.vpcportal.request.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.request.CreatedRequest;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestFilter;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestPage;
+import io.vpcportal.request.RequestStatus;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/requests")
+@Tag(name = "Requests", description = "Endpoint requests: create, submit, cancel, read")
+class RequestRestController {
+
+    private final RequestManagement requests;
+
+    RequestRestController(RequestManagement requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a request as a draft",
+            description = "Send an Idempotency-Key header to make retries safe: the same key and payload return the "
+                    + "first request (200) instead of creating another (201).")
+    ResponseEntity<RequestDetails> create(@AuthenticationPrincipal PortalPrincipal me,
+            @Parameter(description = "Unique per logical request; 1 to 100 visible ASCII characters")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody EndpointRequestPayload payload) {
+        CreatedRequest created = requests.create(me, payload.toDraft(), idempotencyKey);
+        URI location = URI.create("/api/v1/requests/" + created.request().id());
+        return created.replayed()
+                ? ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(created.request())
+                : ResponseEntity.created(location).body(created.request());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One request with its items and timeline")
+    RequestDetails get(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id) {
+        return requests.get(me, id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Requests you may see, newest first, with cursor pagination")
+    RequestPage list(@AuthenticationPrincipal PortalPrincipal me,
+            @RequestParam(required = false) RequestStatus status,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false, defaultValue = "false") boolean mine,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "20") int limit) {
+        return requests.list(me, new RequestFilter(status, team, account, mine), cursor, limit);
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Send a draft for approval")
+    RequestDetails submit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id) {
+        return requests.submit(me, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Withdraw a request before it is provisioned")
+    RequestDetails cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) CancelPayload payload) {
+        return requests.cancel(me, id, payload == null ? null : payload.reason());
+    }
+}

@@ -1,0 +1,24 @@
+package io.vpcportal.shared;
+
+import java.util.regex.Pattern;
+
+/** A team's stable key, such as {@code payments}: lowercase letters, digits and dashes. */
+public record TeamId(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    public TeamId {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("A team key is 2 to 40 lowercase letters, digits or dashes");
+        }
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
