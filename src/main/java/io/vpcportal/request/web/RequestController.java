@@ -1,0 +1,208 @@
+package io.vpcportal.request.web;
+
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.catalog.CatalogManagement;
+import io.vpcportal.catalog.EndpointTemplateDetails;
+import io.vpcportal.catalog.PolicyChoice;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.FieldViolation;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.UnprocessableException;
+import io.vpcportal.request.CreatedRequest;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestFilter;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestStatus;
+import io.vpcportal.shared.AwsRegion;
+import io.vpcportal.shared.TeamId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Request pages: the templated form, the list, the detail with its timeline, submit and cancel. */
+@Controller
+@RequestMapping("/requests")
+class RequestController {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final RequestManagement requests;
+    private final CatalogManagement catalog;
+    private final AccountManagement accounts;
+
+    RequestController(RequestManagement requests, CatalogManagement catalog, AccountManagement accounts) {
+        this.requests = requests;
+        this.catalog = catalog;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) RequestStatus status,
+            @RequestParam(required = false) String team, @RequestParam(required = false) String account,
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String cursor,
+            Model model) {
+        model.addAttribute("page", requests.list(me, new RequestFilter(status, team, account, mine), cursor, PAGE_SIZE));
+        model.addAttribute("statuses", RequestStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("team", team);
+        model.addAttribute("account", account);
+        model.addAttribute("mine", mine);
+        model.addAttribute("firstPage", cursor == null || cursor.isBlank());
+        model.addAttribute("teams", me.teams().stream().map(TeamId::value).sorted().toList());
+        return "request/list";
+    }
+
+    @GetMapping("/new")
+    String newRequest(@AuthenticationPrincipal PortalPrincipal me,
+            @RequestParam(name = "template", required = false) List<String> templateKeys, Model model) {
+        EndpointRequestForm form = new EndpointRequestForm();
+        if (templateKeys != null) {
+            templateKeys.stream().distinct().limit(10).map(catalog::current).flatMap(java.util.Optional::stream)
+                    .filter(t -> !t.retired()).forEach(t -> form.getItems().add(ItemForm.from(t)));
+        }
+        List<String> myTeams = me.teams().stream().map(TeamId::value).sorted().toList();
+        if (myTeams.size() == 1) {
+            form.setTeam(myTeams.get(0));
+        }
+        List<AccountDetails> usable = accounts.usableBy(me.teams());
+        if (usable.size() == 1) {
+            form.setAccountId(usable.get(0).id());
+        }
+        return showForm(me, form, model);
+    }
+
+    @PostMapping("/new")
+    String save(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("form") EndpointRequestForm form,
+            BindingResult binding, @RequestParam(defaultValue = "draft") String action, Model model,
+            RedirectAttributes redirect) {
+        if (action.equals("add")) {
+            catalog.current(form.getAddTemplate() == null ? "" : form.getAddTemplate()).filter(t -> !t.retired())
+                    .ifPresent(t -> form.getItems().add(ItemForm.from(t)));
+            form.setAddTemplate(null);
+            return showForm(me, form, model);
+        }
+        if (action.startsWith("remove-")) {
+            int index = parseIndex(action.substring("remove-".length()));
+            if (index >= 0 && index < form.getItems().size()) {
+                form.getItems().remove(index);
+            }
+            return showForm(me, form, model);
+        }
+        if (binding.hasErrors()) {
+            return showForm(me, form, model);
+        }
+        Map<String, EndpointTemplateDetails> templates = templatesOf(form);
+        try {
+            CreatedRequest created = requests.create(me, form.toDraft(templates), form.getFormToken());
+            UUID id = created.request().id();
+            if (action.equals("submit") && created.request().status() == RequestStatus.DRAFT) {
+                requests.submit(me, id);
+                redirect.addFlashAttribute("success", "Request submitted for approval.");
+            } else {
+                redirect.addFlashAttribute("success", created.replayed() ? "This request was already saved."
+                        : "Draft saved. Submit it when it is ready.");
+            }
+            return "redirect:/requests/" + id;
+        } catch (InvalidInputException e) {
+            reject(binding, form, e.violations());
+            return showForm(me, form, model);
+        } catch (UnprocessableException e) {
+            // the form was changed after a first save: start a new logical request
+            form.setFormToken(UUID.randomUUID().toString());
+            binding.reject("resubmitted", "This form was already saved once; check the values and save again.");
+            return showForm(me, form, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
+        RequestDetails request = requests.get(me, id);
+        model.addAttribute("request", request);
+        model.addAttribute("mine", request.requester().equals(me.getUsername()));
+        Map<String, String> names = new LinkedHashMap<>();
+        request.items().forEach(i -> catalog.version(i.templateKey(), i.templateVersion())
+                .ifPresent(t -> names.put(i.templateKey(), t.name())));
+        model.addAttribute("templateNames", names);
+        return "request/detail";
+    }
+
+    @PostMapping("/{id}/submit")
+    String submit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            requests.submit(me, id);
+            redirect.addFlashAttribute("success", "Request submitted for approval.");
+        } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/requests/" + id;
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            requests.cancel(me, id, reason);
+            redirect.addFlashAttribute("success", "Request cancelled.");
+        } catch (ConflictException | InvalidInputException | io.vpcportal.platform.ForbiddenException e) {
+            redirect.addFlashAttribute("error", e instanceof InvalidInputException i
+                    ? i.violations().get(0).field() + " " + i.violations().get(0).message() : e.getMessage());
+        }
+        return "redirect:/requests/" + id;
+    }
+
+    private String showForm(PortalPrincipal me, EndpointRequestForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("templates", templatesOf(form));
+        model.addAttribute("catalog", catalog.search(null, null));
+        model.addAttribute("teams", me.teams().stream().map(TeamId::value).sorted().toList());
+        model.addAttribute("accounts", accounts.usableBy(me.teams()));
+        model.addAttribute("regions", AwsRegion.KNOWN);
+        model.addAttribute("policies", PolicyChoice.values());
+        return "request/form";
+    }
+
+    private Map<String, EndpointTemplateDetails> templatesOf(EndpointRequestForm form) {
+        Map<String, EndpointTemplateDetails> templates = new LinkedHashMap<>();
+        for (ItemForm item : form.getItems()) {
+            if (item.getTemplateKey() != null && item.getTemplateKey().length() <= 64) {
+                catalog.current(item.getTemplateKey()).ifPresent(t -> templates.put(t.key(), t));
+            }
+        }
+        return templates;
+    }
+
+    /** Puts each rule's message beside its field; messages for fields the form does not show go on top. */
+    private static void reject(BindingResult binding, EndpointRequestForm form, List<FieldViolation> violations) {
+        BeanWrapperImpl wrapper = new BeanWrapperImpl(form);
+        for (FieldViolation v : violations) {
+            if (wrapper.isReadableProperty(v.field())) {
+                binding.rejectValue(v.field(), "rule", v.message());
+            } else {
+                binding.reject("rule", v.field() + " " + v.message());
+            }
+        }
+    }
+
+    private static int parseIndex(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
