@@ -147,7 +147,7 @@ class RequestController {
             requests.submit(me, id);
             redirect.addFlashAttribute("success", "Request submitted for approval.");
         } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/requests/" + id;
     }
@@ -159,7 +159,7 @@ class RequestController {
             requests.cancel(me, id, reason);
             redirect.addFlashAttribute("success", "Request cancelled.");
         } catch (ConflictException | InvalidInputException | io.vpcportal.platform.ForbiddenException e) {
-            redirect.addFlashAttribute("error", e instanceof InvalidInputException i
+            redirect.addFlashAttribute("failure", e instanceof InvalidInputException i
                     ? i.violations().get(0).field() + " " + i.violations().get(0).message() : e.getMessage());
         }
         return "redirect:/requests/" + id;
