@@ -118,24 +118,87 @@ public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
         this.updatedAt = now;
         record(now, requesterName, "CREATED", null, RequestStatus.DRAFT,
                 "Request created as a draft");
+        registerEvent(new RequestStatusChanged(id(), null, RequestStatus.DRAFT, requesterName, "Request created as a draft", now));
     }
 
     void addItem(EndpointRequestItem item) {
-        if (status != RequestStatus.DRAFT) {
-            throw new IllegalTransitionException(status, RequestStatus.DRAFT);
+        if (!status.isEditable()) {
+            throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");
         }
         items.add(item);
     }
 
-    /** The requester sends the draft to the approvers. */
+    /**
+     * The requester replaces the content of a draft, or of a request sent back with changes requested.
+     * Items are replaced by {@link #addItem} calls that follow.
+     */
+    void revise(UserId by, TeamId team, String accountId, String region, String vpcId, String title,
+            String justification, BigDecimal expectedMonthlyGb, String natGatewayId, Instant now) {
+        requireRequester(by, "edit");
+        if (!status.isEditable()) {
+            throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");
+        }
+        this.team = team.value();
+        this.accountId = accountId;
+        this.region = region;
+        this.vpcId = vpcId;
+        this.title = title;
+        this.justification = justification;
+        this.expectedMonthlyGb = expectedMonthlyGb;
+        this.natGatewayId = natGatewayId;
+        this.items.clear();
+        this.updatedAt = now;
+        record(now, requesterName, "REVISED", status, status, "Request edited");
+        registerEvent(new RequestRevised(id(), requesterName));
+    }
+
+    /** The requester sends the draft (or the revised request) to the approvers. */
     public EndpointRequest submit(UserId by, String byName, Instant now) {
         requireRequester(by, "submit");
         if (items.isEmpty()) {
             throw new io.vpcportal.platform.ConflictException("A request without endpoints cannot be submitted");
         }
-        move(RequestStatus.SUBMITTED, now, byName, "SUBMITTED", "Submitted for approval");
+        boolean resubmission = status == RequestStatus.CHANGES_REQUESTED;
+        move(RequestStatus.SUBMITTED, now, byName, "SUBMITTED",
+                resubmission ? "Resubmitted for approval after changes" : "Submitted for approval");
         submittedAt = now;
         registerEvent(new RequestSubmitted(id(), by, new TeamId(team), accountId, region));
+        return this;
+    }
+
+    /** The last approval stage passed. {@code automatic} approvals name the rule instead of a person. */
+    public EndpointRequest approve(UserId by, String byName, String comment, Instant now) {
+        if (by != null && by.value().equals(requesterId)) {
+            throw new SelfApprovalNotAllowed(id());
+        }
+        move(RequestStatus.APPROVED, now, byName, "APPROVED",
+                comment == null || comment.isBlank() ? "Approved" : "Approved: " + comment.strip());
+        registerEvent(new RequestApproved(id(), byName, by == null));
+        return this;
+    }
+
+    public EndpointRequest reject(UserId by, String byName, String reason, Instant now) {
+        if (by.value().equals(requesterId)) {
+            throw new SelfApprovalNotAllowed(id());
+        }
+        move(RequestStatus.REJECTED, now, byName, "REJECTED", "Rejected: " + reason.strip());
+        registerEvent(new RequestRejected(id(), byName, reason.strip()));
+        return this;
+    }
+
+    public EndpointRequest requestChanges(UserId by, String byName, String reason, Instant now) {
+        if (by.value().equals(requesterId)) {
+            throw new SelfApprovalNotAllowed(id());
+        }
+        move(RequestStatus.CHANGES_REQUESTED, now, byName, "CHANGES_REQUESTED", "Changes requested: " + reason.strip());
+        registerEvent(new RequestChangesRequested(id(), byName, reason.strip()));
+        return this;
+    }
+
+    /** Nobody decided in time. */
+    public EndpointRequest expire(int days, Instant now) {
+        move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", "Expired: no decision within " + days + " days");
+        registerEvent(new RequestExpired(id()));
         return this;
     }
 
@@ -159,6 +222,7 @@ public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
         status = status.moveTo(target);
         updatedAt = now;
         record(now, actor, kind, from, target, message);
+        registerEvent(new RequestStatusChanged(id(), from, target, actor, message, now));
     }
 
     private void record(Instant now, String actor, String kind, RequestStatus from, RequestStatus to, String message) {

@@ -72,6 +72,55 @@ public class RequestManagement {
         }
     }
 
+    /** The requester replaces the content of a draft or of a request sent back for changes. */
+    public RequestDetails revise(PortalPrincipal by, UUID id, RequestDraft draft) {
+        CheckedRequest checked = rules.check(draft, by);
+        return tx.execute(status -> {
+            EndpointRequest request = visible(by, id);
+            RequestDraft d = checked.draft();
+            request.revise(by.id(), new TeamId(d.team()), d.accountId(), d.region(), d.vpcId(), titleOf(checked),
+                    d.justification().strip(), d.expectedMonthlyGb() == null ? BigDecimal.ZERO : d.expectedMonthlyGb(),
+                    blankToNull(d.natGatewayId()), now());
+            requests.saveAndFlush(request); // old items go before new ones take their positions
+            addItems(request, checked);
+            return RequestDetails.of(requests.save(request));
+        });
+    }
+
+    /** Approves a submitted request; {@code by} is null when a rule approved it automatically. */
+    public RequestDetails approve(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String comment) {
+        return tx.execute(status -> RequestDetails.of(requests.save(load(id).approve(by, byName, comment, now()))));
+    }
+
+    public RequestDetails reject(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String reason) {
+        return tx.execute(status -> RequestDetails.of(requests.save(load(id).reject(by, byName, reason, now()))));
+    }
+
+    public RequestDetails requestChanges(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName,
+            String reason) {
+        return tx.execute(status -> RequestDetails.of(requests.save(load(id).requestChanges(by, byName, reason, now()))));
+    }
+
+    /** Closes one request that waited longer than {@code days} for a decision. */
+    public RequestDetails expire(EndpointRequestId id, int days) {
+        return tx.execute(status -> RequestDetails.of(requests.save(load(id).expire(days, now()))));
+    }
+
+    /** A request as the portal itself sees it, without a user's visibility rules. */
+    public java.util.Optional<RequestDetails> find(EndpointRequestId id) {
+        return tx.execute(status -> requests.findById(id.value()).map(RequestDetails::of));
+    }
+
+    /** Whether {@code by} may see the request: the same rule as the API's. */
+    public boolean canSee(PortalPrincipal by, EndpointRequestId id) {
+        return Boolean.TRUE.equals(tx.execute(status -> requests.findById(id.value())
+                .map(r -> RequestQueries.canSee(by, r)).orElse(false)));
+    }
+
+    private EndpointRequest load(EndpointRequestId id) {
+        return requests.findById(id.value()).orElseThrow(() -> new NotFoundException("No request " + id));
+    }
+
     public RequestDetails submit(PortalPrincipal by, UUID id) {
         return tx.execute(status -> {
             EndpointRequest request = visible(by, id);
@@ -113,11 +162,25 @@ public class RequestManagement {
     private EndpointRequest newRequest(PortalPrincipal requester, CheckedRequest checked, String key, String hash) {
         RequestDraft d = checked.draft();
         UUID id = UUID.randomUUID();
-        String title = d.title() == null || d.title().isBlank() ? defaultTitle(checked) : d.title().strip();
         EndpointRequest request = new EndpointRequest(id, requester.id(), requester.getUsername(), new TeamId(d.team()),
-                d.accountId(), d.region(), d.vpcId(), title, d.justification().strip(),
+                d.accountId(), d.region(), d.vpcId(), titleOf(checked), d.justification().strip(),
                 d.expectedMonthlyGb() == null ? BigDecimal.ZERO : d.expectedMonthlyGb(),
-                d.natGatewayId() == null || d.natGatewayId().isBlank() ? null : d.natGatewayId(), key, hash, now());
+                blankToNull(d.natGatewayId()), key, hash, now());
+        addItems(request, checked);
+        return request;
+    }
+
+    private static String titleOf(CheckedRequest checked) {
+        String title = checked.draft().title();
+        return title == null || title.isBlank() ? defaultTitle(checked) : title.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private void addItems(EndpointRequest request, CheckedRequest checked) {
+        UUID id = request.id().value();
         int position = 0;
         for (CheckedItem item : checked.items()) {
             ItemDraft i = item.draft();
@@ -128,10 +191,8 @@ public class RequestManagement {
                     item.template().endpointType(), item.serviceName(),
                     i.serviceRegion() == null || i.serviceRegion().isBlank() ? null : i.serviceRegion(),
                     i.routeTableIds(), i.subnetIds(), i.securityGroupIds(), privateDns, item.policy(),
-                    i.bucketNames(), i.tableNames(), i.customPolicy() == null || i.customPolicy().isBlank() ? null
-                    : i.customPolicy(), i.tags()));
+                    i.bucketNames(), i.tableNames(), blankToNull(i.customPolicy()), i.tags()));
         }
-        return request;
     }
 
     private static String defaultTitle(CheckedRequest checked) {

@@ -5,20 +5,21 @@ import java.util.Set;
 
 /** The lifecycle of an endpoint request. Each status knows where it may go next. */
 public enum RequestStatus {
-    DRAFT, SUBMITTED, APPROVED, REJECTED, CANCELLED, PROVISIONING, ACTIVE, FAILED, DECOMMISSION_REQUESTED,
-    DECOMMISSIONING, DELETED;
+    DRAFT, SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, CANCELLED, EXPIRED, PROVISIONING, ACTIVE, FAILED,
+    DECOMMISSION_REQUESTED, DECOMMISSIONING, DELETED;
 
     public Set<RequestStatus> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(SUBMITTED, CANCELLED);
-            case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CANCELLED);
+            case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, CANCELLED, EXPIRED);
+            case CHANGES_REQUESTED -> EnumSet.of(SUBMITTED, CANCELLED, EXPIRED);
             case APPROVED -> EnumSet.of(PROVISIONING, CANCELLED);
             case PROVISIONING -> EnumSet.of(ACTIVE, FAILED);
             case FAILED -> EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED);
             case ACTIVE -> EnumSet.of(DECOMMISSION_REQUESTED);
             case DECOMMISSION_REQUESTED -> EnumSet.of(DECOMMISSIONING, ACTIVE);
             case DECOMMISSIONING -> EnumSet.of(DELETED, FAILED);
-            case REJECTED, CANCELLED, DELETED -> EnumSet.noneOf(RequestStatus.class);
+            case REJECTED, CANCELLED, EXPIRED, DELETED -> EnumSet.noneOf(RequestStatus.class);
         };
     }
 
@@ -36,6 +37,16 @@ public enum RequestStatus {
 
     public boolean isTerminal() {
         return next().isEmpty();
+    }
+
+    /** Can the requester still change the request's content? */
+    public boolean isEditable() {
+        return this == DRAFT || this == CHANGES_REQUESTED;
+    }
+
+    /** Is it waiting for approvers? */
+    public boolean isAwaitingDecision() {
+        return this == SUBMITTED;
     }
 
     /** Can the requester still withdraw it? */

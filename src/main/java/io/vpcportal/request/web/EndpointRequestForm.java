@@ -26,6 +26,20 @@ public class EndpointRequestForm {
     private List<ItemForm> items = new ArrayList<>();
     private String addTemplate;
 
+    static EndpointRequestForm of(io.vpcportal.request.RequestDetails stored) {
+        EndpointRequestForm form = new EndpointRequestForm();
+        form.team = stored.team();
+        form.accountId = stored.accountId();
+        form.region = stored.region();
+        form.vpcId = stored.vpcId();
+        form.title = stored.title();
+        form.justification = stored.justification();
+        form.expectedMonthlyGb = stored.expectedMonthlyGb();
+        form.natGatewayId = stored.natGatewayId();
+        stored.items().forEach(i -> form.items.add(ItemForm.of(i)));
+        return form;
+    }
+
     RequestDraft toDraft(Map<String, EndpointTemplateDetails> templates) {
         return new RequestDraft(team, accountId, region, vpcId, title, justification, expectedMonthlyGb,
                 natGatewayId, items.stream().map(i -> i.toDraft(templates.get(i.getTemplateKey()))).toList());

@@ -38,6 +38,24 @@ public class ItemForm {
         return item;
     }
 
+    /** The form of an item already stored, to edit it. */
+    static ItemForm of(io.vpcportal.request.RequestDetails.ItemDetails stored) {
+        ItemForm item = new ItemForm();
+        item.templateKey = stored.templateKey();
+        item.routeTableIds = String.join(", ", stored.routeTableIds());
+        item.subnetIds = String.join(", ", stored.subnetIds());
+        item.securityGroupIds = String.join(", ", stored.securityGroupIds());
+        item.privateDns = stored.privateDns();
+        item.policyChoice = stored.policyChoice();
+        item.bucketNames = String.join(", ", stored.bucketNames());
+        item.tableNames = String.join(", ", stored.tableNames());
+        item.serviceRegion = stored.serviceRegion() == null ? "" : stored.serviceRegion();
+        item.customPolicy = stored.customPolicy() == null ? "" : stored.customPolicy();
+        item.tags = stored.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return item;
+    }
+
     ItemDraft toDraft(EndpointTemplateDetails template) {
         boolean offersPrivateDns = template != null && template.hasField("privateDns");
         return new ItemDraft(templateKey, split(routeTableIds), split(subnetIds), split(securityGroupIds),

@@ -90,18 +90,8 @@ class RequestController {
     String save(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("form") EndpointRequestForm form,
             BindingResult binding, @RequestParam(defaultValue = "draft") String action, Model model,
             RedirectAttributes redirect) {
-        if (action.equals("add")) {
-            catalog.current(form.getAddTemplate() == null ? "" : form.getAddTemplate()).filter(t -> !t.retired())
-                    .ifPresent(t -> form.getItems().add(ItemForm.from(t)));
-            form.setAddTemplate(null);
-            return showForm(me, form, model);
-        }
-        if (action.startsWith("remove-")) {
-            int index = parseIndex(action.substring("remove-".length()));
-            if (index >= 0 && index < form.getItems().size()) {
-                form.getItems().remove(index);
-            }
-            return showForm(me, form, model);
+        if (!action.equals("draft") && !action.equals("submit")) {
+            return changeItems(me, form, action, model);
         }
         if (binding.hasErrors()) {
             return showForm(me, form, model);
@@ -126,6 +116,47 @@ class RequestController {
             form.setFormToken(UUID.randomUUID().toString());
             binding.reject("resubmitted", "This form was already saved once; check the values and save again.");
             return showForm(me, form, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model,
+            RedirectAttributes redirect) {
+        RequestDetails request = requests.get(me, id);
+        if (!request.status().isEditable() || !request.requester().equals(me.getUsername())) {
+            redirect.addFlashAttribute("failure", "Only the requester can edit a draft or a request sent back for changes.");
+            return "redirect:/requests/" + id;
+        }
+        model.addAttribute("requestId", id);
+        return showForm(me, EndpointRequestForm.of(request), model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String saveEdit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @ModelAttribute("form") EndpointRequestForm form, BindingResult binding,
+            @RequestParam(defaultValue = "draft") String action, Model model, RedirectAttributes redirect) {
+        model.addAttribute("requestId", id);
+        if (!action.equals("draft") && !action.equals("submit")) {
+            return changeItems(me, form, action, model);
+        }
+        if (binding.hasErrors()) {
+            return showForm(me, form, model);
+        }
+        try {
+            RequestDetails saved = requests.revise(me, id, form.toDraft(templatesOf(form)));
+            if (action.equals("submit")) {
+                requests.submit(me, saved.id());
+                redirect.addFlashAttribute("success", "Request resubmitted for approval.");
+            } else {
+                redirect.addFlashAttribute("success", "Changes saved.");
+            }
+            return "redirect:/requests/" + id;
+        } catch (InvalidInputException e) {
+            reject(binding, form, e.violations());
+            return showForm(me, form, model);
+        } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+            return "redirect:/requests/" + id;
         }
     }
 
@@ -163,6 +194,21 @@ class RequestController {
                     ? i.violations().get(0).field() + " " + i.violations().get(0).message() : e.getMessage());
         }
         return "redirect:/requests/" + id;
+    }
+
+    /** The form's own buttons: add an endpoint, remove one; nothing is saved. */
+    private String changeItems(PortalPrincipal me, EndpointRequestForm form, String action, Model model) {
+        if (action.equals("add")) {
+            catalog.current(form.getAddTemplate() == null ? "" : form.getAddTemplate()).filter(t -> !t.retired())
+                    .ifPresent(t -> form.getItems().add(ItemForm.from(t)));
+            form.setAddTemplate(null);
+        } else if (action.startsWith("remove-")) {
+            int index = parseIndex(action.substring("remove-".length()));
+            if (index >= 0 && index < form.getItems().size()) {
+                form.getItems().remove(index);
+            }
+        }
+        return showForm(me, form, model);
     }
 
     private String showForm(PortalPrincipal me, EndpointRequestForm form, Model model) {

@@ -68,6 +68,13 @@ class RequestRestController {
         return requests.list(me, new RequestFilter(status, team, account, mine), cursor, limit);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @Operation(summary = "Replace the content of a draft, or of a request sent back for changes (requester only)")
+    RequestDetails revise(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @Valid @RequestBody EndpointRequestPayload payload) {
+        return requests.revise(me, id, payload.toDraft());
+    }
+
     @PostMapping("/{id}/submit")
     @Operation(summary = "Send a draft for approval")
     RequestDetails submit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id) {
