@@ -32,11 +32,14 @@ public class AccountManagement {
     private final AwsAccountRepository accounts;
     private final IdentityManagement identity;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AccountManagement(AwsAccountRepository accounts, IdentityManagement identity, Clock clock) {
+    AccountManagement(AwsAccountRepository accounts, IdentityManagement identity, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.identity = identity;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<AccountDetails> all() {
@@ -57,7 +60,7 @@ public class AccountManagement {
     }
 
     @Transactional
-    public AccountDetails register(String accountId, AccountChange change) {
+    public AccountDetails register(String accountId, AccountChange change, String by) {
         List<FieldViolation> violations = new ArrayList<>();
         if (!AwsAccountId.isValid(accountId)) {
             violations.add(new FieldViolation("id", "must be exactly 12 digits"));
@@ -71,11 +74,13 @@ public class AccountManagement {
         }
         AwsAccount account = new AwsAccount(accountId, clock.instant());
         apply(account, change);
-        return details(accounts.save(account));
+        AccountDetails created = details(accounts.save(account));
+        events.publishEvent(new AccountChanged(accountId, by, null, created));
+        return created;
     }
 
     @Transactional
-    public AccountDetails update(String accountId, AccountChange change) {
+    public AccountDetails update(String accountId, AccountChange change, String by) {
         AwsAccount account = (AwsAccountId.isValid(accountId) ? accounts.findById(accountId) : Optional.<AwsAccount>empty())
                 .orElseThrow(() -> new NotFoundException("No account " + accountId));
         List<FieldViolation> violations = new ArrayList<>();
@@ -83,8 +88,11 @@ public class AccountManagement {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        AccountDetails before = details(account);
         apply(account, change);
-        return details(account);
+        AccountDetails after = details(account);
+        events.publishEvent(new AccountChanged(accountId, by, before, after));
+        return after;
     }
 
     private void apply(AwsAccount account, AccountChange change) {

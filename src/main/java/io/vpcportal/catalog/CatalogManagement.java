@@ -29,10 +29,13 @@ public class CatalogManagement {
 
     private final EndpointTemplateRepository templates;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CatalogManagement(EndpointTemplateRepository templates, Clock clock) {
+    CatalogManagement(EndpointTemplateRepository templates, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.templates = templates;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Current, not retired templates matching an optional free-text search and category. */
@@ -87,7 +90,9 @@ public class CatalogManagement {
         EndpointTemplate next = EndpointTemplate.nextVersion(previous, change.name().strip(),
                 change.description().strip(), change.category().strip(), previous.partner() ? previous.regions() : regions,
                 change.defaultPolicy().key(), change.retired(), fields, author, clock.instant());
-        return details(templates.save(next));
+        EndpointTemplateDetails saved = details(templates.save(next));
+        events.publishEvent(new TemplateVersionCreated(key, saved.version(), author, details(previous), saved));
+        return saved;
     }
 
     private static void validate(EndpointTemplate previous, TemplateChange change) {

@@ -34,12 +34,15 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final PortalUserRepository users;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(ApiTokenRepository tokens, PortalUserRepository users, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, PortalUserRepository users, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
@@ -61,6 +64,7 @@ public class ApiTokens {
         String raw = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken token = tokens.save(new ApiToken(owner.value(), name.strip(), sha256(raw),
                 raw.substring(0, PREFIX.length() + 4), now, expiresAt));
+        events.publishEvent(new ApiTokenCreated(token.id(), usernameOf(owner), token.name(), expiresAt));
         return new CreatedApiToken(summary(token), raw);
     }
 
@@ -73,7 +77,14 @@ public class ApiTokens {
         ApiToken token = tokens.findById(tokenId)
                 .filter(t -> t.userId().equals(owner.value()))
                 .orElseThrow(() -> new NotFoundException("No token " + tokenId + " of yours"));
-        token.revoke(clock.instant());
+        if (token.revokedAt() == null) {
+            token.revoke(clock.instant());
+            events.publishEvent(new ApiTokenRevoked(token.id(), usernameOf(owner)));
+        }
+    }
+
+    private String usernameOf(UserId id) {
+        return users.findById(id.value()).map(u -> u.username()).orElse(id.toString());
     }
 
     /** The user behind a bearer token, if the token is known, not revoked, not expired and its user enabled. */

@@ -46,13 +46,15 @@ class AccountController {
     }
 
     @PostMapping("/new")
-    String register(@ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+    String register(@org.springframework.security.core.annotation.AuthenticationPrincipal
+            io.vpcportal.identity.PortalPrincipal me, @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(form, true, model);
         }
         try {
-            AccountDetails created = accounts.register(form.getId() == null ? "" : form.getId().strip(), form.toChange());
+            AccountDetails created = accounts.register(form.getId() == null ? "" : form.getId().strip(), form.toChange(),
+                    me.getUsername());
             redirect.addFlashAttribute("success", "Account " + created.id() + " registered.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
@@ -70,14 +72,15 @@ class AccountController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable String id, @ModelAttribute("form") AccountForm form, BindingResult binding,
+    String update(@org.springframework.security.core.annotation.AuthenticationPrincipal
+            io.vpcportal.identity.PortalPrincipal me, @PathVariable String id, @ModelAttribute("form") AccountForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         form.setId(id);
         if (binding.hasErrors()) {
             return form(form, false, model);
         }
         try {
-            accounts.update(id, form.toChange());
+            accounts.update(id, form.toChange(), me.getUsername());
             redirect.addFlashAttribute("success", "Account " + id + " saved.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {

@@ -51,16 +51,19 @@ class AccountRestController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register an account (admins)")
-    ResponseEntity<AccountDetails> register(@Valid @RequestBody AccountPayload payload) {
-        AccountDetails created = accounts.register(payload.id() == null ? "" : payload.id(), payload.toChange());
+    ResponseEntity<AccountDetails> register(@AuthenticationPrincipal PortalPrincipal me,
+            @Valid @RequestBody AccountPayload payload) {
+        AccountDetails created = accounts.register(payload.id() == null ? "" : payload.id(), payload.toChange(),
+                me.getUsername());
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Edit an account (admins)")
-    AccountDetails update(@PathVariable String id, @Valid @RequestBody AccountPayload payload) {
-        return accounts.update(id, payload.toChange());
+    AccountDetails update(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @Valid @RequestBody AccountPayload payload) {
+        return accounts.update(id, payload.toChange(), me.getUsername());
     }
 
     /** The external id guards the role against the confused-deputy problem: only admins need to see it. */

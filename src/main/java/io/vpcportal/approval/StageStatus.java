@@ -1,0 +1,5 @@
+package io.vpcportal.approval;
+
+public enum StageStatus {
+    WAITING, ACTIVE, APPROVED, REJECTED
+}
