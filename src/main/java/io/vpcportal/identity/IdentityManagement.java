@@ -70,6 +70,12 @@ public class IdentityManagement {
         return users.existsWithRole(role);
     }
 
+    /** Enabled users with the APPROVER role who belong to {@code team}. */
+    public List<UserSummary> approversOf(TeamId team) {
+        return users.findApproversOf(team.value()).stream().map(IdentityManagement::summary)
+                .sorted(Comparator.comparing(UserSummary::username)).toList();
+    }
+
     public boolean teamExists(TeamId id) {
         return teams.existsById(id.value());
     }

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.AbstractAggregateRoot;
+import jakarta.persistence.Transient;
 
 /**
  * A team's request for one or more VPC endpoints in one VPC. It owns its lifecycle: every move is checked
@@ -27,7 +27,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  */
 @Entity
 @Table(name = "endpoint_request")
-public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
+public class EndpointRequest {
 
     @Id
     private UUID id;
@@ -93,6 +93,10 @@ public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
+
+    /** Events of the changes since the last {@link #drainEvents()}; published by {@code RequestManagement}. */
+    @Transient
+    private final List<Object> events = new ArrayList<>();
 
     protected EndpointRequest() {
     }
@@ -227,6 +231,20 @@ public class EndpointRequest extends AbstractAggregateRoot<EndpointRequest> {
 
     private void record(Instant now, String actor, String kind, RequestStatus from, RequestStatus to, String message) {
         timeline.add(new TimelineEntry(id, now, actor, kind, from, to, message));
+    }
+
+    private void registerEvent(Object event) {
+        events.add(event);
+    }
+
+    /**
+     * Hands over the pending events and forgets them, so that a listener that changes the request again
+     * (an automatic approval) never sees the first events published twice.
+     */
+    List<Object> drainEvents() {
+        List<Object> drained = List.copyOf(events);
+        events.clear();
+        return drained;
     }
 
     public EndpointRequestId id() { return new EndpointRequestId(id); }

@@ -33,14 +33,24 @@ public class RequestManagement {
     private final RequestQueries queries;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RequestManagement(EndpointRequestRepository requests, RequestRules rules, RequestQueries queries,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.requests = requests;
         this.rules = rules;
         this.queries = queries;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Saves the request, then publishes its events inside the same transaction (listeners may write too). */
+    private EndpointRequest store(EndpointRequest request) {
+        EndpointRequest saved = requests.save(request);
+        request.drainEvents().forEach(events::publishEvent);
+        return saved;
     }
 
     /**
@@ -60,7 +70,7 @@ public class RequestManagement {
         }
         CheckedRequest checked = rules.check(draft, requester);
         try {
-            RequestDetails created = tx.execute(status -> RequestDetails.of(requests.save(
+            RequestDetails created = tx.execute(status -> RequestDetails.of(store(
                     newRequest(requester, checked, idempotencyKey, hash))));
             return new CreatedRequest(created, false);
         } catch (DataIntegrityViolationException e) {
@@ -83,27 +93,27 @@ public class RequestManagement {
                     blankToNull(d.natGatewayId()), now());
             requests.saveAndFlush(request); // old items go before new ones take their positions
             addItems(request, checked);
-            return RequestDetails.of(requests.save(request));
+            return RequestDetails.of(store(request));
         });
     }
 
     /** Approves a submitted request; {@code by} is null when a rule approved it automatically. */
     public RequestDetails approve(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String comment) {
-        return tx.execute(status -> RequestDetails.of(requests.save(load(id).approve(by, byName, comment, now()))));
+        return tx.execute(status -> RequestDetails.of(store(load(id).approve(by, byName, comment, now()))));
     }
 
     public RequestDetails reject(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String reason) {
-        return tx.execute(status -> RequestDetails.of(requests.save(load(id).reject(by, byName, reason, now()))));
+        return tx.execute(status -> RequestDetails.of(store(load(id).reject(by, byName, reason, now()))));
     }
 
     public RequestDetails requestChanges(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName,
             String reason) {
-        return tx.execute(status -> RequestDetails.of(requests.save(load(id).requestChanges(by, byName, reason, now()))));
+        return tx.execute(status -> RequestDetails.of(store(load(id).requestChanges(by, byName, reason, now()))));
     }
 
     /** Closes one request that waited longer than {@code days} for a decision. */
     public RequestDetails expire(EndpointRequestId id, int days) {
-        return tx.execute(status -> RequestDetails.of(requests.save(load(id).expire(days, now()))));
+        return tx.execute(status -> RequestDetails.of(store(load(id).expire(days, now()))));
     }
 
     /** A request as the portal itself sees it, without a user's visibility rules. */
@@ -125,7 +135,7 @@ public class RequestManagement {
         return tx.execute(status -> {
             EndpointRequest request = visible(by, id);
             request.submit(by.id(), by.getUsername(), now());
-            return RequestDetails.of(requests.save(request));
+            return RequestDetails.of(store(request));
         });
     }
 
@@ -136,7 +146,7 @@ public class RequestManagement {
         return tx.execute(status -> {
             EndpointRequest request = visible(by, id);
             request.cancel(by.id(), by.getUsername(), reason, now());
-            return RequestDetails.of(requests.save(request));
+            return RequestDetails.of(store(request));
         });
     }
 

@@ -10,6 +10,11 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, UUID> {
 
     Optional<PortalUser> findByUsername(String username);
 
+    @Query("""
+            select distinct u from PortalUser u join u.roles r join u.teams t
+            where r = io.vpcportal.identity.Role.APPROVER and t = :team and u.enabled = true""")
+    java.util.List<PortalUser> findApproversOf(String team);
+
     @Query("select count(u) > 0 from PortalUser u join u.roles r where r = :role")
     boolean existsWithRole(Role role);
 }

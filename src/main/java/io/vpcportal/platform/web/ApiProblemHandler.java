@@ -99,6 +99,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
     }
 
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(org.springframework.dao.OptimisticLockingFailureException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict with a concurrent change",
+                "Somebody changed this at the same time; read it again and retry if it still applies");
+    }
+
     @ExceptionHandler(io.vpcportal.platform.UnprocessableException.class)
     ResponseEntity<ProblemDetail> unprocessable(io.vpcportal.platform.UnprocessableException ex) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", ex.getMessage());
