@@ -85,8 +85,7 @@ class MalformedRequestPayloadIntegrationTests {
         assertThat(response.status()).as("%s", response).isBetween(400, 499);
         JsonNode problem = assertProblemBody(response);
         if (expectedField != null) {
-            assertThat(errorFields(problem)).as("fields of %s", response)
-                    .anySatisfy(f -> assertThat(f).startsWith(expectedField));
+            assertThat(errorFields(problem)).as("fields of %s", response).contains(expectedField);
         }
         assertNothingStored();
     }
@@ -147,7 +146,7 @@ class MalformedRequestPayloadIntegrationTests {
         c.item("privateDns is a word", i -> i.put("privateDns", "yes"), "items[0].privateDns");
         c.item("privateDns is an array", i -> i.putArray("privateDns"), "items[0].privateDns");
         c.item("tags is an array", i -> i.putArray("tags").add("a").add("b"), "items[0].tags");
-        c.item("a tag value is an object", i -> i.putObject("tags").putObject("k").put("nested", 1), "items[0].tags");
+        c.item("a tag value is an object", i -> i.putObject("tags").putObject("k").put("nested", 1), "items[0].tags.k");
 
         // unknown properties
         c.body("unknown property", b -> b.put("approver", "me"), "approver");
