@@ -43,6 +43,7 @@ class RequestRules {
     private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
+    private static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
@@ -75,11 +76,15 @@ class RequestRules {
         checkId("natGatewayId", draft.natGatewayId(), AwsResourceIds.NAT_GATEWAY, false, v);
         if (draft.title() != null && draft.title().length() > 120) {
             v.add(new FieldViolation("title", "must be at most 120 characters"));
+        } else if (hasNul(draft.title())) {
+            v.add(new FieldViolation("title", NUL_MESSAGE));
         }
         if (blank(draft.justification())) {
             v.add(new FieldViolation("justification", "must say why the team needs these endpoints"));
         } else if (draft.justification().length() > MAX_TEXT) {
             v.add(new FieldViolation("justification", "must be at most " + MAX_TEXT + " characters"));
+        } else if (hasNul(draft.justification())) {
+            v.add(new FieldViolation("justification", NUL_MESSAGE));
         }
         BigDecimal gb = draft.expectedMonthlyGb();
         if (gb != null && (gb.signum() < 0 || gb.compareTo(MAX_MONTHLY_GB) > 0)) {
@@ -340,6 +345,11 @@ class RequestRules {
             return "null";
         }
         return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    /** PostgreSQL text cannot hold U+0000: without this check the insert fails with a server error. */
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf(0) >= 0;
     }
 
     private static boolean blank(String s) {
