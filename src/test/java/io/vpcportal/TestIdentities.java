@@ -34,7 +34,7 @@ public final class TestIdentities {
         TeamId team = identity.ensureTeam(new TeamId("t-" + suffix), "Test team " + suffix).id();
         String account = uniqueAccountId();
         accounts.register(account, new AccountChange("test account " + suffix, null, null,
-                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(regions)), new TreeSet<>(Set.of(team.value()))));
+                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(regions)), new TreeSet<>(Set.of(team.value()))), "test");
         return new FreshTeam(team.value(), account);
     }
 

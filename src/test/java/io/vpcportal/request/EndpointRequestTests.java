@@ -107,7 +107,8 @@ class EndpointRequestTests {
         request.submit(RILEY, "riley", LATER);
 
         assertThatThrownBy(() -> request.addItem(item(request, 1, "ssm")))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOf(io.vpcportal.platform.ConflictException.class)
+                .hasMessageContaining("cannot be edited");
         assertThat(request.items()).hasSize(1);
     }
 
@@ -200,8 +201,23 @@ class EndpointRequestTests {
                 PolicyChoice.ORGANIZATION, List.of(), List.of(), null, Map.of());
     }
 
-    /** The events the aggregate registered for publication on save (AbstractAggregateRoot keeps them protected). */
+    /**
+     * The domain events the aggregate registered since creation, without the per-move RequestStatusChanged
+     * (drained, as RequestManagement does before publishing).
+     */
     private static Collection<?> events(EndpointRequest request) {
-        return ReflectionTestUtils.invokeMethod(request, "domainEvents");
+        return request.drainEvents().stream().filter(e -> !(e instanceof RequestStatusChanged)).toList();
+    }
+
+    @Test
+    void everyMoveAnnouncesOneStatusChangeFromCreationOn() {
+        EndpointRequest request = draftWithItem();
+        request.submit(RILEY, "riley", LATER);
+        request.cancel(RILEY, "riley", null, LATER);
+
+        assertThat(request.drainEvents().stream().filter(RequestStatusChanged.class::isInstance)
+                .map(RequestStatusChanged.class::cast).map(e -> e.from() + "->" + e.to()))
+                .containsExactly("null->DRAFT", "DRAFT->SUBMITTED", "SUBMITTED->CANCELLED");
+        assertThat(request.drainEvents()).isEmpty();
     }
 }

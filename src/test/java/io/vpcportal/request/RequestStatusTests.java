@@ -3,6 +3,8 @@ package io.vpcportal.request;
 import static io.vpcportal.request.RequestStatus.ACTIVE;
 import static io.vpcportal.request.RequestStatus.APPROVED;
 import static io.vpcportal.request.RequestStatus.CANCELLED;
+import static io.vpcportal.request.RequestStatus.CHANGES_REQUESTED;
+import static io.vpcportal.request.RequestStatus.EXPIRED;
 import static io.vpcportal.request.RequestStatus.DECOMMISSIONING;
 import static io.vpcportal.request.RequestStatus.DECOMMISSION_REQUESTED;
 import static io.vpcportal.request.RequestStatus.DELETED;
@@ -34,7 +36,8 @@ class RequestStatusTests {
 
     private static final Map<RequestStatus, Set<RequestStatus>> LEGAL = new EnumMap<>(Map.ofEntries(
             Map.entry(DRAFT, EnumSet.of(SUBMITTED, CANCELLED)),
-            Map.entry(SUBMITTED, EnumSet.of(APPROVED, REJECTED, CANCELLED)),
+            Map.entry(SUBMITTED, EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, CANCELLED, EXPIRED)),
+            Map.entry(CHANGES_REQUESTED, EnumSet.of(SUBMITTED, CANCELLED, EXPIRED)),
             Map.entry(APPROVED, EnumSet.of(PROVISIONING, CANCELLED)),
             Map.entry(PROVISIONING, EnumSet.of(ACTIVE, FAILED)),
             Map.entry(FAILED, EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED)),
@@ -43,6 +46,7 @@ class RequestStatusTests {
             Map.entry(DECOMMISSIONING, EnumSet.of(DELETED, FAILED)),
             Map.entry(REJECTED, EnumSet.noneOf(RequestStatus.class)),
             Map.entry(CANCELLED, EnumSet.noneOf(RequestStatus.class)),
+            Map.entry(EXPIRED, EnumSet.noneOf(RequestStatus.class)),
             Map.entry(DELETED, EnumSet.noneOf(RequestStatus.class))));
 
     static Stream<Arguments> legalMoves() {
@@ -61,7 +65,7 @@ class RequestStatusTests {
         assertThat(LEGAL).containsOnlyKeys(RequestStatus.values());
         assertThat(legalMoves().count() + illegalMoves().count())
                 .isEqualTo((long) RequestStatus.values().length * RequestStatus.values().length);
-        assertThat(legalMoves().count()).isEqualTo(16);
+        assertThat(legalMoves().count()).isEqualTo(21);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -97,7 +101,7 @@ class RequestStatusTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "DELETED"},
+    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "EXPIRED", "DELETED"},
             mode = EnumSource.Mode.EXCLUDE)
     void otherStatusesAreNotFinalAndNameWhereTheyCanGo(RequestStatus status) {
         assertThat(status.isTerminal()).isFalse();
@@ -108,7 +112,7 @@ class RequestStatusTests {
     @Test
     void onlyTheStatusesBeforeProvisioningAreCancellable() {
         assertThat(Arrays.stream(RequestStatus.values()).filter(RequestStatus::isCancellable))
-                .containsExactlyInAnyOrder(DRAFT, SUBMITTED, APPROVED);
+                .containsExactlyInAnyOrder(DRAFT, SUBMITTED, CHANGES_REQUESTED, APPROVED);
     }
 
     @Test
