@@ -102,7 +102,8 @@ public class AccountManagement {
     }
 
     private void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
-        if (change.name() == null || change.name().isBlank() || change.name().length() > 100) {
+        if (change.name() == null || change.name().isBlank() || change.name().length() > 100
+                || io.vpcportal.platform.TextRules.containsNul(change.name())) {
             violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
         }
         if (change.roleArn() != null && !change.roleArn().isBlank()) {

@@ -95,7 +95,7 @@ public class ApprovalManagement {
             throw new InvalidInputException(decision == Decision.REJECT ? "reason" : "reason",
                     "must say why, so that the requester knows what to change");
         }
-        if (text != null && text.length() > MAX_COMMENT) {
+        if (text != null && (text.length() > MAX_COMMENT || io.vpcportal.platform.TextRules.containsNul(text))) {
             throw new InvalidInputException(decision == Decision.APPROVE ? "comment" : "reason",
                     "must be at most " + MAX_COMMENT + " characters");
         }

@@ -95,7 +95,8 @@ public class ApprovalRules {
 
     private void validate(ApprovalRuleChange c) {
         List<FieldViolation> v = new ArrayList<>();
-        if (c.name() == null || c.name().isBlank() || c.name().length() > 120) {
+        if (c.name() == null || c.name().isBlank() || c.name().length() > 120
+                || io.vpcportal.platform.TextRules.containsNul(c.name())) {
             v.add(new FieldViolation("name", "must be 1 to 120 characters"));
         }
         if (c.priority() < 0 || c.priority() > 100000) {

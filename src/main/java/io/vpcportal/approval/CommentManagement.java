@@ -47,7 +47,7 @@ public class CommentManagement {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "must not be blank");
         }
-        if (body.length() > MAX_BODY || body.indexOf(0) >= 0) {
+        if (body.length() > MAX_BODY || io.vpcportal.platform.TextRules.containsNul(body)) {
             throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters of text");
         }
         RequestComment comment = comments.save(new RequestComment(requestId, by.id().value(), by.getUsername(),

@@ -124,6 +124,11 @@ public class CatalogManagement {
             change.fields().stream().filter(f -> !TemplateField.NAMES.contains(f.name())).findFirst().ifPresent(f ->
                     violations.add(new FieldViolation("fields", "'" + f.name() + "' is not a request field")));
         }
+        if (io.vpcportal.platform.TextRules.containsNul(change.name() + change.description() + change.category())
+                || (change.fields() != null && change.fields().stream().anyMatch(f ->
+                io.vpcportal.platform.TextRules.containsNul(f.label() + f.defaultValue() + f.help())))) {
+            violations.add(new FieldViolation("description", "must not contain the NUL character"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -47,7 +47,7 @@ public class ApiTokens {
 
     public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
         Instant now = clock.instant();
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || name.length() > 100 || io.vpcportal.platform.TextRules.containsNul(name)) {
             throw new InvalidInputException("name", "must be 1 to 100 characters");
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {

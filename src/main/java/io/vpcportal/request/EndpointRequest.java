@@ -82,7 +82,7 @@ public class EndpointRequest {
     private Instant submittedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)

@@ -280,7 +280,7 @@ class RequestRules {
                 v.add(new FieldViolation(at + "customPolicy", "must hold the policy JSON for the custom policy"));
             } else if (item.customPolicy().length() > 20480) {
                 v.add(new FieldViolation(at + "customPolicy", "must be at most 20480 characters (the endpoint policy limit)"));
-            } else if (!JsonSyntax.isObject(item.customPolicy())) {
+            } else if (hasNul(item.customPolicy()) || !JsonSyntax.isObject(item.customPolicy())) {
                 v.add(new FieldViolation(at + "customPolicy", "must be a JSON object"));
             }
         } else if (!blank(item.customPolicy())) {
@@ -349,7 +349,7 @@ class RequestRules {
 
     /** PostgreSQL text cannot hold U+0000: without this check the insert fails with a server error. */
     private static boolean hasNul(String s) {
-        return s != null && s.indexOf(0) >= 0;
+        return io.vpcportal.platform.TextRules.containsNul(s);
     }
 
     private static boolean blank(String s) {

@@ -54,7 +54,7 @@ public class AwsAccount {
     private Instant updatedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     protected AwsAccount() {
     }

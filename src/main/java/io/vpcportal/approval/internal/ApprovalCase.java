@@ -72,7 +72,7 @@ public class ApprovalCase {
     private Instant decidedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "approval_case_stage", joinColumns = @JoinColumn(name = "request_id"))

@@ -1,0 +1,41 @@
+package io.vpcportal.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Requests that reach no controller (an unknown path, a method the path does not take). Under /api they get
+ * problem details like every other API error; elsewhere the error page.
+ */
+@ControllerAdvice
+class UnmatchedApiRequests {
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object notFound(HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "No such resource: " + request.getRequestURI());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpServletRequest request, HttpRequestMethodNotSupportedException ex) {
+        return answer(request, HttpStatus.METHOD_NOT_ALLOWED, request.getMethod() + " is not supported here"
+                + (ex.getSupportedHttpMethods() == null ? "" : "; use " + ex.getSupportedHttpMethods()));
+    }
+
+    private static Object answer(HttpServletRequest request, HttpStatus status, String detail) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setTitle(status.getReasonPhrase());
+            return ResponseEntity.status(status).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        return page;
+    }
+}
