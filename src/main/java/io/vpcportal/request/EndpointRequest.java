@@ -199,6 +199,33 @@ public class EndpointRequest {
         return this;
     }
 
+    /** Provisioning begins (or begins again after a failure an operator retried). */
+    public EndpointRequest startProvisioning(String actor, String message, Instant now) {
+        if (status != RequestStatus.PROVISIONING) {
+            move(RequestStatus.PROVISIONING, now, actor, "PROVISIONING", message);
+        }
+        return this;
+    }
+
+    public EndpointRequest provisioned(List<String> endpointIds, Instant now) {
+        move(RequestStatus.ACTIVE, now, "portal", "ACTIVE", "Provisioned: " + String.join(", ", endpointIds));
+        registerEvent(new RequestProvisioned(id(), List.copyOf(endpointIds)));
+        return this;
+    }
+
+    public EndpointRequest provisioningFailed(String error, Instant now) {
+        String message = error.length() > 1900 ? error.substring(0, 1900) + "…" : error;
+        move(RequestStatus.FAILED, now, "portal", "FAILED", "Provisioning failed: " + message);
+        registerEvent(new ProvisioningFailed(id(), message));
+        return this;
+    }
+
+    /** A note in the timeline that does not change the status (a plan was computed, a step finished). */
+    public EndpointRequest note(String actor, String kind, String message, Instant now) {
+        record(now, actor, kind, status, status, message);
+        return this;
+    }
+
     /** Nobody decided in time. */
     public EndpointRequest expire(int days, Instant now) {
         move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", "Expired: no decision within " + days + " days");

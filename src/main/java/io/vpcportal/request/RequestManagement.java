@@ -111,6 +111,22 @@ public class RequestManagement {
         return tx.execute(status -> RequestDetails.of(store(load(id).requestChanges(by, byName, reason, now()))));
     }
 
+    public RequestDetails startProvisioning(EndpointRequestId id, String message) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).startProvisioning("portal", message, now()))));
+    }
+
+    public RequestDetails provisioned(EndpointRequestId id, java.util.List<String> endpointIds) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).provisioned(endpointIds, now()))));
+    }
+
+    public RequestDetails provisioningFailed(EndpointRequestId id, String error) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).provisioningFailed(error, now()))));
+    }
+
+    public RequestDetails note(EndpointRequestId id, String kind, String message) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).note("portal", kind, message, now()))));
+    }
+
     /** Closes one request that waited longer than {@code days} for a decision. */
     public RequestDetails expire(EndpointRequestId id, int days) {
         return tx.execute(status -> RequestDetails.of(store(load(id).expire(days, now()))));

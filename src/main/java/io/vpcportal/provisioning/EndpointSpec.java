@@ -1,0 +1,13 @@
+package io.vpcportal.provisioning;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Everything CreateVpcEndpoint receives, normalised (sorted lists and tags) so that a retry sends the same
+ * bytes with the same client token.
+ */
+public record EndpointSpec(String vpcId, String serviceName, String serviceRegion, String endpointType,
+        List<String> routeTableIds, List<String> subnetIds, List<String> securityGroupIds, boolean privateDns,
+        String policyDocument, String clientToken, SortedMap<String, String> tags) {
+}

@@ -1,0 +1,100 @@
+package io.vpcportal.provisioning;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.RequestApproved;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts provisioning when a request is approved, in the approval's own transaction: the plan is stored
+ * and, when AWS is configured, a durable job is scheduled; nothing is lost between the two.
+ */
+@Service
+public class ProvisioningManagement {
+
+    private final RequestManagement requests;
+    private final AccountManagement accounts;
+    private final ProvisioningPlanner planner;
+    private final ProvisioningStore store;
+    private final AwsAccess aws;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> provisionTask;
+    private final Clock clock;
+
+    ProvisioningManagement(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+            ProvisioningStore store, AwsAccess aws, @Lazy SchedulerClient scheduler, OneTimeTask<Void> provisionTask,
+            Clock clock) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.planner = planner;
+        this.store = store;
+        this.aws = aws;
+        this.scheduler = scheduler;
+        this.provisionTask = provisionTask;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RequestApproved approved) {
+        RequestDetails request = requests.find(approved.requestId()).orElseThrow();
+        AccountDetails account = accounts.find(request.accountId()).orElseThrow();
+        List<PlannedCall> plan = planner.calls(request, account);
+        boolean apply = aws.applies();
+        if (!store.createJob(request.id(), apply ? "APPLY" : "PLAN", apply ? "QUEUED" : "PLANNED", plan)) {
+            return;
+        }
+        if (apply) {
+            scheduler.scheduleIfNotExists(provisionTask.instance(request.id().toString()), clock.instant());
+            requests.note(approved.requestId(), "PLANNED", "Provisioning queued: " + plan.size() + " AWS calls planned");
+        } else {
+            requests.note(approved.requestId(), "PLANNED", "Plan ready (" + plan.size()
+                    + " AWS calls). AWS is not configured, so nothing was created: this is plan-only mode.");
+        }
+    }
+
+    public Optional<ProvisioningDetails> progress(UUID requestId) {
+        return store.details(requestId);
+    }
+
+    /** The plan for a request as it stands, computed now (also before approval, for the approval view). */
+    public List<PlannedCall> preview(UUID requestId) {
+        RequestDetails request = requests.find(new EndpointRequestId(requestId))
+                .orElseThrow(() -> new NotFoundException("No request " + requestId));
+        AccountDetails account = accounts.find(request.accountId()).orElseThrow();
+        return planner.calls(request, account);
+    }
+
+    /** An operator asks for another attempt of a failed job. */
+    public void retry(UUID requestId) {
+        RequestDetails request = requests.find(new EndpointRequestId(requestId))
+                .orElseThrow(() -> new NotFoundException("No request " + requestId));
+        String status = store.jobStatus(requestId).orElseThrow(() -> new ConflictException("Request " + requestId
+                + " has no provisioning job"));
+        if (!aws.applies()) {
+            throw new ConflictException("AWS is not configured (plan-only mode): nothing to retry");
+        }
+        if (!(status.equals("FAILED") || status.equals("NEEDS_OPERATOR") || status.equals("PLANNED"))
+                || !(request.status() == RequestStatus.FAILED || request.status() == RequestStatus.APPROVED)) {
+            throw new ConflictException("Only a failed job can be retried (job " + status + ", request "
+                    + request.status() + ")");
+        }
+        store.status(requestId, "QUEUED", "retry", null);
+        scheduler.scheduleIfNotExists(provisionTask.instance(requestId.toString()), clock.instant());
+    }
+}

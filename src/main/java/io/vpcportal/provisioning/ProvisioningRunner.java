@@ -1,0 +1,183 @@
+package io.vpcportal.provisioning;
+
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
+import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One attempt at provisioning a request. Safe to run again at any point: an endpoint id is stored the moment
+ * EC2 returns it, and before any create the endpoint is looked up by its request tag, so a crash, a lost
+ * response or a retry never makes a second endpoint. NotFound right after a create means "not visible yet".
+ */
+@Component
+class ProvisioningRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningRunner.class);
+    private static final Duration MAX_POLL = Duration.ofSeconds(30);
+
+    /** The attempt failed in a way a retry can fix (throttling, 5xx, an endpoint still pending). */
+    static class RetryLater extends RuntimeException {
+        RetryLater(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final RequestManagement requests;
+    private final AccountManagement accounts;
+    private final ProvisioningPlanner planner;
+    private final Preflight preflight;
+    private final VpcEndpointGateway ec2;
+    private final ProvisioningStore store;
+    private final ProvisioningProperties properties;
+
+    ProvisioningRunner(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+            Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.planner = planner;
+        this.preflight = preflight;
+        this.ec2 = ec2;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    void run(UUID requestId) {
+        EndpointRequestId id = new EndpointRequestId(requestId);
+        RequestDetails request = requests.find(id).orElse(null);
+        if (request == null || !(request.status() == RequestStatus.APPROVED
+                || request.status() == RequestStatus.PROVISIONING || request.status() == RequestStatus.FAILED)) {
+            log.info("Nothing to provision for {} ({})", requestId, request == null ? "gone" : request.status());
+            return;
+        }
+        AccountDetails account = accounts.find(request.accountId()).orElseThrow();
+        int attempt = store.startAttempt(requestId);
+        requests.startProvisioning(id, "Provisioning started (attempt " + attempt + ")");
+        List<ItemPlan> items = planner.items(request, account);
+        List<String> endpointIds = new ArrayList<>();
+        try {
+            for (ItemPlan item : items) {
+                endpointIds.add(provision(item, items));
+            }
+        } catch (PreflightFailed e) {
+            fail(id, "NEEDS_OPERATOR", "preflight", e.getMessage());
+            return;
+        } catch (AwsCallFailed e) {
+            if (e.idempotencyMismatch()) {
+                fail(id, "NEEDS_OPERATOR", "create", e.getMessage()
+                        + " (the same client token was used with other parameters: an operator must look, not a retry)");
+                return;
+            }
+            if (!e.retryable()) {
+                fail(id, "FAILED", "aws", e.getMessage());
+                return;
+            }
+            store.status(requestId, "QUEUED", "retry", e.getMessage());
+            throw new RetryLater(e.getMessage(), e);
+        } catch (EndpointBroken e) {
+            fail(id, "FAILED", "wait", e.getMessage());
+            return;
+        }
+        store.status(requestId, "SUCCEEDED", "done", null);
+        requests.provisioned(id, endpointIds);
+    }
+
+    /** Marks the job and the request failed after the last allowed attempt. */
+    void giveUp(UUID requestId, String lastError) {
+        fail(new EndpointRequestId(requestId), "FAILED", "retry", "Gave up after " + properties.maxAttempts()
+                + " attempts: " + lastError);
+    }
+
+    private String provision(ItemPlan item, List<ItemPlan> all) {
+        UUID requestId = item.target().requestId();
+        Optional<String> known = store.endpoint(requestId, item.position())
+                .map(ProvisioningDetails.EndpointProgress::vpcEndpointId);
+        String endpointId = known.orElse(null);
+        if (endpointId == null) {
+            endpointId = ec2.findByItemTag(item.target(), item.itemTag()).stream()
+                    .filter(e -> !e.broken()).map(EndpointState::id).findFirst().orElse(null);
+        }
+        if (endpointId == null) {
+            store.status(requestId, "RUNNING", "preflight", null);
+            List<String> problems = preflight.check(item, all);
+            if (!problems.isEmpty()) {
+                throw new PreflightFailed("Preflight of " + item.spec().serviceName() + ": " + String.join("; ", problems));
+            }
+            store.endpoint(requestId, item.position(), item.spec().clientToken(), null, "creating", null);
+            store.status(requestId, "RUNNING", "create", null);
+            EndpointState created = ec2.create(item.target(), item.spec());
+            endpointId = created.id();
+        }
+        store.endpoint(requestId, item.position(), item.spec().clientToken(), endpointId, "pending", null);
+        store.status(requestId, "RUNNING", "wait", null);
+        EndpointState ready = waitUntilUsable(item, endpointId);
+        store.endpoint(requestId, item.position(), item.spec().clientToken(), endpointId, ready.state(), null);
+        return endpointId;
+    }
+
+    private EndpointState waitUntilUsable(ItemPlan item, String endpointId) {
+        Instant deadline = Instant.now().plus(properties.waitTimeout());
+        Duration pause = properties.pollInterval();
+        while (true) {
+            Optional<EndpointState> state = ec2.describe(item.target(), endpointId);
+            if (state.isPresent() && state.get().usable()) {
+                return state.get();
+            }
+            if (state.isPresent() && state.get().broken()) {
+                store.endpoint(item.target().requestId(), item.position(), item.spec().clientToken(), endpointId,
+                        state.get().state(), state.get().lastError());
+                throw new EndpointBroken("Endpoint " + endpointId + " is " + state.get().state()
+                        + (state.get().lastError() == null ? "" : ": " + state.get().lastError()));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AwsCallFailed("Wait", "StillPending", "endpoint " + endpointId + " is "
+                        + state.map(EndpointState::state).orElse("not visible yet") + " after "
+                        + properties.waitTimeout(), true, null);
+            }
+            sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
+        }
+    }
+
+    private void fail(EndpointRequestId id, String jobStatus, String step, String error) {
+        store.status(id.value(), jobStatus, step, error);
+        RequestDetails request = requests.find(id).orElseThrow();
+        if (request.status() == RequestStatus.PROVISIONING) {
+            requests.provisioningFailed(id, error);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryLater("Interrupted while waiting", e);
+        }
+    }
+
+    static class PreflightFailed extends RuntimeException {
+        PreflightFailed(String message) {
+            super(message);
+        }
+    }
+
+    static class EndpointBroken extends RuntimeException {
+        EndpointBroken(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.vpcportal.provisioning;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The EC2 calls provisioning needs. Implemented with the AWS SDK in {@code aws}; failures are {@link AwsCallFailed}. */
+public interface VpcEndpointGateway {
+
+    /** Endpoints carrying the portal's item tag, whatever their state. */
+    List<EndpointState> findByItemTag(AwsTarget target, String itemTag);
+
+    EndpointState create(AwsTarget target, EndpointSpec spec);
+
+    /** Empty when EC2 does not know the id (yet, or any more). */
+    Optional<EndpointState> describe(AwsTarget target, String endpointId);
+
+    NetworkFacts network(AwsTarget target, String vpcId, List<String> subnetIds, List<String> routeTableIds,
+            List<String> securityGroupIds);
+
+    ServiceFacts service(AwsTarget target, String serviceName, String serviceRegion);
+
+    /** Endpoints for {@code serviceName} already in the VPC, not deleted. */
+    List<EndpointState> endpointsFor(AwsTarget target, String vpcId, String serviceName);
+}

@@ -1,0 +1,34 @@
+package io.vpcportal.provisioning.aws;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.vpcportal.provisioning.AwsProperties;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * EC2's request limits are per account and region and shared with every other tool there, so the portal
+ * keeps its own calls under a rate per (account, region).
+ */
+@Component
+class CallRateLimits {
+
+    private final RateLimiterRegistry registry;
+
+    CallRateLimits(AwsProperties properties) {
+        int perSecond = (int) Math.max(1, Math.round(properties.callsPerSecond()));
+        this.registry = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(perSecond)
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ofMinutes(2))
+                .build());
+    }
+
+    void acquire(String accountId, String region) {
+        RateLimiter limiter = registry.rateLimiter(accountId + "/" + region);
+        if (!limiter.acquirePermission()) {
+            throw new IllegalStateException("Gave up waiting for the call rate limit of " + accountId + "/" + region);
+        }
+    }
+}

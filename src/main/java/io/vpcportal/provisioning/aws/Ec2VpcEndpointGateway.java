@@ -1,0 +1,233 @@
+package io.vpcportal.provisioning.aws;
+
+import io.vpcportal.provisioning.AwsCallFailed;
+import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.provisioning.AwsTarget;
+import io.vpcportal.provisioning.EndpointSpec;
+import io.vpcportal.provisioning.EndpointState;
+import io.vpcportal.provisioning.NetworkFacts;
+import io.vpcportal.provisioning.ServiceFacts;
+import io.vpcportal.provisioning.VpcEndpointGateway;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+/** {@link VpcEndpointGateway} over the EC2 API, rate-limited per account and region, every call logged. */
+@Component
+class Ec2VpcEndpointGateway implements VpcEndpointGateway {
+
+    private final AwsClients clients;
+    private final CallRateLimits limits;
+    private final AwsCallLog log;
+
+    Ec2VpcEndpointGateway(AwsClients clients, CallRateLimits limits, AwsCallLog log) {
+        this.clients = clients;
+        this.limits = limits;
+        this.log = log;
+    }
+
+    @Override
+    public List<EndpointState> findByItemTag(AwsTarget target, String itemTag) {
+        return call(target, "DescribeVpcEndpoints", "tag:portal:request-item=" + itemTag, () -> ec2(target)
+                .describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as(target))
+                        .filters(Filter.builder().name("tag:portal:request-item").values(itemTag).build()))
+                .vpcEndpoints().stream().map(Ec2VpcEndpointGateway::state).toList());
+    }
+
+    @Override
+    public EndpointState create(AwsTarget target, EndpointSpec spec) {
+        CreateVpcEndpointRequest.Builder request = CreateVpcEndpointRequest.builder()
+                .overrideConfiguration(as(target))
+                .vpcId(spec.vpcId())
+                .serviceName(spec.serviceName())
+                .vpcEndpointType(spec.endpointType())
+                .clientToken(spec.clientToken())
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VPC_ENDPOINT)
+                        .tags(spec.tags().entrySet().stream()
+                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                        .build());
+        if (!spec.routeTableIds().isEmpty()) {
+            request.routeTableIds(spec.routeTableIds());
+        }
+        if (!spec.subnetIds().isEmpty()) {
+            request.subnetIds(spec.subnetIds());
+        }
+        if (!spec.securityGroupIds().isEmpty()) {
+            request.securityGroupIds(spec.securityGroupIds());
+        }
+        if (!"Gateway".equals(spec.endpointType())) {
+            request.privateDnsEnabled(spec.privateDns());
+        }
+        if (spec.policyDocument() != null) {
+            request.policyDocument(spec.policyDocument());
+        }
+        if (spec.serviceRegion() != null) {
+            request.serviceRegion(spec.serviceRegion());
+        }
+        return call(target, "CreateVpcEndpoint", spec.vpcId() + " " + spec.serviceName(),
+                () -> state(ec2(target).createVpcEndpoint(request.build()).vpcEndpoint()));
+    }
+
+    @Override
+    public Optional<EndpointState> describe(AwsTarget target, String endpointId) {
+        try {
+            return call(target, "DescribeVpcEndpoints", endpointId, () -> ec2(target)
+                    .describeVpcEndpoints(r -> r.overrideConfiguration(as(target)).vpcEndpointIds(endpointId))
+                    .vpcEndpoints().stream().findFirst().map(Ec2VpcEndpointGateway::state));
+        } catch (AwsCallFailed e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public NetworkFacts network(AwsTarget target, String vpcId, List<String> subnetIds, List<String> routeTableIds,
+            List<String> securityGroupIds) {
+        Ec2Client ec2 = ec2(target);
+        boolean vpcExists = exists(() -> call(target, "DescribeVpcs", vpcId,
+                () -> ec2.describeVpcs(r -> r.overrideConfiguration(as(target)).vpcIds(vpcId)).vpcs().size() == 1));
+        boolean dnsSupport = vpcExists && call(target, "DescribeVpcAttribute", vpcId + " enableDnsSupport",
+                () -> ec2.describeVpcAttribute(r -> r.overrideConfiguration(as(target)).vpcId(vpcId)
+                        .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport().value());
+        boolean dnsHostnames = vpcExists && call(target, "DescribeVpcAttribute", vpcId + " enableDnsHostnames",
+                () -> ec2.describeVpcAttribute(r -> r.overrideConfiguration(as(target)).vpcId(vpcId)
+                        .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
+        Map<String, String> zones = new HashMap<>();
+        Map<String, String> subnetVpcs = new HashMap<>();
+        for (String id : subnetIds) {
+            exists(() -> call(target, "DescribeSubnets", id, () -> {
+                ec2.describeSubnets(r -> r.overrideConfiguration(as(target)).subnetIds(id)).subnets().forEach(s -> {
+                    zones.put(s.subnetId(), s.availabilityZone());
+                    subnetVpcs.put(s.subnetId(), s.vpcId());
+                });
+                return true;
+            }));
+        }
+        Map<String, String> routeTables = new HashMap<>();
+        for (String id : routeTableIds) {
+            exists(() -> call(target, "DescribeRouteTables", id, () -> {
+                ec2.describeRouteTables(r -> r.overrideConfiguration(as(target)).routeTableIds(id)).routeTables()
+                        .forEach(t -> routeTables.put(t.routeTableId(), t.vpcId()));
+                return true;
+            }));
+        }
+        Map<String, String> groups = new HashMap<>();
+        for (String id : securityGroupIds) {
+            exists(() -> call(target, "DescribeSecurityGroups", id, () -> {
+                ec2.describeSecurityGroups(r -> r.overrideConfiguration(as(target)).groupIds(id)).securityGroups()
+                        .forEach(g -> groups.put(g.groupId(), g.vpcId()));
+                return true;
+            }));
+        }
+        return new NetworkFacts(vpcExists, dnsSupport, dnsHostnames, zones, subnetVpcs, routeTables, groups);
+    }
+
+    @Override
+    public ServiceFacts service(AwsTarget target, String serviceName, String serviceRegion) {
+        return call(target, "DescribeVpcEndpointServices", serviceName, () -> {
+            List<software.amazon.awssdk.services.ec2.model.ServiceDetail> details = new java.util.ArrayList<>();
+            String next = null;
+            do {
+                String token = next;
+                var page = ec2(target).describeVpcEndpointServices(r -> {
+                    r.overrideConfiguration(as(target)).serviceNames(serviceName).nextToken(token);
+                    if (serviceRegion != null) {
+                        r.serviceRegions(serviceRegion);
+                    }
+                });
+                page.serviceDetails().stream().filter(d -> serviceName.equals(d.serviceName())).forEach(details::add);
+                next = page.nextToken();
+            } while (next != null && !next.isEmpty());
+            return new ServiceFacts(!details.isEmpty(), details.stream()
+                    .flatMap(d -> d.availabilityZones().stream()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        });
+    }
+
+    @Override
+    public List<EndpointState> endpointsFor(AwsTarget target, String vpcId, String serviceName) {
+        return call(target, "DescribeVpcEndpoints", vpcId + " " + serviceName, () -> ec2(target)
+                .describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as(target)).filters(
+                        Filter.builder().name("vpc-id").values(vpcId).build(),
+                        Filter.builder().name("service-name").values(serviceName).build()))
+                .vpcEndpoints().stream().map(Ec2VpcEndpointGateway::state).filter(e -> !e.broken()).toList());
+    }
+
+    private Ec2Client ec2(AwsTarget target) {
+        return clients.ec2(target);
+    }
+
+    private AwsRequestOverrideConfiguration as(AwsTarget target) {
+        return AwsRequestOverrideConfiguration.builder().credentialsProvider(clients.credentials(target)).build();
+    }
+
+    /** True when the call succeeded; false when the id is unknown to EC2. */
+    private static boolean exists(Supplier<Boolean> call) {
+        try {
+            return call.get();
+        } catch (AwsCallFailed e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(AwsTarget target, String action, String what, Supplier<T> call) {
+        limits.acquire(target.accountId(), target.region());
+        long start = System.nanoTime();
+        try {
+            T result = call.get();
+            log.record(target.requestId(), target.accountId(), target.region(), action, what, "OK", millis(start), null, null);
+            return result;
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            boolean throttled = e.isThrottlingException() || "RequestLimitExceeded".equals(code);
+            boolean retryable = throttled || e.statusCode() >= 500;
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            log.record(target.requestId(), target.accountId(), target.region(), action, what,
+                    throttled ? "THROTTLED" : "ERROR", millis(start), code, message);
+            throw new AwsCallFailed(action, code, message, retryable, e);
+        } catch (SdkClientException e) {
+            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
+                    "ClientError", e.getMessage());
+            throw new AwsCallFailed(action, "ClientError", e.getMessage(), true, e);
+        } catch (SdkException e) {
+            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
+                    "SdkError", e.getMessage());
+            throw new AwsCallFailed(action, "SdkError", e.getMessage(), e.retryable(), e);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static EndpointState state(VpcEndpoint e) {
+        Map<String, String> tags = new HashMap<>();
+        e.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new EndpointState(e.vpcEndpointId(), e.serviceName(), e.stateAsString(),
+                e.lastError() == null ? null : e.lastError().code() + ": " + e.lastError().message(),
+                e.routeTableIds(), e.subnetIds(),
+                e.groups().stream().map(SecurityGroupIdentifier::groupId).toList(),
+                Boolean.TRUE.equals(e.privateDnsEnabled()), e.policyDocument(), tags);
+    }
+}
