@@ -33,6 +33,8 @@ public final class DemoClient {
             {"team":"payments","accountId":"111111111111","region":"eu-west-1","vpcId":"vpc-0a1b2c3d4e5f60718",
              "justification":"why","items":[{"templateKey":"glue","subnetIds":["subnet-0a1b2c3d4e5f60718"]}]}""";
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String base;
     private final HttpClient http;
 
@@ -59,8 +61,15 @@ public final class DemoClient {
         }
     }
 
-    /** A fresh API token of a demo user. */
+    /**
+     * An API token of a demo user, one per user and portal: the portal allows 20 active tokens per user, and
+     * every test class of a shared context asks for some.
+     */
     public String token(String username) {
+        return TOKENS.computeIfAbsent(base + " " + username, key -> newToken(username));
+    }
+
+    private String newToken(String username) {
         Reply reply = basic("POST", "/api/v1/tokens", username, PASSWORD, "{\"name\":\"test\"}");
         if (reply.status() != 201) {
             throw new AssertionError("Could not get a token for " + username + ": " + reply);
