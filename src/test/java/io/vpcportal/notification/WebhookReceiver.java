@@ -14,6 +14,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,28 +24,30 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP receiver on 127.0.0.1 and a free port, standing in for a team's chat bridge. It records every
  * request it gets and answers with the status codes it was told to (then 200).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as received: headers with lower-case names, and the body. */
-    record Received(Instant at, Map<String, String> headers, String body) {
+    public record Received(Instant at, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Received> received = new ArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
     private int answerAfterwards = 200;
+    private volatile Duration delay = Duration.ZERO;
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -59,30 +63,38 @@ final class WebhookReceiver implements AutoCloseable {
                 status = answers.isEmpty() ? answerAfterwards : answers.poll();
                 notifyAll();
             }
+            pause(delay);
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.setExecutor(executor);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next answers, in order; after them, {@code afterwards}. */
-    synchronized WebhookReceiver answering(int afterwards, Integer... first) {
+    public synchronized WebhookReceiver answering(int afterwards, Integer... first) {
         answers.clear();
         answers.addAll(List.of(first));
         answerAfterwards = afterwards;
         return this;
     }
 
-    synchronized List<Received> received() {
+    /** Makes every answer take this long, as a slow receiver would. */
+    public WebhookReceiver slowedDownBy(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
     /** Waits until {@code count} requests matching {@code which} arrived; answers them. */
-    synchronized List<Received> await(int count, Predicate<Received> which, Duration timeout) {
+    public synchronized List<Received> await(int count, Predicate<Received> which, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Received> matching = received.stream().filter(which).toList();
@@ -103,8 +115,17 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

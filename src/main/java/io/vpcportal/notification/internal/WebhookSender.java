@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs one delivery to its webhook, signed, with bounded connect and answer times. Redirects are not
- * followed: a 3xx counts as a failure, so a receiver cannot bounce the portal's requests elsewhere.
+ * followed: a 3xx counts as a failure, so a receiver cannot bounce the portal's requests elsewhere. Only the
+ * status line and headers are awaited; the receiver's body is discarded unread, so a receiver that never
+ * finishes its answer cannot hold the dispatcher.
  */
 @Component
 class WebhookSender {
@@ -28,6 +31,8 @@ class WebhookSender {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // plain HTTP/1.1 everywhere: no h2c upgrade attempts that some receivers and proxies mishandle
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -52,7 +57,9 @@ class WebhookSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Outcome(null, "Invalid URL: " + e.getMessage()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return client.sendAsync(request, HttpResponse.BodyHandlers.replacing(null))
+                .orTimeout(settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(5).toMillis(),
+                        TimeUnit.MILLISECONDS)
                 .thenApply(response -> new Outcome(response.statusCode(), null))
                 .exceptionally(failure -> new Outcome(null, describe(failure)));
     }
