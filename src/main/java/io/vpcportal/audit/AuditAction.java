@@ -1,0 +1,25 @@
+package io.vpcportal.audit;
+
+/** What an audit row records. The subject type says what kind of thing it happened to. */
+public enum AuditAction {
+    /** A request was created as a draft (its first transition, from nothing to DRAFT). */
+    REQUEST_CREATED,
+    /** A request moved from one status to another; exactly one row per move. */
+    REQUEST_STATUS_CHANGED,
+    /** The requester edited a draft or a request sent back for changes. */
+    REQUEST_REVISED,
+    /** A stage of a request's approval became active and waits for its team. */
+    APPROVAL_REQUESTED,
+    /** An approver approved, rejected or asked for changes on a stage. */
+    APPROVAL_DECISION_RECORDED,
+    COMMENT_ADDED,
+    APPROVAL_RULE_CREATED,
+    APPROVAL_RULE_CHANGED,
+    TEMPLATE_VERSION_CREATED,
+    ACCOUNT_REGISTERED,
+    ACCOUNT_CHANGED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    /** Someone failed to sign in (login form or HTTP Basic). */
+    LOGIN_FAILED
+}

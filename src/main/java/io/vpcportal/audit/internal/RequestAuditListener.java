@@ -1,0 +1,53 @@
+package io.vpcportal.audit.internal;
+
+import static io.vpcportal.audit.AuditAction.REQUEST_CREATED;
+import static io.vpcportal.audit.AuditAction.REQUEST_REVISED;
+import static io.vpcportal.audit.AuditAction.REQUEST_STATUS_CHANGED;
+import static io.vpcportal.audit.AuditSubjectType.REQUEST;
+
+import io.vpcportal.request.RequestRevised;
+import io.vpcportal.request.RequestStatus;
+import io.vpcportal.request.RequestStatusChanged;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One row per lifecycle move of a request, in the transaction that moves it. Only {@link RequestStatusChanged}
+ * is recorded for moves: the more specific events (approved, rejected, cancelled…) describe the same moves and
+ * would count them twice.
+ */
+@Component
+class RequestAuditListener {
+
+    private final AuditWriter audit;
+    private final Clock clock;
+
+    RequestAuditListener(AuditWriter audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RequestStatusChanged event) {
+        String id = event.requestId().toString();
+        if (event.from() == null) {
+            audit.write(event.at(), event.actor(), REQUEST_CREATED, REQUEST, id, null, state(event.to()),
+                    event.message());
+        } else {
+            audit.write(event.at(), event.actor(), REQUEST_STATUS_CHANGED, REQUEST, id, state(event.from()),
+                    state(event.to()), event.message());
+        }
+    }
+
+    @EventListener
+    void on(RequestRevised event) {
+        audit.write(clock.instant(), event.by(), REQUEST_REVISED, REQUEST, event.requestId().toString(), null, null,
+                "Request edited");
+    }
+
+    private static Map<String, Object> state(RequestStatus status) {
+        return AuditWriter.fields("status", status);
+    }
+}

@@ -1,0 +1,54 @@
+package io.vpcportal.notification;
+
+import io.vpcportal.request.RequestStatus;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a webhook can subscribe to, by its name on the wire ({@code X-Portal-Event}). To add a type: a constant
+ * here, and either an entry in {@link #ON_ARRIVAL} (for a request entering a status) or a listener method in
+ * the outbox for another event.
+ */
+public enum WebhookEventType {
+    SUBMITTED("request.submitted", "Submitted for approval"),
+    APPROVAL_NEEDED("approval.needed", "Approval needed from a team"),
+    APPROVED("request.approved", "Approved"),
+    REJECTED("request.rejected", "Rejected"),
+    CHANGES_REQUESTED("request.changes_requested", "Changes requested"),
+    PROVISIONED("request.provisioned", "Provisioned (endpoints active)"),
+    FAILED("request.failed", "Provisioning failed");
+
+    /** Request lifecycle moves that notify, by the status the request arrives in. */
+    private static final Map<RequestStatus, WebhookEventType> ON_ARRIVAL = Map.of(
+            RequestStatus.SUBMITTED, SUBMITTED,
+            RequestStatus.APPROVED, APPROVED,
+            RequestStatus.REJECTED, REJECTED,
+            RequestStatus.CHANGES_REQUESTED, CHANGES_REQUESTED,
+            RequestStatus.ACTIVE, PROVISIONED,
+            RequestStatus.FAILED, FAILED);
+
+    private final String wireName;
+    private final String label;
+
+    WebhookEventType(String wireName, String label) {
+        this.wireName = wireName;
+        this.label = label;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<WebhookEventType> onArrivalIn(RequestStatus status) {
+        return Optional.ofNullable(ON_ARRIVAL.get(status));
+    }
+
+    public static Optional<WebhookEventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,77 @@
+package io.vpcportal.notification.internal;
+
+import io.vpcportal.approval.ApprovalNeeded;
+import io.vpcportal.notification.WebhookEventType;
+import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestStatusChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns events into deliveries, one per enabled webhook subscribed to the event's type, in the transaction of
+ * the change: if that transaction rolls back nothing is sent, and once it commits nothing is lost, even if the
+ * portal stops before the dispatcher runs.
+ */
+@Component
+class WebhookOutbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
+    private final RequestManagement requests;
+    private final Clock clock;
+
+    WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RequestManagement requests,
+            Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RequestStatusChanged event) {
+        WebhookEventType.onArrivalIn(event.to()).ifPresent(type -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("from", event.from());
+            data.put("to", event.to());
+            data.put("actor", event.actor());
+            data.put("message", event.message());
+            enqueue(type, event.requestId().value(), event.at(), data);
+        });
+    }
+
+    @EventListener
+    void on(ApprovalNeeded event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", event.stage());
+        data.put("approverTeam", event.approverTeam());
+        data.put("mode", event.mode());
+        enqueue(WebhookEventType.APPROVAL_NEEDED, event.requestId(), clock.instant(), data);
+    }
+
+    private void enqueue(WebhookEventType type, UUID requestId, Instant occurredAt, Map<String, Object> data) {
+        List<Webhook> subscribed = webhooks.findByEnabledTrueOrderByCreatedAtAsc().stream()
+                .filter(w -> w.subscribesTo(type.wireName())).toList();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        UUID eventId = UUID.randomUUID();
+        WebhookMessage.RequestInfo request = requests.find(new EndpointRequestId(requestId))
+                .map(WebhookMessage.RequestInfo::of).orElse(null);
+        String payload = JSON.writeValueAsString(new WebhookMessage(eventId, type.wireName(), occurredAt, request, data));
+        Instant now = clock.instant();
+        for (Webhook webhook : subscribed) {
+            deliveries.save(new WebhookDelivery(webhook.id(), type.wireName(), eventId, payload, now));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.vpcportal.notification.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.vpcportal.notification.WebhookChange;
+import java.util.Set;
+
+/**
+ * JSON body to create or change a webhook. {@code secret} is read on creation only (empty: the portal
+ * generates one); {@code enabled} defaults to true.
+ */
+record WebhookPayload(
+        String name,
+        @Schema(example = "https://chat.example.com/hooks/vpc-endpoints") String url,
+        @Schema(example = "[\"request.submitted\", \"approval.needed\"]") Set<String> eventTypes,
+        Boolean enabled,
+        @Schema(description = "create only; 16 to 200 visible ASCII characters", nullable = true) String secret) {
+
+    WebhookChange toChange() {
+        return new WebhookChange(name, url, eventTypes, enabled == null || enabled);
+    }
+}

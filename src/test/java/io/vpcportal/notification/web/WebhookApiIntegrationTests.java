@@ -1,0 +1,105 @@
+package io.vpcportal.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vpcportal.DemoClient;
+import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.DemoPortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@DemoPortalTest
+class WebhookApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    DemoClient client;
+    String admin;
+
+    @BeforeEach
+    void tokens() {
+        client = DemoClient.api(port);
+        admin = client.token("admin");
+    }
+
+    @Test
+    void theSecretIsShownOnceThenOnlyItsEnd() {
+        Reply created = client.post("/api/v1/webhooks", admin, """
+                {"name":"ops","url":"https://hooks.example.com/a","eventTypes":["request.failed"]}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String secret = created.json().get("secret").asString();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/webhooks/" + id);
+        assertThat(created.json().get("enabled").asBoolean()).isTrue();
+        assertThat(created.json().get("createdBy").asString()).isEqualTo("admin");
+
+        Reply one = client.get("/api/v1/webhooks/" + id, admin);
+        Reply all = client.get("/api/v1/webhooks", admin);
+        assertThat(one.body()).doesNotContain(secret).doesNotContain("\"secret\"");
+        assertThat(all.body()).doesNotContain(secret);
+        assertThat(one.json().get("secretHint").asString()).isEqualTo("…" + secret.substring(secret.length() - 4));
+
+        assertThat(client.delete("/api/v1/webhooks/" + id, admin).status()).isEqualTo(204);
+    }
+
+    @Test
+    void changesKeepTheSecretAndDeleteRemovesTheWebhook() {
+        JsonNode created = client.post("/api/v1/webhooks", admin, """
+                {"name":"ops","url":"https://hooks.example.com/a","eventTypes":["request.failed"],
+                 "secret":"0123456789abcdef-the-secret"}""").json();
+        String id = created.get("id").asString();
+
+        Reply changed = client.put("/api/v1/webhooks/" + id, admin, """
+                {"name":"ops 2","url":"http://10.0.0.5:8080/b","eventTypes":["request.provisioned","request.failed"],
+                 "enabled":false}""");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("name").asString()).isEqualTo("ops 2");
+        assertThat(changed.json().get("enabled").asBoolean()).isFalse();
+        assertThat(changed.json().get("eventTypes").toString()).isEqualTo("[\"request.failed\",\"request.provisioned\"]");
+        assertThat(changed.json().get("secretHint").asString()).isEqualTo("…cret");
+
+        Reply secretChange = client.put("/api/v1/webhooks/" + id, admin, """
+                {"name":"ops","url":"https://hooks.example.com/a","eventTypes":["request.failed"],"secret":"another-one-1234567"}""");
+        assertThat(secretChange.status()).isEqualTo(400);
+
+        assertThat(client.delete("/api/v1/webhooks/" + id, admin).status()).isEqualTo(204);
+        assertThat(client.get("/api/v1/webhooks/" + id, admin).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/webhooks/" + id + "/deliveries", admin).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://hooks.example.com/x", "file:///etc/passwd", "javascript:alert(1)", "hooks.example.com",
+            "https:///no-host", "https://user:pass@hooks.example.com/x", "http://exa mple.com/"})
+    void urlsOtherThanHttpOrHttpsAreRefused(String url) {
+        Reply refused = client.post("/api/v1/webhooks", admin, """
+                {"name":"bad","url":"%s","eventTypes":["request.submitted"]}""".formatted(url));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+    }
+
+    @Test
+    void otherMistakesAreNamedByField() {
+        Reply refused = client.post("/api/v1/webhooks", admin, """
+                {"name":"","url":"https://hooks.example.com/","eventTypes":["request.cancelled"],"secret":"short"}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "eventTypes", "secret");
+        assertThat(client.post("/api/v1/webhooks", admin, """
+                {"name":"x","url":"https://hooks.example.com/","eventTypes":[]}""").status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyAdminsManageWebhooks() {
+        String approver = client.token("net-approver");
+        assertThat(client.get("/api/v1/webhooks", approver).status()).isEqualTo(403);
+        assertThat(client.post("/api/v1/webhooks", approver, """
+                {"name":"x","url":"https://hooks.example.com/","eventTypes":["request.submitted"]}""").status())
+                .isEqualTo(403);
+        assertThat(client.get("/api/v1/webhooks", client.token("requester")).status()).isEqualTo(403);
+    }
+}
