@@ -124,7 +124,8 @@ class AuditTrailIntegrationTests {
         List<Long> ids = new ArrayList<>();
         first.get("items").forEach(r -> ids.add(r.get("id").asLong()));
         second.get("items").forEach(r -> ids.add(r.get("id").asLong()));
-        assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        // created, submitted, routed to the network team (approval requested), cancelled
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(second.get("nextCursor").isNull()).isTrue();
     }
 
