@@ -38,6 +38,17 @@ class ProvisioningController {
         return "provisioning/panel :: panel";
     }
 
+    /** The plan as it would run now: shown to approvers before they decide. */
+    @GetMapping("/provisioning/{id}/plan")
+    String plan(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
+        if (!requests.canSee(me, new EndpointRequestId(id))) {
+            throw new NotFoundException("No request " + id);
+        }
+        model.addAttribute("requestId", id);
+        model.addAttribute("plan", provisioning.preview(id));
+        return "provisioning/panel :: plan";
+    }
+
     /** The full page, for browsers without JavaScript. */
     @GetMapping("/provisioning/{id}")
     String page(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
