@@ -198,8 +198,11 @@ public class ApprovalManagement {
     /** Closes requests nobody decided on in time; safe to run on several instances at once. */
     public int expireOverdue() {
         Instant limit = now().minus(Duration.ofDays(properties.expireAfterDays()));
+        List<ApprovalCase> overdue = new ArrayList<>(cases.findByStatusAndSubmittedAtBefore(CaseStatus.PENDING, limit));
+        // sent back for changes: the requester's time runs from the moment changes were requested
+        overdue.addAll(cases.findByStatusAndDecidedAtBefore(CaseStatus.CHANGES_REQUESTED, limit));
         int expired = 0;
-        for (ApprovalCase approval : cases.findByStatusAndSubmittedAtBefore(CaseStatus.PENDING, limit)) {
+        for (ApprovalCase approval : overdue) {
             requests.expire(new EndpointRequestId(approval.requestId()), properties.expireAfterDays());
             approval.close(CaseStatus.EXPIRED, now());
             expired++;

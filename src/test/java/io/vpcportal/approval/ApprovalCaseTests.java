@@ -267,11 +267,22 @@ class ApprovalCaseTests {
     }
 
     @Test
-    void closingOnlyEndsAPendingCase() {
+    void closingEndsACaseWaitingForApproversOrForChangesButNoDecidedOne() {
         ApprovalCase pending = submitted(stage("network", ANY));
         pending.close(CaseStatus.EXPIRED, LATER);
         assertThat(pending.status()).isEqualTo(CaseStatus.EXPIRED);
         assertThat(pending.decidedAt()).isEqualTo(LATER);
+
+        ApprovalCase sentBack = submitted(stage("network", ANY));
+        sentBack.decide(NOOR, "noor", Decision.REQUEST_CHANGES, "which VPC?", Set.of(NOOR), NOBODY, LATER);
+        sentBack.close(CaseStatus.CANCELLED, MUCH_LATER);
+        assertThat(sentBack.status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThat(sentBack.decidedAt()).isEqualTo(MUCH_LATER);
+
+        ApprovalCase rejected = submitted(stage("network", ANY));
+        rejected.decide(NOOR, "noor", Decision.REJECT, "no", Set.of(NOOR), NOBODY, LATER);
+        rejected.close(CaseStatus.EXPIRED, MUCH_LATER);
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
 
         ApprovalCase approved = submitted(stage("network", ANY));
         approved.decide(NOOR, "noor", Decision.APPROVE, null, Set.of(NOOR), NOBODY, LATER);
