@@ -572,6 +572,25 @@ class ApprovalApiIntegrationTests {
     }
 
     @Test
+    void aRequestSomebodyMayNotSeeIsNotFoundForDecisionsWhateverItsState() {
+        String stranger = token(identities.requester(identities.team("eu-west-1").id()));
+        ObjectNode glue = RequestBodies.glue("payments", RequestBodies.SANDBOX, "eu-west-1");
+        String waiting = submitted(requester, glue);
+        String approved = submitted(requester, glue);
+        assertThat(api.post(REQUESTS + approved + "/approve", netApprover, "{}").status()).isEqualTo(200);
+
+        for (String id : List.of(waiting, approved, UUID.randomUUID().toString())) {
+            for (String decision : List.of("approve", "reject", "request-changes")) {
+                JsonNode problem = assertProblem(api.post(REQUESTS + id + "/" + decision, stranger,
+                        PortalApi.object().put("reason", "curious").toString()), 404);
+                assertThat(problem.get("detail").asString()).as("%s %s", decision, id)
+                        .doesNotContain("network", "APPROVED", "stage");
+            }
+        }
+        assertThat(request(requester, waiting).get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void decidingOnARequestThatWasNeverSubmittedIsNotFound() {
         String draft = create(requester, RequestBodies.glue("payments", RequestBodies.SANDBOX, "eu-west-1"));
 
