@@ -514,7 +514,10 @@ class ApprovalApiIntegrationTests {
         assertThat(approval(author, overdue).get("status").asString()).isEqualTo("EXPIRED");
         assertThat(request(author, recent).get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(approval(author, recent).get("status").asString()).isEqualTo("PENDING");
-        assertThat(inboxIds(reviewer)).containsExactly(recent);
+        JsonNode inbox = api.get("/api/v1/approvals", reviewer).json();
+        assertThat(ids(inbox)).containsExactly(recent);
+        assertThat(inbox.get(0).get("ageHours").asLong()).isBetween((days - 1) * 24L, (days - 1) * 24L + 1);
+        assertThat(inbox.get(0).get("overdue").asBoolean()).as("older than %d hours", properties.slaHours()).isTrue();
         assertThat(assertProblem(api.post(REQUESTS + overdue + "/approve", reviewer, "{}"), 409)
                 .get("detail").asString()).contains("not waiting for a decision");
 
