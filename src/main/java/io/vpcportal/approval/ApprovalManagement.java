@@ -101,6 +101,10 @@ public class ApprovalManagement {
         }
         ApprovalCase approval = cases.findForDecision(requestId)
                 .orElseThrow(() -> new NotFoundException("Request " + requestId + " has never been submitted"));
+        if (!requests.canSee(by, new EndpointRequestId(requestId))) {
+            // the same answer as reading it: a request you may not see does not exist for you
+            throw new NotFoundException("No request " + requestId);
+        }
         if (approval.requesterId().equals(by.id().value())) {
             throw new SelfApprovalNotAllowed(new EndpointRequestId(requestId));
         }
@@ -198,8 +202,11 @@ public class ApprovalManagement {
     /** Closes requests nobody decided on in time; safe to run on several instances at once. */
     public int expireOverdue() {
         Instant limit = now().minus(Duration.ofDays(properties.expireAfterDays()));
+        List<ApprovalCase> overdue = new ArrayList<>(cases.findByStatusAndSubmittedAtBefore(CaseStatus.PENDING, limit));
+        // sent back for changes: the requester's time runs from the moment changes were requested
+        overdue.addAll(cases.findByStatusAndDecidedAtBefore(CaseStatus.CHANGES_REQUESTED, limit));
         int expired = 0;
-        for (ApprovalCase approval : cases.findByStatusAndSubmittedAtBefore(CaseStatus.PENDING, limit)) {
+        for (ApprovalCase approval : overdue) {
             requests.expire(new EndpointRequestId(approval.requestId()), properties.expireAfterDays());
             approval.close(CaseStatus.EXPIRED, now());
             expired++;

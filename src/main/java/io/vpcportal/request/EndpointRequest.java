@@ -226,9 +226,11 @@ public class EndpointRequest {
         return this;
     }
 
-    /** Nobody decided in time. */
+    /** Nobody decided in time, or the requester did not resubmit in time. */
     public EndpointRequest expire(int days, Instant now) {
-        move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", "Expired: no decision within " + days + " days");
+        move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", status == RequestStatus.CHANGES_REQUESTED
+                ? "Expired: not resubmitted within " + days + " days"
+                : "Expired: no decision within " + days + " days");
         registerEvent(new RequestExpired(id()));
         return this;
     }

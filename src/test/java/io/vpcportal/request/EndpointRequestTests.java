@@ -184,6 +184,25 @@ class EndpointRequestTests {
         assertThat(item.policyChoice()).isEqualTo(PolicyChoice.ORGANIZATION);
     }
 
+    @Test
+    void anExpiryNamesWhatTheRequestWaitedFor() {
+        UserId noor = new UserId(UUID.randomUUID());
+        EndpointRequest waiting = draftWithItem();
+        waiting.submit(RILEY, "riley", LATER);
+        EndpointRequest sentBack = draftWithItem();
+        sentBack.submit(RILEY, "riley", LATER);
+        sentBack.requestChanges(noor, "noor", "which VPC?", LATER);
+
+        waiting.expire(14, LATER.plusSeconds(60));
+        sentBack.expire(14, LATER.plusSeconds(60));
+
+        assertThat(waiting.status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(waiting.timeline().get(2).message()).isEqualTo("Expired: no decision within 14 days");
+        assertThat(sentBack.status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(sentBack.timeline().get(3).message()).isEqualTo("Expired: not resubmitted within 14 days");
+        assertThat(sentBack.timeline().get(3).actor()).isEqualTo("portal");
+    }
+
     private static EndpointRequest draft() {
         return new EndpointRequest(UUID.randomUUID(), RILEY, "riley", new TeamId("payments"), "111111111111",
                 "eu-west-1", "vpc-0a1b2c3d", "STS", "Batch jobs need STS", BigDecimal.TEN, null, null, null, CREATED);

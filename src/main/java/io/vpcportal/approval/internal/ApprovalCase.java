@@ -178,9 +178,9 @@ public class ApprovalCase {
                 && d.decision() == Decision.APPROVE).toList();
     }
 
-    /** The request left approval some other way (cancelled, expired). */
+    /** The request left approval some other way (cancelled, expired), waiting for approvers or for changes. */
     public void close(CaseStatus outcome, Instant now) {
-        if (status == CaseStatus.PENDING) {
+        if (status == CaseStatus.PENDING || status == CaseStatus.CHANGES_REQUESTED) {
             finish(outcome, now);
         }
     }

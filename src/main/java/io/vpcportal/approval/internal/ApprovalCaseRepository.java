@@ -20,4 +20,6 @@ public interface ApprovalCaseRepository extends JpaRepository<ApprovalCase, UUID
     List<ApprovalCase> findByStatusOrderBySubmittedAtAsc(CaseStatus status);
 
     List<ApprovalCase> findByStatusAndSubmittedAtBefore(CaseStatus status, Instant before);
+
+    List<ApprovalCase> findByStatusAndDecidedAtBefore(CaseStatus status, Instant before);
 }

@@ -1,0 +1,403 @@
+package io.vpcportal;
+
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.FORBID;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.HIDDEN;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.INVALID;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.OK;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.UNAUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vpcportal.PortalApi.Response;
+import io.vpcportal.TestIdentities.FreshTeam;
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.approval.ApprovalRules;
+import io.vpcportal.approval.RequestBodies;
+import io.vpcportal.approval.TestRules;
+import io.vpcportal.identity.ApiTokens;
+import io.vpcportal.identity.IdentityManagement;
+import io.vpcportal.identity.Role;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Who may call which API endpoint: every endpoint the portal maps under {@code /api/} against every kind of
+ * caller, over real HTTP with real tokens. A new endpoint fails {@link #everyApiEndpointIsInTheMatrix()} until
+ * it gets a row here and in {@code docs/authorization-matrix.md}.
+ *
+ * <p>The resource of each row belongs to team A. Callers: nobody signed in; the requester who created the
+ * resource (OWNER); another requester of team A (MATE); a requester of team B (OTHER); an approver of team X, the
+ * team the request's approval stage waits for (STAGE); an approver of team Y, on no stage of it (APPR); an admin
+ * (also approver and requester) of team Z (ADMIN). Every body is valid from the caller's point of view, so the
+ * outcome is decided by who calls, not by what they send.
+ */
+@PortalIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    /** What an answer says about the caller's rights. */
+    enum Outcome {
+        /** 2xx: allowed and done. */
+        OK("2xx"),
+        /** 400: allowed, but the body was refused by validation (used where success would change shared data). */
+        INVALID("400"),
+        /** 401: nobody is signed in. */
+        UNAUTH("401"),
+        /** 403: signed in, not allowed. */
+        FORBID("403"),
+        /** 404: the caller may not see the resource, so for them it does not exist. */
+        HIDDEN("404");
+
+        final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        boolean matches(int status) {
+            return this == OK ? status >= 200 && status < 300 : Integer.toString(status).equals(label);
+        }
+    }
+
+    enum Caller { ANON, OWNER, MATE, OTHER, STAGE, APPR, ADMIN }
+
+    /** What the path variable names. */
+    enum Target {
+        NONE("-"), DRAFT("a draft of A"), SUBMITTED("a request of A waiting on X"), OWN_TOKEN("the caller's token"),
+        OWNER_TOKEN("OWNER's token"), ACCOUNT("A's account"), TEMPLATE("a template"), RULE("a rule");
+
+        final String label;
+
+        Target(String label) {
+            this.label = label;
+        }
+    }
+
+    /** What is sent. */
+    enum Body {
+        NONE("-"), TOKEN("token name"), GLUE("request of the caller's team"), EMPTY("{}"), REASON("reason"),
+        COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
+        UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged");
+
+        final String label;
+
+        Body(String label) {
+            this.label = label;
+        }
+    }
+
+    record Row(String method, String path, Target target, Body body, Map<Caller, Outcome> expected) {
+
+        String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    // @formatter:off
+    static final List<Row> MATRIX = List.of(
+        //   method    path                                      target               body                ANON    OWNER   MATE    OTHER   STAGE   APPR    ADMIN
+        row("POST",   "/api/v1/tokens",                          Target.NONE,         Body.TOKEN,         UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/tokens",                          Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWN_TOKEN,    Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWNER_TOKEN,  Body.NONE,          UNAUTH, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+
+        row("GET",    "/api/v1/requests",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests",                        Target.NONE,         Body.GLUE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("PUT",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.GLUE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/submit",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/cancel",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+
+        row("GET",    "/api/v1/approvals",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/approval",          Target.SUBMITTED,    Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/approve",           Target.SUBMITTED,    Body.EMPTY,         UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/reject",            Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/request-changes",   Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.COMMENT,       UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+
+        row("GET",    "/api/v1/accounts",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK),
+        row("POST",   "/api/v1/accounts",                        Target.NONE,         Body.NEW_ACCOUNT,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("PUT",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.SAME_ACCOUNT,  UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+
+        row("GET",    "/api/v1/templates",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}/versions",        Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.UNKNOWN_REGION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
+
+        row("GET",    "/api/v1/approval-rules",                  Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}/versions",   Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/approval-rules",                  Target.NONE,         Body.NEW_RULE,      UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("PUT",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.SAME_RULE,     UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK));
+    // @formatter:on
+
+    /** A template the matrix reads, and sends an invalid edit for; never changed. */
+    private static final String TEMPLATE = "kms";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityManagement identity;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    ApprovalRules rules;
+
+    @Autowired
+    ApiTokens apiTokens;
+
+    @Autowired
+    ApplicationContext context;
+
+    PortalApi api;
+    TestRules testRules;
+    FreshTeam teamA;
+    Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+    Map<Caller, FreshTeam> teams = new EnumMap<>(Caller.class);
+    Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    String ruleKey;
+    String sharedDraft;
+    String sharedSubmitted;
+
+    @BeforeAll
+    void aWorldOfTeamsAndCallers() {
+        api = new PortalApi(port);
+        TestIdentities identities = new TestIdentities(identity, accounts);
+        testRules = new TestRules(rules);
+        teamA = identities.team("eu-west-1");
+        FreshTeam teamB = identities.team("eu-west-1");
+        FreshTeam teamX = identities.team("eu-west-1");
+        FreshTeam teamY = identities.team("eu-west-1");
+        FreshTeam teamZ = identities.team("eu-west-1");
+        caller(Caller.OWNER, teamA, identities.requester(teamA.id()));
+        caller(Caller.MATE, teamA, identities.requester(teamA.id()));
+        caller(Caller.OTHER, teamB, identities.requester(teamB.id()));
+        caller(Caller.STAGE, teamX, identities.user(Set.of(Role.APPROVER), teamX.id()));
+        caller(Caller.APPR, teamY, identities.user(Set.of(Role.APPROVER), teamY.id()));
+        caller(Caller.ADMIN, teamZ, identities.user(Set.of(Role.ADMIN, Role.APPROVER, Role.REQUESTER), teamZ.id()));
+        ruleKey = testRules.route(teamA.id(), TestRules.any(teamX.id()));
+        sharedDraft = draft();
+        sharedSubmitted = submitted();
+    }
+
+    @AfterAll
+    void disableTheRule() {
+        testRules.disableAll();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheMatrixSays() {
+        return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
+                row.endpoint() + " [" + row.target().label + "] as " + caller + " -> " + row.expected().get(caller).label,
+                () -> check(row, caller))));
+    }
+
+    @Test
+    void everyApiEndpointIsInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String path : info.getPatternValues()) {
+                    if (!path.startsWith("/api/")) {
+                        continue;
+                    }
+                    assertThat(methods).as("%s must name its HTTP methods", path).isNotEmpty();
+                    methods.forEach(m -> mapped.add(m.name() + " " + path));
+                }
+            }
+        }
+        Set<String> listed = MATRIX.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(mapped).as("the portal maps API endpoints").hasSizeGreaterThan(20);
+        assertThat(mapped).as("endpoints missing from the authorization matrix (add a row here and to "
+                + "docs/authorization-matrix.md)").isSubsetOf(listed);
+        assertThat(listed).as("rows of the matrix that name no endpoint").isSubsetOf(mapped);
+    }
+
+    @Test
+    void theDocumentedMatrixIsTheTestedOne() throws IOException {
+        Path doc = Path.of("docs", "authorization-matrix.md");
+        assertThat(doc).as("run the tests from the project directory").exists();
+        List<String> documented = Files.readAllLines(doc).stream()
+                .filter(l -> l.startsWith("| `"))
+                .map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
+                        .collect(Collectors.joining(" | ")))
+                .toList();
+        List<String> tested = MATRIX.stream().map(r -> "`" + r.method() + "` | `" + r.path() + "` | " + r.target().label
+                        + " | " + r.body().label + " | " + Arrays.stream(Caller.values())
+                        .map(c -> r.expected().get(c).label).collect(Collectors.joining(" | ")))
+                .toList();
+
+        assertThat(documented).containsExactlyElementsOf(tested);
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedByEveryEndpoint() {
+        String forged = "vpcp_" + "A".repeat(43);
+        List<String> answered = new ArrayList<>();
+        for (Row row : MATRIX) {
+            String path = row.path().replace("{id}", sharedDraft).replace("{key}", TEMPLATE);
+            Response response = send(row.method(), path, forged, row.body() == Body.NONE ? null : "{}");
+            Problems.assertProblem(response, 401);
+            answered.add(row.endpoint());
+        }
+        assertThat(answered).hasSize(MATRIX.size());
+    }
+
+    private void check(Row row, Caller caller) {
+        String target = target(row, caller);
+        String path = row.path().replace("{id}", target).replace("{key}", target);
+        Response response = send(row.method(), path, tokens.get(caller), body(row.body(), caller));
+        Outcome expected = row.expected().get(caller);
+
+        assertThat(expected.matches(response.status())).as("%s %s as %s: expected %s, got %s", row.method(), path,
+                caller, expected.label, response).isTrue();
+        if (expected != OK) {
+            Problems.assertProblemBody(response);
+        }
+    }
+
+    /** A path variable: fresh for calls that change things, shared for reads. */
+    private String target(Row row, Caller caller) {
+        boolean read = row.method().equals("GET");
+        return switch (row.target()) {
+            case NONE -> "";
+            case DRAFT -> read ? sharedDraft : draft();
+            case SUBMITTED -> read ? sharedSubmitted : submitted();
+            case OWN_TOKEN -> tokenIdOf(caller == Caller.ANON ? Caller.OWNER : caller);
+            case OWNER_TOKEN -> tokenIdOf(Caller.OWNER);
+            case ACCOUNT -> teamA.accountId();
+            case TEMPLATE -> TEMPLATE;
+            case RULE -> ruleKey;
+        };
+    }
+
+    private String body(Body body, Caller caller) {
+        FreshTeam team = teams.getOrDefault(caller, teamA);
+        return switch (body) {
+            case NONE -> null;
+            case TOKEN -> PortalApi.object().put("name", "matrix").toString();
+            case GLUE -> RequestBodies.glue(team.id(), team.accountId(), "eu-west-1").toString();
+            case EMPTY -> "{}";
+            case REASON -> PortalApi.object().put("reason", "the matrix says so").toString();
+            case COMMENT -> PortalApi.object().put("body", "a comment from " + caller).toString();
+            case NEW_ACCOUNT -> account("9" + String.format("%011d",
+                    ThreadLocalRandom.current().nextLong(100_000_000_000L)), "matrix " + caller,
+                    team.id()).toString();
+            case SAME_ACCOUNT -> sameAccount().toString();
+            case UNKNOWN_REGION -> """
+                    {"name":"AWS KMS","description":"never saved","category":"Security","regions":["xx-nowhere-1"],
+                     "defaultPolicy":"organization","retired":false,
+                     "fields":[{"name":"subnetIds","label":"Subnets","required":true}]}""";
+            case NEW_RULE -> rule("matrix-" + Long.toString(System.nanoTime(), 36), false).toString();
+            case SAME_RULE -> rule(null, true).toString();
+        };
+    }
+
+    private ObjectNode account(String id, String name, String team) {
+        ObjectNode account = PortalApi.object().put("id", id).put("name", name).put("environment", "NON_PRODUCTION");
+        account.putArray("regions").add("eu-west-1");
+        account.putArray("teams").add(team);
+        return account;
+    }
+
+    private ObjectNode sameAccount() {
+        AccountDetails a = accounts.find(teamA.accountId()).orElseThrow();
+        ObjectNode account = PortalApi.object().put("name", a.name()).put("environment", a.environment().name());
+        a.regions().forEach(account.putArray("regions")::add);
+        a.teams().forEach(account.putArray("teams")::add);
+        return account;
+    }
+
+    /** A rule that sends team A's requests to team X, as the one this class works with. */
+    private ObjectNode rule(String key, boolean enabled) {
+        var current = rules.get(ruleKey);
+        ObjectNode rule = PortalApi.object().put("name", current.name()).put("priority", current.priority())
+                .put("enabled", enabled);
+        if (key != null) {
+            rule.put("key", key);
+        }
+        rule.putArray("teams").add(teamA.id());
+        rule.putArray("stages").addObject().put("approverTeam", current.stages().get(0).approverTeam().value())
+                .put("mode", "ANY");
+        return rule;
+    }
+
+    private String draft() {
+        Response created = api.post("/api/v1/requests", tokens.get(Caller.OWNER),
+                RequestBodies.glue(teamA.id(), teamA.accountId(), "eu-west-1").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private String submitted() {
+        String id = draft();
+        Response submitted = api.post("/api/v1/requests/" + id + "/submit", tokens.get(Caller.OWNER), "");
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        assertThat(api.get("/api/v1/requests/" + id + "/approval", tokens.get(Caller.OWNER)).json()
+                .get("stages").get(0).get("approverTeam").asString()).isEqualTo(teams.get(Caller.STAGE).id());
+        return id;
+    }
+
+    private String tokenIdOf(Caller caller) {
+        var owner = identity.findUserByUsername(usernames.get(caller)).orElseThrow().id();
+        return apiTokens.create(owner, "to revoke", Instant.now().plus(1, ChronoUnit.DAYS)).summary().id().toString();
+    }
+
+    private void caller(Caller caller, FreshTeam team, String username) {
+        usernames.put(caller, username);
+        teams.put(caller, team);
+        tokens.put(caller, api.tokenOf(username, TestIdentities.PASSWORD));
+    }
+
+    private Response send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = api.authorized(path, token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return api.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static Row row(String method, String path, Target target, Body body, Outcome... expected) {
+        assertThat(expected).as("one outcome per caller: %s", List.of(Caller.values())).hasSize(Caller.values().length);
+        Map<Caller, Outcome> byCaller = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            byCaller.put(c, expected[c.ordinal()]);
+        }
+        return new Row(method, path, target, body, byCaller);
+    }
+}
