@@ -14,6 +14,8 @@ import io.vpcportal.policy.internal.PolicyPreviewer;
 import io.vpcportal.policy.internal.PolicyValidator;
 import io.vpcportal.policy.internal.SimulationContext;
 import io.vpcportal.policy.internal.ValidationContext;
+import io.vpcportal.shared.AwsAccountId;
+import io.vpcportal.shared.AwsResourceIds;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,18 @@ public class PolicyManagement {
         PolicyDocument endpoint = noEndpoint ? null : document("endpointPolicy", input.endpointPolicy(), violations);
         PolicyDocument bucket = noBucket ? null : document("bucketPolicy", input.bucketPolicy(), violations);
         checkSettings(input.organizationId(), List.of(), violations);
+        if (input.accountId() != null && !AwsAccountId.isValid(input.accountId())) {
+            violations.add(new FieldViolation("accountId", "must be exactly 12 digits"));
+        }
+        if (input.organizationAccountIds().stream().anyMatch(a -> !AwsAccountId.isValid(a))) {
+            violations.add(new FieldViolation("organizationAccountIds", "must be 12-digit account ids"));
+        }
+        if (input.vpcId() != null && !AwsResourceIds.VPC.matches(input.vpcId())) {
+            violations.add(new FieldViolation("vpcId", AwsResourceIds.VPC.formatMessage()));
+        }
+        if (input.endpointId() != null && !AwsResourceIds.VPC_ENDPOINT.matches(input.endpointId())) {
+            violations.add(new FieldViolation("endpointId", AwsResourceIds.VPC_ENDPOINT.formatMessage()));
+        }
         if (input.matrix().isEmpty() || input.matrix().size() > MAX_MATRIX) {
             violations.add(new FieldViolation("matrix", "must hold 1 to " + MAX_MATRIX + " rows"));
         } else {
@@ -86,10 +100,9 @@ public class PolicyManagement {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        List<String> orgAccounts = new ArrayList<>(input.organizationAccountIds());
         AccessSimulator simulator = new AccessSimulator(new SimulationContext(input.accountId(), input.organizationId(),
-                java.util.Set.copyOf(orgAccounts), input.vpcId(), input.endpointId(), clock.instant()), endpoint,
-                b -> bucket);
+                java.util.Set.copyOf(input.organizationAccountIds()), input.vpcId(), input.endpointId(), clock.instant()),
+                endpoint, b -> bucket);
         List<AccessDecision> decisions = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < input.matrix().size(); i++) {
