@@ -32,9 +32,8 @@ public final class AwsOwnedBuckets {
             "al2023-repos-{region}-de612dc2",
             "amazonlinux-2-repos-{region}",
             "prod-{region}-starport-layer-bucket");
-    private static final List<Pattern> PATTERNS = NAMES.stream()
-            .map(n -> Pattern.compile(Pattern.quote(n).replace(REGION, "\\E[a-z]{2}(-gov)?-[a-z]+-\\d\\Q")))
-            .toList();
+    private static final Pattern ANY = Pattern.compile(String.join("|", NAMES.stream()
+            .map(n -> Pattern.quote(n).replace(REGION, "\\E[a-z]{2}(?:-gov)?-[a-z]+-\\d\\Q")).toList()));
 
     private AwsOwnedBuckets() {
     }
@@ -50,7 +49,7 @@ public final class AwsOwnedBuckets {
     }
 
     public static boolean isAwsOwned(String bucket) {
-        return bucket != null && PATTERNS.stream().anyMatch(p -> p.matcher(bucket).matches());
+        return bucket != null && ANY.matcher(bucket).matches();
     }
 
     /** A short name for messages, such as {@code SSM agent} or {@code ECR image layers}. */

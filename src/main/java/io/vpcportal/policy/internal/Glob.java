@@ -10,15 +10,20 @@ public final class Glob {
     }
 
     public static boolean matches(String pattern, String text, boolean ignoreCase) {
-        int p = 0;
-        int t = 0;
+        return matches(pattern, 0, pattern.length(), text, 0, text.length(), ignoreCase);
+    }
+
+    /** Matches {@code pattern[ps, pe)} against {@code text[ts, te)}. */
+    private static boolean matches(String pattern, int ps, int pe, String text, int ts, int te, boolean ignoreCase) {
+        int p = ps;
+        int t = ts;
         int star = -1;
         int resume = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
+        while (t < te) {
+            if (p < pe && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
                 p++;
                 t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            } else if (p < pe && pattern.charAt(p) == '*') {
                 star = p++;
                 resume = t;
             } else if (star >= 0) {
@@ -28,10 +33,10 @@ public final class Glob {
                 return false;
             }
         }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
+        while (p < pe && pattern.charAt(p) == '*') {
             p++;
         }
-        return p == pattern.length();
+        return p == pe;
     }
 
     /**
@@ -42,17 +47,21 @@ public final class Glob {
         if (pattern.equals("*")) {
             return true;
         }
-        String[] p = pattern.split(":", 6);
-        String[] a = arn.split(":", 6);
-        if (p.length != 6 || a.length != 6) {
-            return pattern.equals(arn);
-        }
-        for (int i = 0; i < 6; i++) {
-            if (!matches(p[i], a[i], false)) {
+        int ps = 0;
+        int as = 0;
+        for (int part = 0; part < 5; part++) {
+            int pe = pattern.indexOf(':', ps);
+            int ae = arn.indexOf(':', as);
+            if (pe < 0 || ae < 0) {
+                return pattern.equals(arn);
+            }
+            if (!matches(pattern, ps, pe, arn, as, ae, false)) {
                 return false;
             }
+            ps = pe + 1;
+            as = ae + 1;
         }
-        return true;
+        return matches(pattern, ps, pattern.length(), arn, as, arn.length(), false);
     }
 
     public static boolean hasWildcard(String value) {

@@ -1,7 +1,5 @@
 package io.vpcportal.policy.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +13,9 @@ final class Policies {
 
     static PolicyDocument document(String json) {
         ParsedPolicy parsed = PolicyParser.parse(json);
-        assertThat(parsed.valid()).as("test policy must be valid: %s", parsed.findings()).isTrue();
+        if (!parsed.valid()) {
+            throw new AssertionError("test policy must be valid: " + parsed.findings() + "\n" + json);
+        }
         return parsed.document();
     }
 
