@@ -104,7 +104,8 @@ class EndpointPolicyGenerationTests {
                 "organization", null, null, null, null, List.of(), ACCOUNT);
         assertThatThrownBy(() -> policies.preview(noOrg)).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).violations()).asList()
-                .extracting(v -> ((FieldViolation) v).field()).containsExactly("organizationId");
+                .extracting(v -> ((FieldViolation) v).field() + ": " + ((FieldViolation) v).message())
+                .containsExactly("policyChoice: organization needs the account's AWS Organization id: an admin sets it on the account");
     }
 
     @Test

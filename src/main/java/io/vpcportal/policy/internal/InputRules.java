@@ -99,7 +99,7 @@ public final class InputRules {
             reject("vpcId", "is needed to restrict the buckets to the VPC");
         }
         if (!buckets.isEmpty() && o.bucketRestriction() == BucketRestriction.VPCE_ORG_ID && organization == null) {
-            reject("organizationId", "is needed to restrict the buckets to the organization's endpoints: set it on the account");
+            reject("bucketRestriction", "VPCE_ORG_ID needs the account's AWS Organization id: an admin sets it on the account");
         }
         checkExpected(o.expectedAccesses());
         if (!violations.isEmpty()) {
@@ -115,8 +115,9 @@ public final class InputRules {
             Set<String> buckets, String organization, String account) {
         switch (template) {
             case ORGANIZATION -> {
-                if (organization == null && !violations.stream().anyMatch(v -> v.field().equals("organizationId"))) {
-                    reject("organizationId", "is not set: the organization policy needs the account's organization id");
+                if (organization == null && violations.stream().noneMatch(v -> v.field().equals("organizationId"))) {
+                    reject("policyChoice", "organization needs the account's AWS Organization id: an admin sets it "
+                            + "on the account");
                 }
             }
             case S3_BUCKETS -> {
