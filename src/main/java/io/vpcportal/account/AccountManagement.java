@@ -28,6 +28,10 @@ public class AccountManagement {
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    private static final Pattern BREAK_GLASS_ARN =
+            Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}");
+    static final int MAX_BREAK_GLASS = 20;
 
     private final AwsAccountRepository accounts;
     private final IdentityManagement identity;
@@ -99,6 +103,9 @@ public class AccountManagement {
         account.update(change.name().strip(), blankToNull(change.roleArn()), blankToNull(change.externalId()),
                 change.environment(), change.regions(),
                 change.teams() == null ? java.util.Set.of() : change.teams(), clock.instant());
+        account.updatePolicySettings(blankToNull(change.organizationId()),
+                change.breakGlassPrincipalArns().stream().map(String::strip).collect(java.util.stream.Collectors.toSet()),
+                clock.instant());
     }
 
     private void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
@@ -127,6 +134,19 @@ public class AccountManagement {
             change.regions().stream().filter(r -> !AwsRegion.isKnown(r)).findFirst().ifPresent(r ->
                     violations.add(new FieldViolation("regions", "'" + r + "' is not a known AWS region")));
         }
+        if (change.organizationId() != null && !change.organizationId().isBlank()
+                && !ORGANIZATION_ID.matcher(change.organizationId().strip()).matches()) {
+            violations.add(new FieldViolation("organizationId",
+                    "must look like o- followed by 10 to 32 lowercase letters or digits"));
+        }
+        if (change.breakGlassPrincipalArns().size() > MAX_BREAK_GLASS) {
+            violations.add(new FieldViolation("breakGlassPrincipalArns", "must name at most " + MAX_BREAK_GLASS));
+        } else {
+            change.breakGlassPrincipalArns().stream()
+                    .filter(a -> a == null || !BREAK_GLASS_ARN.matcher(a.strip()).matches()).findFirst()
+                    .ifPresent(a -> violations.add(new FieldViolation("breakGlassPrincipalArns", "'" + a
+                            + "' is not an IAM role or user ARN such as arn:aws:iam::111111111111:role/BreakGlassAdmin")));
+        }
         if (change.teams() != null) {
             change.teams().stream().filter(t -> !TeamId.isValid(t) || !identity.teamExists(new TeamId(t)))
                     .findFirst().ifPresent(t -> violations.add(new FieldViolation("teams", "'" + t + "' is not a team")));
@@ -139,6 +159,7 @@ public class AccountManagement {
 
     static AccountDetails details(AwsAccount a) {
         return new AccountDetails(a.id(), a.name(), a.roleArn(), a.externalId(), a.environment(),
-                new TreeSet<>(Arrays.asList(a.regions())), new TreeSet<>(a.teams()), a.updatedAt());
+                new TreeSet<>(Arrays.asList(a.regions())), new TreeSet<>(a.teams()), a.organizationId(),
+                new TreeSet<>(Arrays.asList(a.breakGlassPrincipals())), a.updatedAt());
     }
 }

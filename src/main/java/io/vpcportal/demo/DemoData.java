@@ -57,7 +57,8 @@ class DemoData implements ApplicationRunner {
             accounts.register(SANDBOX, new AccountChange("sandbox",
                     "arn:aws:iam::" + SANDBOX + ":role/vpc-endpoint-portal", "demo-external-id",
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of("us-east-1", "eu-west-1", "eu-west-3")),
-                    new TreeSet<>(Set.of(payments.value()))), "demo");
+                    new TreeSet<>(Set.of(payments.value())), "o-exampleorgid",
+                    new TreeSet<>(Set.of("arn:aws:iam::" + SANDBOX + ":role/BreakGlassAdmin"))), "demo");
         }
         log.info("Demo data seeded: users requester, net-approver, sec-approver, admin (password '{}')", PASSWORD);
     }

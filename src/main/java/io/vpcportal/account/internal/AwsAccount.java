@@ -42,6 +42,13 @@ public class AwsAccount {
     @Column(name = "regions", nullable = false, columnDefinition = "varchar(20)[]")
     private String[] regions;
 
+    @Column(name = "organization_id")
+    private String organizationId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "break_glass_principals", nullable = false, columnDefinition = "varchar(2048)[]")
+    private String[] breakGlassPrincipals = new String[0];
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "aws_account_team", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "team_id")
@@ -76,6 +83,13 @@ public class AwsAccount {
         this.updatedAt = now;
     }
 
+    /** What bucket and endpoint policies need to know about the account; the principals are kept sorted. */
+    public void updatePolicySettings(String organizationId, Set<String> breakGlassPrincipals, Instant now) {
+        this.organizationId = organizationId;
+        this.breakGlassPrincipals = breakGlassPrincipals.stream().sorted().toArray(String[]::new);
+        this.updatedAt = now;
+    }
+
     public String id() { return id; }
     public String name() { return name; }
     public String roleArn() { return roleArn; }
@@ -83,5 +97,7 @@ public class AwsAccount {
     public AccountEnvironment environment() { return environment; }
     public String[] regions() { return regions.clone(); }
     public Set<String> teams() { return Set.copyOf(teams); }
+    public String organizationId() { return organizationId; }
+    public String[] breakGlassPrincipals() { return breakGlassPrincipals.clone(); }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -69,6 +69,6 @@ class AccountRestController {
     /** The external id guards the role against the confused-deputy problem: only admins need to see it. */
     private static AccountDetails withoutExternalId(AccountDetails a) {
         return new AccountDetails(a.id(), a.name(), a.roleArn(), null, a.environment(), a.regions(), a.teams(),
-                a.updatedAt());
+                a.organizationId(), a.breakGlassPrincipalArns(), a.updatedAt());
     }
 }
