@@ -1,5 +1,6 @@
 package io.vpcportal;
 
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.CONFLICT;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.FORBID;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.HIDDEN;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.INVALID;
@@ -73,7 +74,9 @@ class AuthorizationMatrixTests {
         /** 403: signed in, not allowed. */
         FORBID("403"),
         /** 404: the caller may not see the resource, so for them it does not exist. */
-        HIDDEN("404");
+        HIDDEN("404"),
+        /** 409: allowed, but the resource is not in a state for it (a retry in plan-only mode). */
+        CONFLICT("409");
 
         final String label;
 
@@ -90,7 +93,8 @@ class AuthorizationMatrixTests {
 
     /** What the path variable names. */
     enum Target {
-        NONE("-"), DRAFT("a draft of A"), SUBMITTED("a request of A waiting on X"), OWN_TOKEN("the caller's token"),
+        NONE("-"), DRAFT("a draft of A"), SUBMITTED("a request of A waiting on X"),
+        APPROVED("a request of A approved by X"), UNKNOWN("an id nobody has"), OWN_TOKEN("the caller's token"),
         OWNER_TOKEN("OWNER's token"), ACCOUNT("A's account"), TEMPLATE("a template"), RULE("a rule");
 
         final String label;
@@ -104,7 +108,8 @@ class AuthorizationMatrixTests {
     enum Body {
         NONE("-"), TOKEN("token name"), GLUE("request of the caller's team"), EMPTY("{}"), REASON("reason"),
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
-        UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged");
+        UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
+        BAD_WEBHOOK("webhook with an ftp URL");
 
         final String label;
 
@@ -157,7 +162,24 @@ class AuthorizationMatrixTests {
         row("GET",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/approval-rules/{key}/versions",   Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
         row("POST",   "/api/v1/approval-rules",                  Target.NONE,         Body.NEW_RULE,      UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("PUT",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.SAME_RULE,     UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK));
+        row("PUT",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.SAME_RULE,     UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        // provisioning: the shared test context is in plan-only mode, so a retry is a conflict even for admins
+        row("GET",    "/api/v1/requests/{id}/plan",              Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/provisioning",      Target.APPROVED,     Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/provisioning/retry", Target.APPROVED,    Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
+        // policies: open to everyone signed in; an empty body is refused by validation
+        row("POST",   "/api/v1/policies/preview",                Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/validate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/simulate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        // audit and webhooks: admins only
+        row("GET",    "/api/v1/audit",                           Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("GET",    "/api/v1/webhooks",                        Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("POST",   "/api/v1/webhooks",                        Target.NONE,         Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
+        row("GET",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("PUT",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
@@ -190,6 +212,7 @@ class AuthorizationMatrixTests {
     String ruleKey;
     String sharedDraft;
     String sharedSubmitted;
+    String sharedApproved;
 
     @BeforeAll
     void aWorldOfTeamsAndCallers() {
@@ -210,6 +233,9 @@ class AuthorizationMatrixTests {
         ruleKey = testRules.route(teamA.id(), TestRules.any(teamX.id()));
         sharedDraft = draft();
         sharedSubmitted = submitted();
+        sharedApproved = submitted();
+        Response approved = api.post("/api/v1/requests/" + sharedApproved + "/approve", tokens.get(Caller.STAGE), "{}");
+        assertThat(approved.status()).as("approval of the shared approved request: %s", approved).isEqualTo(200);
     }
 
     @AfterAll
@@ -269,7 +295,8 @@ class AuthorizationMatrixTests {
         String forged = "vpcp_" + "A".repeat(43);
         List<String> answered = new ArrayList<>();
         for (Row row : MATRIX) {
-            String path = row.path().replace("{id}", sharedDraft).replace("{key}", TEMPLATE);
+            String path = row.path().replace("{id}", sharedDraft).replace("{key}", TEMPLATE)
+                    .replace("{deliveryId}", "987654321");
             Response response = send(row.method(), path, forged, row.body() == Body.NONE ? null : "{}");
             Problems.assertProblem(response, 401);
             answered.add(row.endpoint());
@@ -279,7 +306,8 @@ class AuthorizationMatrixTests {
 
     private void check(Row row, Caller caller) {
         String target = target(row, caller);
-        String path = row.path().replace("{id}", target).replace("{key}", target);
+        String path = row.path().replace("{id}", target).replace("{key}", target)
+                .replace("{deliveryId}", "987654321");
         Response response = send(row.method(), path, tokens.get(caller), body(row.body(), caller));
         Outcome expected = row.expected().get(caller);
 
@@ -297,6 +325,8 @@ class AuthorizationMatrixTests {
             case NONE -> "";
             case DRAFT -> read ? sharedDraft : draft();
             case SUBMITTED -> read ? sharedSubmitted : submitted();
+            case APPROVED -> sharedApproved;
+            case UNKNOWN -> java.util.UUID.randomUUID().toString();
             case OWN_TOKEN -> tokenIdOf(caller == Caller.ANON ? Caller.OWNER : caller);
             case OWNER_TOKEN -> tokenIdOf(Caller.OWNER);
             case ACCOUNT -> teamA.accountId();
@@ -324,6 +354,8 @@ class AuthorizationMatrixTests {
                      "fields":[{"name":"subnetIds","label":"Subnets","required":true}]}""";
             case NEW_RULE -> rule("matrix-" + Long.toString(System.nanoTime(), 36), false).toString();
             case SAME_RULE -> rule(null, true).toString();
+            case BAD_WEBHOOK -> """
+                    {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };
     }
 

@@ -34,6 +34,8 @@ public enum FindingCode {
     EXPECTED_ACCESS_DENIED,
     /** An access the requester listed as forbidden comes out allowed. */
     UNEXPECTED_ACCESS_ALLOWED,
+    /** The organization perimeter was asked for, but the account has no organization id: the account is the perimeter. */
+    NO_ORGANIZATION_ID,
     /** The bucket policy is staged in audit form: nothing is denied yet. */
     AUDIT_ONLY,
     /** The endpoint takes no endpoint policy (Gateway Load Balancer endpoints, partner services). */

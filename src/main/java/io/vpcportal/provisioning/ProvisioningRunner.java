@@ -111,6 +111,10 @@ class ProvisioningRunner {
                     .filter(e -> !e.broken()).map(EndpointState::id).findFirst().orElse(null);
         }
         if (endpointId == null) {
+            if (item.policyProblem() != null) {
+                throw new PreflightFailed("The endpoint policy of " + item.spec().serviceName() + " cannot be generated: "
+                        + item.policyProblem());
+            }
             store.status(requestId, "RUNNING", "preflight", null);
             List<String> problems = preflight.check(item, all);
             if (!problems.isEmpty()) {

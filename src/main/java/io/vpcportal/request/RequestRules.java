@@ -47,10 +47,12 @@ class RequestRules {
 
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
+    private final io.vpcportal.policy.PolicyManagement policies;
 
-    RequestRules(CatalogManagement catalog, AccountManagement accounts) {
+    RequestRules(CatalogManagement catalog, AccountManagement accounts, io.vpcportal.policy.PolicyManagement policies) {
         this.catalog = catalog;
         this.accounts = accounts;
+        this.policies = policies;
     }
 
     /** A request that passed every rule, with each item's template version and service name resolved. */
@@ -93,10 +95,31 @@ class RequestRules {
             v.add(new FieldViolation("expectedMonthlyGb", "must have at most 3 decimals"));
         }
         List<CheckedItem> items = checkItems(draft, AwsRegion.isKnown(region) ? region : null, v);
+        if (v.isEmpty() && account.isPresent()) {
+            checkPolicies(draft, account.get(), items, v);
+        }
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
         return new CheckedRequest(draft, items);
+    }
+
+    /** The generated (or pasted) endpoint policy must have no ERROR finding: those block submission. */
+    private void checkPolicies(RequestDraft draft, AccountDetails account, List<CheckedItem> items,
+            List<FieldViolation> v) {
+        for (int i = 0; i < items.size(); i++) {
+            CheckedItem item = items.get(i);
+            String field = "items[" + i + "]." + (item.policy() == PolicyChoice.CUSTOM ? "customPolicy" : "policyChoice");
+            try {
+                var generated = policies.preview(new io.vpcportal.policy.EndpointPolicyInput(draft.region(),
+                        item.serviceName(), item.template().endpointType().name(), item.policy().key(),
+                        item.draft().bucketNames(), item.draft().tableNames(), item.draft().customPolicy(),
+                        account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id()));
+                generated.errors().forEach(f -> v.add(new FieldViolation(field, f.message())));
+            } catch (InvalidInputException e) {
+                e.violations().forEach(x -> v.add(new FieldViolation(field, x.message())));
+            }
+        }
     }
 
     private Optional<AccountDetails> checkTeamAndAccount(RequestDraft draft, PortalPrincipal requester,

@@ -99,13 +99,18 @@ class EndpointPolicyGenerationTests {
     }
 
     @Test
-    void organizationNeedsTheOrganizationId() {
+    void organizationWithoutTheOrganizationIdFallsBackToTheAccountAndSaysSo() {
         EndpointPolicyInput noOrg = new EndpointPolicyInput("us-east-1", "com.amazonaws.us-east-1.glue", "Interface",
                 "organization", null, null, null, null, List.of(), ACCOUNT);
-        assertThatThrownBy(() -> policies.preview(noOrg)).isInstanceOf(InvalidInputException.class)
+        GeneratedPolicies p = policies.preview(noOrg);
+        assertThat(compact(p.endpointPolicy())).contains(compact("\"aws:PrincipalAccount\": \"" + ACCOUNT + "\""))
+                .contains(compact("\"aws:ResourceAccount\": \"" + ACCOUNT + "\"")).doesNotContain("PrincipalOrgID");
+        assertThat(p.findings()).extracting(Finding::code).contains("NO_ORGANIZATION_ID");
+        EndpointPolicyInput neither = new EndpointPolicyInput("us-east-1", "com.amazonaws.us-east-1.glue", "Interface",
+                "organization", null, null, null, null, List.of(), null);
+        assertThatThrownBy(() -> policies.preview(neither)).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).violations()).asList()
-                .extracting(v -> ((FieldViolation) v).field() + ": " + ((FieldViolation) v).message())
-                .containsExactly("policyChoice: organization needs the account's AWS Organization id: an admin sets it on the account");
+                .extracting(v -> ((FieldViolation) v).field()).containsExactly("policyChoice");
     }
 
     @Test

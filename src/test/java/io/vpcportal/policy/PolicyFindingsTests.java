@@ -113,6 +113,11 @@ class PolicyFindingsTests {
                         NetworkPath.THIS_ENDPOINT, false, null))),
                 () -> preview(expecting(new AccessCheck("arn:aws:iam::111111111111:role/app", "s3:PutObject", OBJECT,
                         NetworkPath.OUTSIDE_VPC, false, null)))));
+        cases.put(FindingCode.NO_ORGANIZATION_ID, new Case(
+                () -> POLICIES.preview(new EndpointPolicyInput("us-east-1", "com.amazonaws.us-east-1.glue", "Interface",
+                        "organization", null, null, null, null, null, ACCOUNT)).findings(),
+                () -> POLICIES.preview(new EndpointPolicyInput("us-east-1", "com.amazonaws.us-east-1.glue", "Interface",
+                        "organization", null, null, null, "o-exampleorgid", null, ACCOUNT)).findings()));
         cases.put(FindingCode.AUDIT_ONLY, new Case(
                 () -> preview(new PreviewOptions(null, null, null, EnforcementMode.AUDIT, null, null, null)),
                 () -> preview(new PreviewOptions(null, null, null, EnforcementMode.ENFORCE, null, null, null))));

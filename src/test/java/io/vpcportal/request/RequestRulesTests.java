@@ -216,8 +216,14 @@ class RequestRulesTests {
                 .extracting(FieldViolation::message).singleElement().asString().contains("20480");
         assertThat(violations(draft(withPolicy(sts(), "organization", List.of(), List.of(), "{}"))))
                 .extracting(FieldViolation::message).containsExactly("is only used with the custom policy choice");
-        assertThat(rules.check(draft(withPolicy(sts(), "custom", List.of(), List.of(), "{\"Statement\":[]}")), requester)
-                .items().get(0).policy()).isEqualTo(PolicyChoice.CUSTOM);
+        // the policy engine judges the content: an empty statement list is an ERROR, a real policy passes
+        assertThat(violations(draft(withPolicy(sts(), "custom", List.of(), List.of(), "{\"Statement\":[]}"))))
+                .extracting(FieldViolation::field).containsOnly("items[0].customPolicy");
+        String allowAssumeRoleInTheAccount = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",
+                 "Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"111111111111"}}}]}""";
+        assertThat(rules.check(draft(withPolicy(sts(), "custom", List.of(), List.of(), allowAssumeRoleInTheAccount)),
+                requester).items().get(0).policy()).isEqualTo(PolicyChoice.CUSTOM);
     }
 
     @Test

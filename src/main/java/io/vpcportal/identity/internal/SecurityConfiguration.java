@@ -46,6 +46,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // admin-only APIs, refused before their bodies are even read (the controllers check too)
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**", "/api/v1/webhooks", "/api/v1/webhooks/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/approval-rules",
+                                "/api/v1/requests/*/provisioning/retry").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*", "/api/v1/templates/*",
+                                "/api/v1/approval-rules/*").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return stateless(http, tokens);
     }

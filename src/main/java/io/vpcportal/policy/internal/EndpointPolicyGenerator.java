@@ -42,12 +42,20 @@ public final class EndpointPolicyGenerator {
      */
     static ObjectNode organization(PolicyRequest r) {
         ObjectNode orgOnly = CanonicalJson.object();
-        orgOnly.putObject("StringEquals").put("aws:PrincipalOrgID", r.organizationId())
-                .put("aws:ResourceOrgID", r.organizationId());
+        boolean organization = r.organizationId() != null;
+        if (organization) {
+            orgOnly.putObject("StringEquals").put("aws:PrincipalOrgID", r.organizationId())
+                    .put("aws:ResourceOrgID", r.organizationId());
+        } else {
+            orgOnly.putObject("StringEquals").put("aws:PrincipalAccount", r.accountId())
+                    .put("aws:ResourceAccount", r.accountId());
+        }
         ObjectNode services = CanonicalJson.object();
         services.putObject("Bool").put("aws:PrincipalIsAWSService", "true");
         List<ObjectNode> statements = new ArrayList<>(List.of(
-                statement("AllowRequestsByOrgsIdentitiesToOrgsResources", "Allow", awsStar(), List.of("*"), List.of("*"), orgOnly),
+                statement(organization ? "AllowRequestsByOrgsIdentitiesToOrgsResources"
+                        : "AllowRequestsByAccountIdentitiesToAccountResources", "Allow", awsStar(), List.of("*"),
+                        List.of("*"), orgOnly),
                 statement("AllowRequestsByAWSServicePrincipals", "Allow", awsStar(), List.of("*"), List.of("*"), services)));
         if (r.s3()) {
             statements.add(awsOwnedBuckets(r, awsStar()));

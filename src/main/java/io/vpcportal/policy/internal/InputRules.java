@@ -115,9 +115,11 @@ public final class InputRules {
             Set<String> buckets, String organization, String account) {
         switch (template) {
             case ORGANIZATION -> {
-                if (organization == null && violations.stream().noneMatch(v -> v.field().equals("organizationId"))) {
-                    reject("policyChoice", "organization needs the account's AWS Organization id: an admin sets it "
-                            + "on the account");
+                // without an organization id the account's own perimeter is used instead (a WARNING says so)
+                if (organization == null && account == null
+                        && violations.stream().noneMatch(v -> v.field().equals("organizationId"))) {
+                    reject("policyChoice", "organization needs the account's AWS Organization id (or at least "
+                            + "the account id): an admin sets it on the account");
                 }
             }
             case S3_BUCKETS -> {

@@ -45,6 +45,12 @@ public final class PolicyPreviewer {
                     : "AWS allows full access through endpoints of partner services: the provider decides who gets in",
                     "endpointPolicy"));
         } else {
+            if (r.template() == PolicyTemplate.ORGANIZATION && r.organizationId() == null) {
+                findings.add(Finding.of(Severity.WARNING, FindingCode.NO_ORGANIZATION_ID, "The account has no AWS "
+                        + "Organization id, so the perimeter is the account " + r.accountId() + " alone: identities and "
+                        + "resources of other accounts of the organization are refused. An admin can set the id on the account.",
+                        "policyChoice"));
+            }
             endpointPolicy = r.template() == PolicyTemplate.CUSTOM ? canonicalOrAsIs(r.customPolicy())
                     : CanonicalJson.write(EndpointPolicyGenerator.generate(r));
             PolicyValidator.validate(endpointPolicy, context(PolicyKind.ENDPOINT, null))

@@ -187,7 +187,7 @@ class PolicyApiIntegrationTests {
 
         ObjectNode change = JSON.createObjectNode().put("name", account.get("name").stringValue())
                 .put("roleArn", account.get("roleArn").stringValue()).put("environment", account.get("environment").stringValue())
-                .put("organizationId", "o-exampleorgid");
+                .put("organizationId", "o-exampleorgid").put("externalId", account.get("externalId").stringValue());
         change.set("regions", account.get("regions"));
         change.set("teams", account.get("teams"));
         change.putArray("breakGlassPrincipalArns").add(BREAK_GLASS).add("arn:aws:iam::222222222222:user/oncall");
