@@ -70,12 +70,19 @@ class LoginController {
             for (Object each : all) {
                 if (each instanceof ClientRegistration registration
                         && AuthorizationGrantType.AUTHORIZATION_CODE.equals(registration.getAuthorizationGrantType())) {
-                    options.add(new SignInOption(registration.getClientName(),
+                    options.add(new SignInOption(name(registration),
                             "/oauth2/authorization/" + registration.getRegistrationId()));
                 }
             }
         }
         options.sort(Comparator.comparing(SignInOption::name));
         return List.copyOf(options);
+    }
+
+    /** Without a client-name, Spring Security names the registration after its issuer URI: no name for a button. */
+    private static String name(ClientRegistration registration) {
+        String name = registration.getClientName();
+        return name == null || name.isBlank() || name.equals(registration.getProviderDetails().getIssuerUri())
+                ? registration.getRegistrationId() : name;
     }
 }

@@ -51,6 +51,22 @@ class OidcPropertiesTests {
     }
 
     @Test
+    void entraAppRoleValuesNeedBracketsForTheirDotsAndCapitals() {
+        OidcProperties properties = bind(Map.of("portal.identity.oidc.groups-claim", "roles",
+                "portal.identity.oidc.role-mappings.[Portal.Admin]", "ADMIN,APPROVER",
+                "portal.identity.oidc.team-mappings.[Team.Payments]", "payments"));
+
+        assertThat(properties.roleMappings()).containsOnlyKeys("Portal.Admin");
+        assertThat(properties.teamMappings()).containsOnlyKeys("Team.Payments");
+    }
+
+    @Test
+    void anUnknownRoleStopsTheStart() {
+        assertThatThrownBy(() -> bind(Map.of("portal.identity.oidc.role-mappings.net-approvers", "SUPERUSER")))
+                .isInstanceOf(BindException.class).hasMessageContaining("portal.identity.oidc.role-mappings");
+    }
+
+    @Test
     void aMappingToSomethingThatIsNoTeamKeyStopsTheStart() {
         assertThatThrownBy(() -> bind(Map.of("portal.identity.oidc.team-mappings.payments-devs", "Payments Team")))
                 .isInstanceOf(BindException.class)
