@@ -37,7 +37,7 @@ class OidcPrincipalMapper {
         String issuer = user.getIdToken().getClaimAsString(IdTokenClaimNames.ISS);
         String subject = user.getIdToken().getSubject();
         String username = username(claims);
-        String displayName = clean(text(claims.get(properties.displayNameClaim())), MAX_DISPLAY_NAME);
+        String displayName = truncate(text(claims.get(properties.displayNameClaim())), MAX_DISPLAY_NAME);
         String email = text(claims.get(StandardClaimNames.EMAIL));
         Set<String> groups = groups(claims.get(properties.groupsClaim()));
 
@@ -86,7 +86,8 @@ class OidcPrincipalMapper {
         return value.isEmpty() || value.chars().anyMatch(Character::isISOControl) ? null : value;
     }
 
-    private static String clean(String value, int maxLength) {
+    /** A name is only shown, so cutting it is harmless, unlike cutting a username. */
+    private static String truncate(String value, int maxLength) {
         if (value == null || value.length() <= maxLength) {
             return value;
         }

@@ -154,8 +154,8 @@ public class PortalUser {
      */
     public void applyProviderGrants(Set<Role> grantedRoles, Set<String> grantedTeams) {
         if (!hasPassword()) {
-            roles.clear();
-            teams.clear();
+            roles.retainAll(grantedRoles); // not clear(): an unchanged set must not rewrite its rows
+            teams.retainAll(grantedTeams);
         }
         roles.addAll(grantedRoles);
         teams.addAll(grantedTeams);

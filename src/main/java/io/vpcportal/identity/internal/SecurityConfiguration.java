@@ -97,7 +97,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** PKCE for every client, confidential ones too: it protects the code even where the secret is known. */
+    /** PKCE for every client, confidential ones too: it ties the code to this sign-in, so a stolen code is worthless. */
     private static OAuth2AuthorizationRequestResolver withPkce(ClientRegistrationRepository registrations) {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
