@@ -10,10 +10,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user as every module sees it, whether they came through the login form or an API token.
- * Team memberships are read at sign-in.
+ * The signed-in user as every module sees it, whether they came through the login form, single sign-on or an API
+ * token. Team memberships are read at sign-in. Single sign-on adds the provider's tokens in a subclass of the
+ * identity module; no other module should need to know which way a user came in.
  */
-public final class PortalPrincipal implements UserDetails, CredentialsContainer {
+public class PortalPrincipal implements UserDetails, CredentialsContainer {
 
     private final UserId id;
     private final String username;
@@ -84,12 +85,12 @@ public final class PortalPrincipal implements UserDetails, CredentialsContainer 
     }
 
     @Override
-    public boolean equals(Object other) {
+    public final boolean equals(Object other) {
         return other instanceof PortalPrincipal p && p.id.equals(id);
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return id.hashCode();
     }
 

@@ -17,7 +17,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** A person who signs in to the portal. */
+/**
+ * A person who signs in to the portal: with a password (local account), through single sign-on (an OpenID Connect
+ * identity, no password), or both when an administrator allowed a local account to be linked.
+ */
 @Entity
 @Table(name = "portal_user")
 public class PortalUser {
@@ -38,6 +41,12 @@ public class PortalUser {
 
     @Column(nullable = false)
     private boolean enabled = true;
+
+    @Column(name = "oidc_issuer")
+    private String oidcIssuer;
+
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -64,6 +73,15 @@ public class PortalUser {
         this.roles = new HashSet<>(roles);
         this.teams = new HashSet<>(teams);
         this.createdAt = Instant.now();
+    }
+
+    /** A user who signs in through the identity provider {@code issuer} only, and has no password. */
+    public static PortalUser fromIdentityProvider(String issuer, String subject, String username, String displayName,
+            String email) {
+        PortalUser user = new PortalUser(username, displayName, null, Set.of(), Set.of());
+        user.email = email;
+        user.bindOidcIdentity(issuer, subject);
+        return user;
     }
 
     public UUID id() {
@@ -94,7 +112,52 @@ public class PortalUser {
         return Set.copyOf(teams);
     }
 
+    public String email() {
+        return email;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public boolean hasOidcIdentity() {
+        return oidcSubject != null;
+    }
+
+    public boolean hasOidcIdentity(String issuer, String subject) {
+        return subject.equals(oidcSubject) && issuer.equals(oidcIssuer);
+    }
+
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    /** Lets the identity {@code subject} of {@code issuer} sign in as this user; an account has at most one. */
+    public void bindOidcIdentity(String issuer, String subject) {
+        if (hasOidcIdentity() && !hasOidcIdentity(issuer, subject)) {
+            throw new IllegalStateException("User " + username + " already belongs to another OpenID Connect identity");
+        }
+        this.oidcIssuer = issuer;
+        this.oidcSubject = subject;
+    }
+
+    /** Name and e-mail address as the identity provider knows them today. */
+    public void updateProfile(String displayName, String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    /**
+     * Roles and teams the identity provider's groups grant at sign-in. A user without a password gets exactly
+     * these, so that leaving a group at the provider takes effect at the next sign-in. A linked local user keeps
+     * what was granted in the portal as well, because their password opens the portal without the provider.
+     */
+    public void applyProviderGrants(Set<Role> grantedRoles, Set<String> grantedTeams) {
+        if (!hasPassword()) {
+            roles.retainAll(grantedRoles); // not clear(): an unchanged set must not rewrite its rows
+            teams.retainAll(grantedTeams);
+        }
+        roles.addAll(grantedRoles);
+        teams.addAll(grantedTeams);
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads users for the login form and HTTP Basic. */
+/**
+ * Loads users for the login form and HTTP Basic. A user without a password (one who signs in through single
+ * sign-on) is treated like an unknown one: the answer and its timing are those of a wrong password.
+ */
 @Component
 class PortalUserDetailsService implements UserDetailsService {
 
@@ -21,6 +24,7 @@ class PortalUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return identity.loadPrincipal(username)
-                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+                .filter(user -> user.getPassword() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user or no password"));
     }
 }

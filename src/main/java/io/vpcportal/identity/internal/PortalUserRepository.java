@@ -10,6 +10,8 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, UUID> {
 
     Optional<PortalUser> findByUsername(String username);
 
+    Optional<PortalUser> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
+
     @Query("""
             select distinct u from PortalUser u join u.roles r join u.teams t
             where r = io.vpcportal.identity.Role.APPROVER and t = :team and u.enabled = true""")

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -12,14 +14,33 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401 and 403 of the API as RFC 9457 problem details, like every other API error. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private final String challenge;
+    private final String badCredentialsDetail;
+
+    /** For bearer tokens: the detail is the cause, such as an expired token. */
+    ProblemAuthenticationEntryPoint() {
+        this("Bearer realm=\"vpc-endpoint-portal\"", null);
+    }
+
+    /** For another scheme, with what to tell a client whose credentials were refused. */
+    ProblemAuthenticationEntryPoint(String challenge, String badCredentialsDetail) {
+        this.challenge = challenge;
+        this.badCredentialsDetail = badCredentialsDetail;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"vpc-endpoint-portal\"");
-        write(response, 401, "Unauthorized", ex.getMessage() == null || ex instanceof
-                org.springframework.security.authentication.InsufficientAuthenticationException
-                ? "Send 'Authorization: Bearer <token>'; create a token under API tokens or with POST /api/v1/tokens"
-                : ex.getMessage());
+        response.setHeader("WWW-Authenticate", challenge);
+        String detail;
+        if (ex.getMessage() == null || ex instanceof InsufficientAuthenticationException) {
+            detail = "Send 'Authorization: Bearer <token>'; create a token under API tokens or with POST /api/v1/tokens";
+        } else if (ex instanceof BadCredentialsException && badCredentialsDetail != null) {
+            detail = badCredentialsDetail;
+        } else {
+            detail = ex.getMessage();
+        }
+        write(response, 401, "Unauthorized", detail);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.vpcportal.identity.internal;
 
 import io.vpcportal.identity.ApiTokens;
+import io.vpcportal.identity.IdentityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,19 +12,34 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Three filter chains. The API is stateless and takes bearer tokens (and, only to create a token, HTTP
- * Basic); the browser uses a session, the login form and CSRF tokens.
+ * Basic); the browser uses a session, the login form and CSRF tokens. When an OpenID Connect client is registered
+ * under {@code spring.security.oauth2.client.registration}, the browser can also sign in through that provider.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     private final ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
+    // one answer for an unknown user, a wrong password and a user without one, so that it reveals no usernames
+    private final ProblemAuthenticationEntryPoint basicProblems = new ProblemAuthenticationEntryPoint(
+            "Basic realm=\"vpc-endpoint-portal\"", "Wrong username or password. Only accounts with a portal password "
+                    + "can use HTTP Basic: if you sign in with single sign-on, create a token on the API tokens page "
+                    + "(/tokens) instead.");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -35,7 +52,7 @@ class SecurityConfiguration {
     SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicProblems));
         return stateless(http, tokens);
     }
 
@@ -59,17 +76,49 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain browser(HttpSecurity http) throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, IdentityProperties identity,
+            ObjectProvider<ClientRegistrationRepository> clientRegistrations, PortalOidcUserService oidcUsers)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
+        if (identity.formLogin()) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+        }
+        ClientRegistrationRepository registrations = clientRegistrations.getIfAvailable();
+        if (registrations != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(registrations)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers).userService(onlyOpenIdConnect()))
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?sso-error")));
+        } else if (!identity.formLogin()) {
+            throw new IllegalStateException("portal.identity.form-login=false needs an OpenID Connect client under "
+                    + "spring.security.oauth2.client.registration: without either, nobody could sign in");
+        }
         return http.build();
+    }
+
+    /** PKCE for every client, confidential ones too: it ties the code to this sign-in, so a stolen code is worthless. */
+    private static OAuth2AuthorizationRequestResolver withPkce(ClientRegistrationRepository registrations) {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /** A registration without the openid scope would sign in a user the rest of the portal cannot see. */
+    private static OAuth2UserService<OAuth2UserRequest, OAuth2User> onlyOpenIdConnect() {
+        return request -> {
+            throw new OidcLoginRefused("Single sign-on is misconfigured: the registration '"
+                    + request.getClientRegistration().getRegistrationId() + "' does not request the openid scope, "
+                    + "and the portal only supports OpenID Connect. Ask an administrator.");
+        };
     }
 
     private SecurityFilterChain stateless(HttpSecurity http, ApiTokens tokens) throws Exception {
