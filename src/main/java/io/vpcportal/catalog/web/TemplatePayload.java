@@ -18,10 +18,10 @@ record TemplatePayload(
         @NotBlank(message = "must not be blank") @Size(max = 40) String category,
         @Size(max = 40) List<@Size(max = 20) String> regions,
         @NotBlank(message = "must not be blank") String defaultPolicy,
-        boolean retired,
+        Boolean retired,
         @NotNull(message = "must list the form fields") @Size(max = 10) List<@Valid Field> fields) {
 
-    record Field(@NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 100) String label, boolean required,
+    record Field(@NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 100) String label, Boolean required,
             @Size(max = 200) String defaultValue, @Size(max = 500) String help) {
     }
 
@@ -30,7 +30,7 @@ record TemplatePayload(
                 new InvalidInputException("defaultPolicy", "must be one of full-access, organization, s3-buckets, "
                         + "dynamodb-tables, read-only, custom"));
         return new TemplateChange(name, description, category, regions == null ? null : new TreeSet<>(regions), policy,
-                retired, fields.stream().map(f -> new TemplateField(f.name(), f.label(), f.required(), f.defaultValue(),
+                Boolean.TRUE.equals(retired), fields.stream().map(f -> new TemplateField(f.name(), f.label(), Boolean.TRUE.equals(f.required()), f.defaultValue(),
                         f.help())).toList());
     }
 }
