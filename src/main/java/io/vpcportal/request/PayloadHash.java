@@ -1,9 +1,5 @@
 package io.vpcportal.request;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,11 +14,6 @@ final class PayloadHash {
     }
 
     static String of(RequestDraft draft) {
-        try {
-            byte[] json = CANONICAL.writeValueAsBytes(draft);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return io.vpcportal.platform.Digests.sha256Hex(CANONICAL.writeValueAsBytes(draft));
     }
 }
