@@ -100,6 +100,19 @@ class ProvisioningPlanner {
                             + item.policyProblem() + ")"), canonical(createParameters(s))));
             calls.add(new PlannedCall(seq++, item.position(), "ec2:DescribeVpcEndpoints",
                     "Wait until the endpoint is available", canonical(map("VpcEndpointIds", List.of("(the new id)")))));
+            RequestDetails.ItemDetails details = request.items().stream()
+                    .filter(i -> i.position() == item.position()).findFirst().orElseThrow();
+            if (s.serviceName().endsWith(".s3")) {
+                for (String bucket : details.bucketNames()) {
+                    calls.add(new PlannedCall(seq++, item.position(), "s3:GetBucketPolicy + s3:PutBucketPolicy",
+                            "Merge the portal's statement into the policy of " + bucket + " ("
+                                    + (account.breakGlassPrincipalArns().isEmpty() ? "audit stage: the account has no "
+                                    + "break-glass principal" : "enforced; break-glass principals excepted")
+                                    + "); other statements are kept",
+                            canonical(map("Bucket", bucket, "ExpectedBucketOwner", account.id(),
+                                    "Statement", "VpcePortal… Deny s3:* unless aws:SourceVpce = (the new id)"))));
+                }
+            }
         }
         return calls;
     }

@@ -43,9 +43,12 @@ class ProvisioningRunner {
     private final VpcEndpointGateway ec2;
     private final ProvisioningStore store;
     private final ProvisioningProperties properties;
+    private final BucketPolicyGateway s3;
+    private final io.vpcportal.policy.PolicyManagement policies;
 
     ProvisioningRunner(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
-            Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties) {
+            Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
+            BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies) {
         this.requests = requests;
         this.accounts = accounts;
         this.planner = planner;
@@ -53,6 +56,8 @@ class ProvisioningRunner {
         this.ec2 = ec2;
         this.store = store;
         this.properties = properties;
+        this.s3 = s3;
+        this.policies = policies;
     }
 
     void run(UUID requestId) {
@@ -71,6 +76,10 @@ class ProvisioningRunner {
         try {
             for (ItemPlan item : items) {
                 endpointIds.add(provision(item, items));
+            }
+            store.status(requestId, "RUNNING", "bucket-policies", null);
+            for (int i = 0; i < items.size(); i++) {
+                restrictBuckets(request, account, items.get(i), endpointIds.get(i));
             }
         } catch (PreflightFailed e) {
             fail(id, "NEEDS_OPERATOR", "preflight", e.getMessage());
@@ -93,6 +102,81 @@ class ProvisioningRunner {
         }
         store.status(requestId, "SUCCEEDED", "done", null);
         requests.provisioned(id, endpointIds);
+    }
+
+    /**
+     * Merges the portal's statement into the policy of each bucket the item names, so that the bucket only
+     * accepts requests through the endpoint (break-glass principals excepted). Other statements stay as they
+     * are. Without break-glass principals on the account the statement is staged in audit form, so that nobody
+     * is locked out of a bucket by a portal that cannot know who must keep access.
+     */
+    private void restrictBuckets(RequestDetails request, AccountDetails account, ItemPlan item, String endpointId) {
+        RequestDetails.ItemDetails details = request.items().stream().filter(i -> i.position() == item.position())
+                .findFirst().orElseThrow();
+        if (details.bucketNames().isEmpty() || !details.serviceName().endsWith(".s3")) {
+            return;
+        }
+        io.vpcportal.policy.EnforcementMode mode = account.breakGlassPrincipalArns().isEmpty()
+                ? io.vpcportal.policy.EnforcementMode.AUDIT : io.vpcportal.policy.EnforcementMode.ENFORCE;
+        for (String bucket : details.bucketNames()) {
+            store.withBucketLock(account.id(), bucket, () -> {
+                String existing;
+                try {
+                    existing = s3.read(item.target(), bucket).orElse(null);
+                } catch (AwsCallFailed e) {
+                    if ("NoSuchBucket".equals(e.code()) || "AccessDenied".equals(e.code())) {
+                        handOver(request, account, bucket, endpointId, mode, e.code());
+                        return;
+                    }
+                    throw e;
+                }
+                Optional<String> merged = policies.mergeBucketPolicy(existing, spec(bucket, endpointId, account, mode));
+                if (merged.isEmpty() || merged.get().equals(existing)) {
+                    requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
+                            + ": nothing to change (" + (mode == io.vpcportal.policy.EnforcementMode.AUDIT
+                            ? "audit stage: the account has no break-glass principal yet" : "already restricted") + ")");
+                    return;
+                }
+                try {
+                    s3.write(item.target(), bucket, merged.get(), account.id());
+                } catch (AwsCallFailed e) {
+                    if ("AccessDenied".equals(e.code()) || "NoSuchBucket".equals(e.code())) {
+                        handOver(request, account, bucket, endpointId, mode, e.code());
+                        return;
+                    }
+                    throw e;
+                }
+                String readBack = s3.read(item.target(), bucket).orElse("");
+                if (!readBack.contains(endpointId)) {
+                    throw new AwsCallFailed("GetBucketPolicy", "NotYetVisible", "the policy of " + bucket
+                            + " does not show " + endpointId + " yet", true, null);
+                }
+                requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket + " now "
+                        + (mode == io.vpcportal.policy.EnforcementMode.ENFORCE ? "only accepts requests through "
+                        + endpointId + " (break-glass principals excepted)"
+                        : "has the restriction to " + endpointId + " staged in audit form"));
+            });
+        }
+    }
+
+    private static io.vpcportal.policy.BucketPolicySpec spec(String bucket, String endpointId, AccountDetails account,
+            io.vpcportal.policy.EnforcementMode mode) {
+        return new io.vpcportal.policy.BucketPolicySpec(bucket, io.vpcportal.policy.BucketRestriction.SOURCE_VPCE,
+                List.of(endpointId), List.copyOf(account.breakGlassPrincipalArns()), mode);
+    }
+
+    /**
+     * The bucket is not the account's to change (another owner, or not created yet): the endpoint stays, and the
+     * statement its owner should add is written to the timeline instead.
+     */
+    private void handOver(RequestDetails request, AccountDetails account, String bucket, String endpointId,
+            io.vpcportal.policy.EnforcementMode mode, String code) {
+        String statement = policies.mergeBucketPolicy(null, spec(bucket, endpointId, account,
+                io.vpcportal.policy.EnforcementMode.ENFORCE)).orElse("");
+        requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
+                + (code.equals("NoSuchBucket") ? " does not exist in account " + account.id()
+                : " is not owned by account " + account.id() + " (or the portal's role may not change its policy)")
+                + ": no bucket policy was written. Its owner should add: " + statement);
     }
 
     /** Marks the job and the request failed after the last allowed attempt. */

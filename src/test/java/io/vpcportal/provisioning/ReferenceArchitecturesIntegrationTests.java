@@ -11,7 +11,12 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
 import java.time.Duration;
 import java.time.Instant;
+import io.vpcportal.account.AccountChange;
+import io.vpcportal.account.AccountDetails;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +97,11 @@ class ReferenceArchitecturesIntegrationTests {
     void standardArchitectureGetsOneS3GatewayEndpointOnBothRouteTables() {
         Network net = network();
         FreshTeam team = people.team("eu-west-1");
+        breakGlass(team.accountId());
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket("standard-exports").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+            s3.putBucketPolicy(r -> r.bucket("standard-exports").policy(FOREIGN_POLICY));
+        }
         String token = api.tokenOf(people.requester(team.id()), TestIdentities.PASSWORD);
         String body = """
                 {"team":"%s","accountId":"%s","region":"eu-west-1","vpcId":"%s",
@@ -115,7 +125,14 @@ class ReferenceArchitecturesIntegrationTests {
             assertThat(routes.routes()).as("routes of %s", table).anyMatch(route ->
                     endpoint.vpcEndpointId().equals(route.gatewayId()) && route.destinationPrefixListId() != null);
         }
-        assertThat(request.get("timeline").toString()).contains("Provisioned: " + endpoint.vpcEndpointId());
+        assertThat(request.get("timeline").toString()).contains("Provisioned: " + endpoint.vpcEndpointId())
+                .contains("Bucket standard-exports now only accepts requests through " + endpoint.vpcEndpointId());
+        try (S3Client s3 = s3()) {
+            String policy = s3.getBucketPolicy(r -> r.bucket("standard-exports")).policy();
+            assertThat(policy).contains("VpcePortal").contains(endpoint.vpcEndpointId())
+                    .contains("arn:aws:iam::" + team.accountId() + ":role/BreakGlassAdmin")
+                    .contains("\"Sid\": \"KeepAnalyticsReadAccess\"");
+        }
         JsonNode progress = api.get("/api/v1/requests/" + id + "/provisioning", token).json();
         assertThat(progress.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(progress.get("calls").toString()).contains("CreateVpcEndpoint").doesNotContain("testing");
@@ -142,6 +159,9 @@ class ReferenceArchitecturesIntegrationTests {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         awaitStatus(token, id, "ACTIVE");
 
+        JsonNode active = api.get("/api/v1/requests/" + id, token).json();
+        assertThat(active.get("timeline").toString())
+                .contains("Bucket pipeline-raw does not exist in account " + team.accountId());
         List<VpcEndpoint> endpoints = endpointsIn(net.vpcId());
         assertThat(endpoints).extracting(VpcEndpoint::serviceName).containsExactlyInAnyOrder(
                 "com.amazonaws.eu-west-1.s3", "com.amazonaws.eu-west-1.glue", "com.amazonaws.eu-west-1.rds-data");
@@ -169,6 +189,24 @@ class ReferenceArchitecturesIntegrationTests {
         JsonNode progress = api.get("/api/v1/requests/" + id + "/provisioning", token).json();
         assertThat(progress.get("status").asString()).isEqualTo("NEEDS_OPERATOR");
         assertThat(progress.get("calls").toString()).doesNotContain("CreateVpcEndpoint");
+    }
+
+    private static final String FOREIGN_POLICY = """
+            {"Version":"2012-10-17","Statement":[{"Sid":"KeepAnalyticsReadAccess","Effect":"Allow",
+             "Principal":{"AWS":"arn:aws:iam::123456789012:role/analytics"},"Action":"s3:GetObject",
+             "Resource":"arn:aws:s3:::standard-exports/*"}]}""";
+
+    private void breakGlass(String accountId) {
+        AccountDetails a = accounts.find(accountId).orElseThrow();
+        accounts.update(accountId, new AccountChange(a.name(), a.roleArn(), a.externalId(), a.environment(), a.regions(),
+                a.teams(), null, new TreeSet<>(Set.of("arn:aws:iam::" + accountId + ":role/BreakGlassAdmin"))), "test");
+    }
+
+    private static S3Client s3() {
+        return S3Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
+                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build();
     }
 
     private String createAndSubmit(String token, String body) {

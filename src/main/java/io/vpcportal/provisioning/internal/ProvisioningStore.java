@@ -22,10 +22,25 @@ public class ProvisioningStore implements AwsCallLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    ProvisioningStore(JdbcClient jdbc, Clock clock) {
+    ProvisioningStore(JdbcClient jdbc, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    }
+
+    /**
+     * Runs {@code work} while holding a PostgreSQL advisory lock for the bucket: PutBucketPolicy replaces the
+     * whole document, so two writers (threads or portal instances) must never read-merge-write at once.
+     */
+    public void withBucketLock(String accountId, String bucket, Runnable work) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", "bucket-policy:" + accountId + ":" + bucket).query(Object.class).optional();
+            work.run();
+        });
     }
 
     public boolean createJob(UUID requestId, String mode, String status, List<PlannedCall> plan) {

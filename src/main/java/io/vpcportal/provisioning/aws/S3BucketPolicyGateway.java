@@ -1,0 +1,99 @@
+package io.vpcportal.provisioning.aws;
+
+import io.vpcportal.provisioning.AwsCallFailed;
+import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.provisioning.AwsProperties;
+import io.vpcportal.provisioning.AwsTarget;
+import io.vpcportal.provisioning.BucketPolicyGateway;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@link BucketPolicyGateway} over the S3 API, with the account's assumed role, rate-limited and logged. */
+@Component
+class S3BucketPolicyGateway implements BucketPolicyGateway {
+
+    private final AwsClients clients;
+    private final AwsProperties properties;
+    private final CallRateLimits limits;
+    private final AwsCallLog log;
+    private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
+
+    S3BucketPolicyGateway(AwsClients clients, AwsProperties properties, CallRateLimits limits, AwsCallLog log) {
+        this.clients = clients;
+        this.properties = properties;
+        this.limits = limits;
+        this.log = log;
+    }
+
+    @Override
+    public Optional<String> read(AwsTarget target, String bucket) {
+        try {
+            return Optional.of(call(target, "GetBucketPolicy", bucket, () -> s3(target)
+                    .getBucketPolicy(r -> r.overrideConfiguration(as(target)).bucket(bucket)
+                            .expectedBucketOwner(target.accountId())).policy()));
+        } catch (AwsCallFailed e) {
+            if ("NoSuchBucketPolicy".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(AwsTarget target, String bucket, String policy, String expectedOwner) {
+        call(target, "PutBucketPolicy", bucket, () -> s3(target).putBucketPolicy(r -> r.overrideConfiguration(as(target))
+                .bucket(bucket).policy(policy).expectedBucketOwner(expectedOwner)));
+    }
+
+    private S3Client s3(AwsTarget target) {
+        return s3Clients.computeIfAbsent(target.accountId() + "/" + target.region(), key -> {
+            var builder = S3Client.builder()
+                    .region(Region.of(target.region()))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+            if (properties.endpoint() != null) {
+                builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
+            }
+            return builder.build();
+        });
+    }
+
+    private AwsRequestOverrideConfiguration as(AwsTarget target) {
+        return AwsRequestOverrideConfiguration.builder().credentialsProvider(clients.credentials(target)).build();
+    }
+
+    private <T> T call(AwsTarget target, String action, String bucket, Supplier<T> call) {
+        limits.acquire(target.accountId(), target.region());
+        long start = System.nanoTime();
+        try {
+            T result = call.get();
+            log.record(target.requestId(), target.accountId(), target.region(), action, bucket, "OK", millis(start), null, null);
+            return result;
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            boolean throttled = e.isThrottlingException() || "SlowDown".equals(code);
+            log.record(target.requestId(), target.accountId(), target.region(), action, bucket,
+                    throttled ? "THROTTLED" : "ERROR", millis(start), code, e.getMessage());
+            throw new AwsCallFailed(action, code, e.getMessage(), throttled || e.statusCode() >= 500, e);
+        } catch (SdkClientException e) {
+            log.record(target.requestId(), target.accountId(), target.region(), action, bucket, "ERROR", millis(start),
+                    "ClientError", e.getMessage());
+            throw new AwsCallFailed(action, "ClientError", e.getMessage(), true, e);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
