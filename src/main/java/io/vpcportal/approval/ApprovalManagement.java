@@ -92,7 +92,7 @@ public class ApprovalManagement {
     public ApprovalCaseDetails decide(PortalPrincipal by, UUID requestId, Decision decision, String comment) {
         String text = comment == null ? null : comment.strip();
         if ((decision != Decision.APPROVE) && (text == null || text.isEmpty())) {
-            throw new InvalidInputException(decision == Decision.REJECT ? "reason" : "reason",
+            throw new InvalidInputException("reason",
                     "must say why, so that the requester knows what to change");
         }
         if (text != null && (text.length() > MAX_COMMENT || io.vpcportal.platform.TextRules.containsNul(text))) {
