@@ -53,6 +53,42 @@ public class IdentityManagement {
         return summary(user);
     }
 
+    /** Every user, by username, with whether they may sign in and how (password, single sign-on). */
+    public List<UserAccount> users() {
+        return users.findAll().stream().sorted(Comparator.comparing(PortalUser::username))
+                .map(u -> new UserAccount(summary(u), u.enabled(), u.hasPassword(), u.hasOidcIdentity())).toList();
+    }
+
+    /** An admin changes a user's display name, roles, teams and whether they may sign in. */
+    @Transactional
+    public UserSummary administer(UserId id, String displayName, Set<Role> roles, Set<TeamId> memberOf, boolean enabled) {
+        PortalUser user = users.findById(id.value())
+                .orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id));
+        java.util.List<io.vpcportal.platform.FieldViolation> v = new java.util.ArrayList<>();
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100
+                || io.vpcportal.platform.TextRules.containsNul(displayName)) {
+            v.add(new io.vpcportal.platform.FieldViolation("displayName", "must be 1 to 100 characters"));
+        }
+        memberOf.stream().filter(t -> !teams.existsById(t.value())).findFirst().ifPresent(t ->
+                v.add(new io.vpcportal.platform.FieldViolation("teams", "'" + t + "' is not a team")));
+        if (!v.isEmpty()) {
+            throw new io.vpcportal.platform.InvalidInputException(v);
+        }
+        user.administer(displayName.strip(), roles, memberOf.stream().map(TeamId::value).collect(Collectors.toSet()),
+                enabled);
+        return summary(user);
+    }
+
+    /** Sets a new password (12 characters at least); single sign-on users get one only if an admin wants it. */
+    @Transactional
+    public void setPassword(UserId id, String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 200) {
+            throw new io.vpcportal.platform.InvalidInputException("password", "must be 12 to 200 characters");
+        }
+        users.findById(id.value()).orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id))
+                .changePasswordHash(passwordEncoder.encode(rawPassword));
+    }
+
     public Optional<UserSummary> findUser(UserId id) {
         return users.findById(id.value()).map(IdentityManagement::summary);
     }

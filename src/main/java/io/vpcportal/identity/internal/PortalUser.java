@@ -128,6 +128,14 @@ public class PortalUser {
         return subject.equals(oidcSubject) && issuer.equals(oidcIssuer);
     }
 
+    /** An admin's edit: what the user may do, in which teams, and whether they may sign in at all. */
+    public void administer(String displayName, Set<Role> roles, Set<String> teams, boolean enabled) {
+        this.displayName = displayName;
+        this.roles = new java.util.HashSet<>(roles);
+        this.teams = new java.util.HashSet<>(teams);
+        this.enabled = enabled;
+    }
+
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
     }
