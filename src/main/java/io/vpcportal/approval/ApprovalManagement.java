@@ -101,10 +101,7 @@ public class ApprovalManagement {
         }
         ApprovalCase approval = cases.findForDecision(requestId)
                 .orElseThrow(() -> new NotFoundException("Request " + requestId + " has never been submitted"));
-        if (!requests.canSee(by, new EndpointRequestId(requestId))) {
-            // the same answer as reading it: a request you may not see does not exist for you
-            throw new NotFoundException("No request " + requestId);
-        }
+        requests.requireVisible(by, requestId);
         if (approval.requesterId().equals(by.id().value())) {
             throw new SelfApprovalNotAllowed(new EndpointRequestId(requestId));
         }

@@ -4,7 +4,6 @@ import io.vpcportal.approval.internal.RequestComment;
 import io.vpcportal.approval.internal.RequestCommentRepository;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
-import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestManagement;
 import java.time.Clock;
@@ -57,8 +56,6 @@ public class CommentManagement {
     }
 
     private void requireVisible(PortalPrincipal by, UUID requestId) {
-        if (!requests.canSee(by, new EndpointRequestId(requestId))) {
-            throw new NotFoundException("No request " + requestId);
-        }
+        requests.requireVisible(by, requestId);
     }
 }

@@ -137,6 +137,13 @@ public class RequestManagement {
         return tx.execute(status -> requests.findById(id.value()).map(RequestDetails::of));
     }
 
+    /** Fails with NotFound (as for an unknown id) when {@code by} may not see the request. */
+    public void requireVisible(PortalPrincipal by, UUID id) {
+        if (!canSee(by, new EndpointRequestId(id))) {
+            throw new NotFoundException("No request " + id);
+        }
+    }
+
     /** Whether {@code by} may see the request: the same rule as the API's. */
     public boolean canSee(PortalPrincipal by, EndpointRequestId id) {
         return Boolean.TRUE.equals(tx.execute(status -> requests.findById(id.value())

@@ -5,7 +5,6 @@ import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.shared.AwsRegion;
@@ -58,7 +57,7 @@ class AccountController {
             redirect.addFlashAttribute("success", "Account " + created.id() + " registered.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
-            reject(binding, e);
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
         } catch (ConflictException e) {
             binding.rejectValue("id", "duplicate", e.getMessage());
         }
@@ -84,7 +83,7 @@ class AccountController {
             redirect.addFlashAttribute("success", "Account " + id + " saved.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
-            reject(binding, e);
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return form(form, false, model);
         }
     }
@@ -96,11 +95,5 @@ class AccountController {
         model.addAttribute("environments", AccountEnvironment.values());
         model.addAttribute("teams", identity.teams());
         return "account/form";
-    }
-
-    private static void reject(BindingResult binding, InvalidInputException e) {
-        for (FieldViolation v : e.violations()) {
-            binding.rejectValue(v.field(), "rule", v.message());
-        }
     }
 }

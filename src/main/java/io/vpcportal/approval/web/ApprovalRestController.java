@@ -10,7 +10,6 @@ import io.vpcportal.approval.Decision;
 import io.vpcportal.approval.InboxEntry;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.NotFoundException;
-import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestManagement;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -89,8 +88,6 @@ class ApprovalRestController {
     }
 
     private void requireVisible(PortalPrincipal me, UUID id) {
-        if (!requests.canSee(me, new EndpointRequestId(id))) {
-            throw new NotFoundException("No request " + id);
-        }
+        requests.requireVisible(me, id);
     }
 }

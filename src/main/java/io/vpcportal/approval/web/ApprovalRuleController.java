@@ -7,7 +7,6 @@ import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,7 +57,7 @@ class ApprovalRuleController {
             redirect.addFlashAttribute("success", "Rule created.");
             return "redirect:/admin/approval-rules";
         } catch (InvalidInputException e) {
-            reject(binding, form, e);
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
         } catch (ConflictException e) {
             binding.rejectValue("key", "duplicate", e.getMessage());
         }
@@ -82,7 +81,7 @@ class ApprovalRuleController {
                 redirect.addFlashAttribute("success", "Saved as version " + saved.version() + ".");
                 return "redirect:/admin/approval-rules";
             } catch (InvalidInputException e) {
-                reject(binding, form, e);
+                io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             }
         }
         model.addAttribute("history", rules.history(key));
@@ -99,14 +98,4 @@ class ApprovalRuleController {
         return "approval/rule-form";
     }
 
-    private static void reject(BindingResult binding, ApprovalRuleForm form, InvalidInputException e) {
-        BeanWrapperImpl wrapper = new BeanWrapperImpl(form);
-        for (FieldViolation v : e.violations()) {
-            if (wrapper.isReadableProperty(v.field())) {
-                binding.rejectValue(v.field(), "rule", v.message());
-            } else {
-                binding.reject("rule", v.field() + " " + v.message());
-            }
-        }
-    }
 }

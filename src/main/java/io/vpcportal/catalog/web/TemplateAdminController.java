@@ -4,7 +4,6 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.shared.AwsRegion;
@@ -51,9 +50,7 @@ class TemplateAdminController {
             redirect.addFlashAttribute("success", "Saved as version " + saved.version() + ".");
             return "redirect:/catalog/" + key;
         } catch (InvalidInputException e) {
-            for (FieldViolation v : e.violations()) {
-                binding.rejectValue(v.field(), "rule", v.message());
-            }
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return form(template, form, model);
         }
     }

@@ -54,7 +54,7 @@ class TokenController {
             redirect.addFlashAttribute("createdToken", created.token());
             redirect.addFlashAttribute("success", "Token '" + created.summary().name() + "' created. Copy it now: it is not shown again.");
         } catch (InvalidInputException e) {
-            e.violations().forEach(v -> binding.rejectValue(v.field(), "invalid", v.message()));
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             model.addAttribute("tokens", tokens.tokensOf(me.id()));
             return "identity/tokens";
         }

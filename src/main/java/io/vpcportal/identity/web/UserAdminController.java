@@ -5,7 +5,6 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.identity.UserAccount;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.shared.TeamId;
@@ -111,9 +110,7 @@ class UserAdminController {
                 identity.setPassword(new UserId(id), form.getPassword());
             }
         } catch (InvalidInputException e) {
-            for (FieldViolation v : e.violations()) {
-                binding.rejectValue(v.field(), "rule", v.message());
-            }
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return form(form, account, model);
         }
         redirect.addFlashAttribute("success", "User " + account.user().username() + " saved. Changes apply at their next sign-in.");

@@ -5,7 +5,6 @@ import io.vpcportal.notification.CreatedWebhook;
 import io.vpcportal.notification.WebhookEventType;
 import io.vpcportal.notification.WebhookManagement;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,9 +57,7 @@ class WebhookController {
                     + "' registered. Copy its secret now: it is not shown again.");
             return "redirect:/admin/webhooks";
         } catch (InvalidInputException e) {
-            for (FieldViolation v : e.violations()) {
-                binding.rejectValue(v.field(), "rule", v.message());
-            }
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             form.setSecret(null);
             return page(model);
         }

@@ -2,7 +2,6 @@ package io.vpcportal.provisioning.web;
 
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestManagement;
@@ -30,9 +29,7 @@ class ProvisioningController {
 
     @GetMapping("/provisioning/{id}/panel")
     String panel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
-        if (!requests.canSee(me, new EndpointRequestId(id))) {
-            throw new NotFoundException("No request " + id);
-        }
+        requests.requireVisible(me, id);
         model.addAttribute("requestId", id);
         model.addAttribute("job", provisioning.progress(id).orElse(null));
         return "provisioning/panel :: panel";
@@ -41,9 +38,7 @@ class ProvisioningController {
     /** The plan as it would run now: shown to approvers before they decide. */
     @GetMapping("/provisioning/{id}/plan")
     String plan(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
-        if (!requests.canSee(me, new EndpointRequestId(id))) {
-            throw new NotFoundException("No request " + id);
-        }
+        requests.requireVisible(me, id);
         model.addAttribute("requestId", id);
         model.addAttribute("plan", provisioning.preview(id));
         return "provisioning/panel :: plan";

@@ -6,7 +6,6 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningDetails;
 import io.vpcportal.provisioning.ProvisioningManagement;
-import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestManagement;
 import java.util.List;
 import java.util.UUID;
@@ -56,8 +55,6 @@ class ProvisioningRestController {
     }
 
     private void requireVisible(PortalPrincipal me, UUID id) {
-        if (!requests.canSee(me, new EndpointRequestId(id))) {
-            throw new NotFoundException("No request " + id);
-        }
+        requests.requireVisible(me, id);
     }
 }

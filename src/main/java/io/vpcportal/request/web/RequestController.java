@@ -7,7 +7,6 @@ import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
-import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.request.CreatedRequest;
@@ -109,7 +108,7 @@ class RequestController {
             }
             return "redirect:/requests/" + id;
         } catch (InvalidInputException e) {
-            reject(binding, form, e.violations());
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return showForm(me, form, model);
         } catch (UnprocessableException e) {
             // the form was changed after a first save: start a new logical request
@@ -152,7 +151,7 @@ class RequestController {
             }
             return "redirect:/requests/" + id;
         } catch (InvalidInputException e) {
-            reject(binding, form, e.violations());
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return showForm(me, form, model);
         } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
@@ -230,18 +229,6 @@ class RequestController {
             }
         }
         return templates;
-    }
-
-    /** Puts each rule's message beside its field; messages for fields the form does not show go on top. */
-    private static void reject(BindingResult binding, EndpointRequestForm form, List<FieldViolation> violations) {
-        BeanWrapperImpl wrapper = new BeanWrapperImpl(form);
-        for (FieldViolation v : violations) {
-            if (wrapper.isReadableProperty(v.field())) {
-                binding.rejectValue(v.field(), "rule", v.message());
-            } else {
-                binding.reject("rule", v.field() + " " + v.message());
-            }
-        }
     }
 
     private static int parseIndex(String text) {
