@@ -68,16 +68,28 @@ public class ApprovalManagement {
     /** A submission (or resubmission) starts a round: stages from the rules, or an automatic approval. */
     @EventListener
     void on(RequestSubmitted submitted) {
-        RequestDetails request = requests.find(submitted.requestId())
-                .orElseThrow(() -> new IllegalStateException("Submitted request not found: " + submitted.requestId()));
+        startRound(submitted.requestId(), submitted.requester(), submitted.team());
+    }
+
+    /**
+     * A decommission is decided like a submission: the rules that route the request's endpoints name the
+     * stages, and a new round of the request's case starts.
+     */
+    @EventListener
+    void on(io.vpcportal.request.DecommissionRequested requested) {
+        startRound(requested.requestId(), requested.requester(), requested.team());
+    }
+
+    private void startRound(EndpointRequestId id, io.vpcportal.shared.UserId requester, TeamId team) {
+        RequestDetails request = requests.find(id)
+                .orElseThrow(() -> new IllegalStateException("Submitted request not found: " + id));
         ApprovalRouting.Route route = routing.route(request);
         ApprovalCase approval = cases.findById(request.id())
-                .orElseGet(() -> new ApprovalCase(request.id(), submitted.requester().value(), submitted.team().value()));
+                .orElseGet(() -> new ApprovalCase(request.id(), requester.value(), team.value()));
         approval.startRound(route.stages(), route.rules(), route.automatic(), now());
         cases.save(approval);
         if (route.automatic()) {
-            requests.approve(submitted.requestId(), null, "portal",
-                    "automatically, by rule: " + String.join("; ", route.rules()));
+            requests.approve(id, null, "portal", "automatically, by rule: " + String.join("; ", route.rules()));
         } else {
             announce(approval);
         }

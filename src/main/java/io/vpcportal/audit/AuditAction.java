@@ -8,6 +8,13 @@ public enum AuditAction {
     REQUEST_STATUS_CHANGED,
     /** The requester edited a draft or a request sent back for changes. */
     REQUEST_REVISED,
+    /**
+     * A change to an endpoint of an active request was asked for (subject: the request changed; the change
+     * request's own moves, its approval among them, are {@link #REQUEST_STATUS_CHANGED} rows of the change).
+     */
+    REQUEST_CHANGE_REQUESTED,
+    /** An approved change reached AWS and the request changed took the endpoint's new state. */
+    REQUEST_CHANGE_APPLIED,
     /** A stage of a request's approval became active and waits for its team. */
     APPROVAL_REQUESTED,
     /** An approver approved, rejected or asked for changes on a stage. */

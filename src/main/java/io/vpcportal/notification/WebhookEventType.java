@@ -17,7 +17,11 @@ public enum WebhookEventType {
     REJECTED("request.rejected", "Rejected"),
     CHANGES_REQUESTED("request.changes_requested", "Changes requested"),
     PROVISIONED("request.provisioned", "Provisioned (endpoints active)"),
-    FAILED("request.failed", "Provisioning failed");
+    FAILED("request.failed", "Provisioning failed"),
+    CHANGE_APPLIED("request.change_applied", "Change applied to an endpoint"),
+    DECOMMISSION_REQUESTED("request.decommission_requested", "Decommission requested"),
+    DECOMMISSION_APPROVED("request.decommission_approved", "Decommission approved (deleting)"),
+    DELETED("request.deleted", "Decommissioned (endpoints deleted)");
 
     /** Request lifecycle moves that notify, by the status the request arrives in. */
     private static final Map<RequestStatus, WebhookEventType> ON_ARRIVAL = Map.of(
@@ -26,7 +30,11 @@ public enum WebhookEventType {
             RequestStatus.REJECTED, REJECTED,
             RequestStatus.CHANGES_REQUESTED, CHANGES_REQUESTED,
             RequestStatus.ACTIVE, PROVISIONED,
-            RequestStatus.FAILED, FAILED);
+            RequestStatus.FAILED, FAILED,
+            RequestStatus.APPLIED, CHANGE_APPLIED,
+            RequestStatus.DECOMMISSION_REQUESTED, DECOMMISSION_REQUESTED,
+            RequestStatus.DECOMMISSIONING, DECOMMISSION_APPROVED,
+            RequestStatus.DELETED, DELETED);
 
     private final String wireName;
     private final String label;

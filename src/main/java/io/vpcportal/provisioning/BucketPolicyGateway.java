@@ -10,4 +10,9 @@ public interface BucketPolicyGateway {
 
     /** Replaces the whole policy; refused by S3 unless {@code expectedOwner} owns the bucket. */
     void write(AwsTarget target, String bucket, String policy, String expectedOwner);
+
+    /** Deletes the whole policy (when the portal's statements were all it held); refused unless the owner matches. */
+    default void delete(AwsTarget target, String bucket, String expectedOwner) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not delete bucket policies");
+    }
 }

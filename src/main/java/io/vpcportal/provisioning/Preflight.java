@@ -34,6 +34,45 @@ class Preflight {
                     + item.target().region());
             return problems;
         }
+        problems.addAll(networkProblems(s, net, service));
+        if (s.privateDns() && "Interface".equals(s.endpointType()) && s.serviceName().endsWith(".s3")) {
+            boolean gatewayInRequest = sameRequest.stream().anyMatch(o -> "Gateway".equals(o.spec().endpointType())
+                    && o.spec().serviceName().endsWith(".s3"));
+            boolean gatewayInVpc = ec2.endpointsFor(item.target(), s.vpcId(), s.serviceName()).stream()
+                    .anyMatch(e -> e.routeTableIds() != null && !e.routeTableIds().isEmpty());
+            if (!gatewayInRequest && !gatewayInVpc) {
+                problems.add("An S3 interface endpoint with private DNS needs an S3 gateway endpoint in the same VPC:"
+                        + " add one to this request, or switch private DNS off");
+            }
+        }
+        List<EndpointState> existing = ec2.endpointsFor(item.target(), s.vpcId(), s.serviceName()).stream()
+                .filter(e -> !item.itemTag().equals(e.tags().get(ProvisioningPlanner.ITEM_TAG)))
+                .filter(e -> e.tags().get(ProvisioningPlanner.ITEM_TAG) == null
+                        || !e.tags().get(ProvisioningPlanner.ITEM_TAG).startsWith(item.target().requestId().toString()))
+                .toList();
+        if (!existing.isEmpty() && existing.stream().anyMatch(e -> sameKind(e, s))) {
+            problems.add("VPC " + s.vpcId() + " already has an endpoint for " + s.serviceName() + " ("
+                    + existing.get(0).id() + "): adopt it from the inventory instead of creating another");
+        }
+        return problems;
+    }
+
+    /**
+     * The network checks alone, for a change of an existing endpoint: the subnets, route tables and security
+     * groups exist in the endpoint's VPC, one subnet per Availability Zone, and private DNS has what it needs.
+     */
+    List<String> network(AwsTarget target, EndpointSpec s) {
+        NetworkFacts net = ec2.network(target, s.vpcId(), s.subnetIds(), s.routeTableIds(), s.securityGroupIds());
+        if (!net.vpcExists()) {
+            return List.of("VPC " + s.vpcId() + " does not exist in account " + target.accountId() + ", "
+                    + target.region());
+        }
+        return networkProblems(s, net, null);
+    }
+
+    /** {@code service} null: the Availability Zones the service is offered in are not checked. */
+    private static List<String> networkProblems(EndpointSpec s, NetworkFacts net, ServiceFacts service) {
+        List<String> problems = new ArrayList<>();
         Map<String, String> zoneOwner = new HashMap<>();
         for (String subnet : s.subnetIds()) {
             String vpc = net.subnetVpcs().get(subnet);
@@ -48,7 +87,7 @@ class Preflight {
                     problems.add("Subnets " + other + " and " + subnet + " are both in " + zone
                             + ": an interface endpoint takes one subnet per Availability Zone");
                 }
-                if (service.exists() && !service.availabilityZones().isEmpty()
+                if (service != null && service.exists() && !service.availabilityZones().isEmpty()
                         && !service.availabilityZones().contains(zone) && s.serviceRegion() == null) {
                     problems.add(s.serviceName() + " is not offered in " + zone + " (subnet " + subnet + ")");
                 }
@@ -73,25 +112,6 @@ class Preflight {
         if (s.privateDns() && !(net.dnsSupport() && net.dnsHostnames())) {
             problems.add("Private DNS needs the VPC attributes enableDnsSupport and enableDnsHostnames switched on in "
                     + s.vpcId());
-        }
-        if (s.privateDns() && "Interface".equals(s.endpointType()) && s.serviceName().endsWith(".s3")) {
-            boolean gatewayInRequest = sameRequest.stream().anyMatch(o -> "Gateway".equals(o.spec().endpointType())
-                    && o.spec().serviceName().endsWith(".s3"));
-            boolean gatewayInVpc = ec2.endpointsFor(item.target(), s.vpcId(), s.serviceName()).stream()
-                    .anyMatch(e -> e.routeTableIds() != null && !e.routeTableIds().isEmpty());
-            if (!gatewayInRequest && !gatewayInVpc) {
-                problems.add("An S3 interface endpoint with private DNS needs an S3 gateway endpoint in the same VPC:"
-                        + " add one to this request, or switch private DNS off");
-            }
-        }
-        List<EndpointState> existing = ec2.endpointsFor(item.target(), s.vpcId(), s.serviceName()).stream()
-                .filter(e -> !item.itemTag().equals(e.tags().get(ProvisioningPlanner.ITEM_TAG)))
-                .filter(e -> e.tags().get(ProvisioningPlanner.ITEM_TAG) == null
-                        || !e.tags().get(ProvisioningPlanner.ITEM_TAG).startsWith(item.target().requestId().toString()))
-                .toList();
-        if (!existing.isEmpty() && existing.stream().anyMatch(e -> sameKind(e, s))) {
-            problems.add("VPC " + s.vpcId() + " already has an endpoint for " + s.serviceName() + " ("
-                    + existing.get(0).id() + "): adopt it from the inventory instead of creating another");
         }
         return problems;
     }

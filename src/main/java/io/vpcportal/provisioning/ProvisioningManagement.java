@@ -54,9 +54,10 @@ public class ProvisioningManagement {
     void on(RequestApproved approved) {
         RequestDetails request = requests.find(approved.requestId()).orElseThrow();
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
-        List<PlannedCall> plan = planner.calls(request, account);
+        List<PlannedCall> plan = plan(request, account);
         boolean apply = aws.applies();
-        if (!store.createJob(request.id(), apply ? "APPLY" : "PLAN", apply ? "QUEUED" : "PLANNED", plan)) {
+        if (!store.createJob(request.id(), request.isChange() ? "MODIFY" : "CREATE", apply ? "APPLY" : "PLAN",
+                apply ? "QUEUED" : "PLANNED", plan)) {
             return;
         }
         if (apply) {
@@ -68,6 +69,47 @@ public class ProvisioningManagement {
         }
     }
 
+    /**
+     * A decommission was approved: the request's job becomes a delete job with its own plan, queued when AWS
+     * is configured, otherwise kept as the plan of what would be deleted.
+     */
+    @EventListener
+    void on(io.vpcportal.request.DecommissionApproved approved) {
+        RequestDetails request = requests.find(approved.requestId()).orElseThrow();
+        AccountDetails account = accounts.find(request.accountId()).orElseThrow();
+        List<PlannedCall> plan = plan(request, account);
+        boolean apply = aws.applies();
+        if (!store.replaceJob(request.id(), "DELETE", apply ? "APPLY" : "PLAN", apply ? "QUEUED" : "PLANNED", plan)) {
+            return;
+        }
+        if (apply) {
+            scheduler.scheduleIfNotExists(provisionTask.instance(request.id().toString()), clock.instant());
+            requests.note(approved.requestId(), "PLANNED", "Decommissioning queued: " + plan.size() + " AWS calls planned");
+        } else {
+            requests.note(approved.requestId(), "PLANNED", "Decommission plan ready (" + plan.size()
+                    + " AWS calls). AWS is not configured, so nothing was deleted: this is plan-only mode.");
+        }
+    }
+
+    /** The calls for what the request asks now: create its endpoints, apply a change, or delete them. */
+    private List<PlannedCall> plan(RequestDetails request, AccountDetails account) {
+        if (request.isChange()) {
+            RequestDetails original = requests.find(new EndpointRequestId(request.changeOf())).orElseThrow();
+            String endpointId = store.endpoint(original.id(), request.changePosition())
+                    .map(ProvisioningDetails.EndpointProgress::vpcEndpointId).orElse(null);
+            return planner.changeCalls(request, original, endpointId, account);
+        }
+        if (request.status() == RequestStatus.DECOMMISSION_REQUESTED || request.status() == RequestStatus.DECOMMISSIONING
+                || store.operation(request.id()).filter("DELETE"::equals).isPresent()) {
+            java.util.Map<Integer, String> ids = new java.util.TreeMap<>();
+            request.items().forEach(i -> store.endpoint(request.id(), i.position())
+                    .map(ProvisioningDetails.EndpointProgress::vpcEndpointId)
+                    .ifPresent(endpoint -> ids.put(i.position(), endpoint)));
+            return planner.deleteCalls(request, ids, account);
+        }
+        return planner.calls(request, account);
+    }
+
     public Optional<ProvisioningDetails> progress(UUID requestId) {
         return store.details(requestId);
     }
@@ -77,7 +119,7 @@ public class ProvisioningManagement {
         RequestDetails request = requests.find(new EndpointRequestId(requestId))
                 .orElseThrow(() -> new NotFoundException("No request " + requestId));
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
-        return planner.calls(request, account);
+        return plan(request, account);
     }
 
     /** An operator asks for another attempt of a failed job. */

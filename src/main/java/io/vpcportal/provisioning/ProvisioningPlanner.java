@@ -117,6 +117,114 @@ class ProvisioningPlanner {
         return calls;
     }
 
+    /** The approved state of item {@code position} of {@code request}, as the spec a create would send. */
+    ItemPlan item(RequestDetails request, AccountDetails account, int position) {
+        return items(request, account).stream().filter(i -> i.position() == position).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No item " + position + " in request " + request.id()));
+    }
+
+    /** The endpoint as the approved state of the request describes it (what the plan diffs against). */
+    static EndpointState approvedState(ItemPlan item, String endpointId) {
+        EndpointSpec s = item.spec();
+        return new EndpointState(endpointId, s.serviceName(), "available", null, s.routeTableIds(), s.subnetIds(),
+                s.securityGroupIds(), s.privateDns(), s.policyDocument(), s.tags());
+    }
+
+    /**
+     * The calls of a change: read the endpoint, check new ids, modify exactly what differs, wait, then the
+     * bucket policies. The modify shown is the diff against the approved state; at run time it is taken
+     * against what EC2 describes.
+     */
+    List<PlannedCall> changeCalls(RequestDetails change, RequestDetails original, String endpointId,
+            AccountDetails account) {
+        List<PlannedCall> calls = new ArrayList<>();
+        int seq = assumeRole(calls, change, account);
+        ItemPlan desired = items(change, account).get(0);
+        ItemPlan approved = item(original, account, change.changePosition());
+        String id = endpointId != null ? endpointId
+                : "(the endpoint of request " + original.id() + ", item " + change.changePosition() + ")";
+        EndpointChange diff = EndpointChange.between(approvedState(approved, id), desired.spec(), policies::canonical);
+        calls.add(new PlannedCall(seq++, 0, "ec2:DescribeVpcEndpoints", "Read " + id + " as it is now",
+                canonical(map("VpcEndpointIds", List.of(id)))));
+        if (!diff.addRouteTableIds().isEmpty() || !diff.addSubnetIds().isEmpty() || !diff.addSecurityGroupIds().isEmpty()) {
+            calls.add(new PlannedCall(seq++, 0, "ec2:Describe*",
+                    "Preflight: the new subnets, route tables and security groups exist in " + desired.spec().vpcId()
+                            + ", one subnet per Availability Zone",
+                    canonical(map("VpcId", desired.spec().vpcId(), "SubnetIds", diff.addSubnetIds(),
+                            "RouteTableIds", diff.addRouteTableIds(), "SecurityGroupIds", diff.addSecurityGroupIds()))));
+        }
+        calls.add(new PlannedCall(seq++, 0, "ec2:ModifyVpcEndpoint", "Modify " + id + ": " + diff.summary()
+                + (desired.policyProblem() == null ? "" : " (blocked: the endpoint policy cannot be generated: "
+                + desired.policyProblem() + ")")
+                + "; computed against the approved state, sent as the difference to what EC2 describes",
+                canonical(diff.parameters(id))));
+        calls.add(new PlannedCall(seq++, 0, "ec2:DescribeVpcEndpoints", "Wait until " + id + " is available again",
+                canonical(map("VpcEndpointIds", List.of(id)))));
+        RequestDetails.ItemDetails before = itemOf(original, change.changePosition());
+        RequestDetails.ItemDetails after = change.items().get(0);
+        if (after.serviceName().endsWith(".s3")) {
+            for (String bucket : after.bucketNames()) {
+                if (!before.bucketNames().contains(bucket)) {
+                    calls.add(new PlannedCall(seq++, 0, "s3:GetBucketPolicy + s3:PutBucketPolicy",
+                            "Merge the portal's statement for " + id + " into the policy of " + bucket
+                                    + "; other statements are kept",
+                            canonical(map("Bucket", bucket, "ExpectedBucketOwner", account.id()))));
+                }
+            }
+            for (String bucket : before.bucketNames()) {
+                if (!after.bucketNames().contains(bucket)) {
+                    calls.add(removal(seq++, 0, bucket, id, account));
+                }
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * The calls of a decommission, per endpoint: the portal's bucket policy statements first (a Deny naming a
+     * deleted endpoint would lock the bucket), then the delete, then a look that confirms it is gone.
+     */
+    List<PlannedCall> deleteCalls(RequestDetails request, Map<Integer, String> endpointIds, AccountDetails account) {
+        List<PlannedCall> calls = new ArrayList<>();
+        int seq = assumeRole(calls, request, account);
+        for (ItemDetails item : request.items()) {
+            String id = endpointIds.getOrDefault(item.position(), "(the endpoint tagged " + request.id() + "/"
+                    + item.position() + ")");
+            if (item.serviceName().endsWith(".s3")) {
+                for (String bucket : item.bucketNames()) {
+                    calls.add(removal(seq++, item.position(), bucket, id, account));
+                }
+            }
+            calls.add(new PlannedCall(seq++, item.position(), "ec2:DeleteVpcEndpoints", "Delete " + id + " ("
+                    + item.serviceName() + ")", canonical(map("VpcEndpointIds", List.of(id)))));
+            calls.add(new PlannedCall(seq++, item.position(), "ec2:DescribeVpcEndpoints",
+                    "Confirm " + id + " is gone (deleted or unknown)", canonical(map("VpcEndpointIds", List.of(id)))));
+        }
+        return calls;
+    }
+
+    private static PlannedCall removal(int seq, int position, String bucket, String endpointId, AccountDetails account) {
+        return new PlannedCall(seq, position, "s3:GetBucketPolicy + s3:PutBucketPolicy or s3:DeleteBucketPolicy",
+                "Remove " + endpointId + " from the portal's statements in the policy of " + bucket + "; other "
+                        + "statements are kept, and the policy is deleted only when nothing else is left",
+                canonical(map("Bucket", bucket, "ExpectedBucketOwner", account.id())));
+    }
+
+    private static int assumeRole(List<PlannedCall> calls, RequestDetails request, AccountDetails account) {
+        if (account.roleArn() == null) {
+            return 1;
+        }
+        calls.add(new PlannedCall(1, null, "sts:AssumeRole", "Assume " + account.roleArn(),
+                canonical(map("RoleArn", account.roleArn(), "ExternalId", "(the account's external id)",
+                        "RoleSessionName", "vpce-portal-" + request.id().toString().substring(0, 23)))));
+        return 2;
+    }
+
+    private static ItemDetails itemOf(RequestDetails request, int position) {
+        return request.items().stream().filter(i -> i.position() == position).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No item " + position + " in request " + request.id()));
+    }
+
     static Map<String, Object> createParameters(EndpointSpec s) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("VpcId", s.vpcId());

@@ -110,7 +110,7 @@ class ProvisioningRunner {
      * are. Without break-glass principals on the account the statement is staged in audit form, so that nobody
      * is locked out of a bucket by a portal that cannot know who must keep access.
      */
-    private void restrictBuckets(RequestDetails request, AccountDetails account, ItemPlan item, String endpointId) {
+    void restrictBuckets(RequestDetails request, AccountDetails account, ItemPlan item, String endpointId) {
         RequestDetails.ItemDetails details = request.items().stream().filter(i -> i.position() == item.position())
                 .findFirst().orElseThrow();
         if (details.bucketNames().isEmpty() || !details.serviceName().endsWith(".s3")) {
@@ -216,7 +216,7 @@ class ProvisioningRunner {
         return endpointId;
     }
 
-    private EndpointState waitUntilUsable(ItemPlan item, String endpointId) {
+    EndpointState waitUntilUsable(ItemPlan item, String endpointId) {
         Instant deadline = Instant.now().plus(properties.waitTimeout());
         Duration pause = properties.pollInterval();
         while (true) {
@@ -248,7 +248,7 @@ class ProvisioningRunner {
         }
     }
 
-    private static void sleep(Duration pause) {
+    static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {

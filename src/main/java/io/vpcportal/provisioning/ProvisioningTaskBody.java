@@ -8,16 +8,26 @@ import org.springframework.stereotype.Component;
 public class ProvisioningTaskBody {
 
     private final ProvisioningRunner runner;
+    private final DayTwoRunner dayTwo;
 
-    ProvisioningTaskBody(ProvisioningRunner runner) {
+    ProvisioningTaskBody(ProvisioningRunner runner, DayTwoRunner dayTwo) {
         this.runner = runner;
+        this.dayTwo = dayTwo;
     }
 
     public void run(UUID requestId) {
-        runner.run(requestId);
+        if (dayTwo.handles(requestId)) {
+            dayTwo.run(requestId);
+        } else {
+            runner.run(requestId);
+        }
     }
 
     public void giveUp(UUID requestId, String lastError) {
-        runner.giveUp(requestId, lastError);
+        if (dayTwo.handles(requestId)) {
+            dayTwo.giveUp(requestId, lastError);
+        } else {
+            runner.giveUp(requestId, lastError);
+        }
     }
 }

@@ -21,4 +21,14 @@ public interface VpcEndpointGateway {
 
     /** Endpoints for {@code serviceName} already in the VPC, not deleted. */
     List<EndpointState> endpointsFor(AwsTarget target, String vpcId, String serviceName);
+
+    /** Sends {@code ModifyVpcEndpoint} with exactly the parameters of {@code change}. */
+    default void modify(AwsTarget target, String endpointId, EndpointChange change) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not modify endpoints");
+    }
+
+    /** Sends {@code DeleteVpcEndpoints} for one endpoint; an id EC2 does not know (any more) counts as deleted. */
+    default void delete(AwsTarget target, String endpointId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not delete endpoints");
+    }
 }

@@ -81,6 +81,17 @@ public class EndpointRequest {
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private RequestKind kind = RequestKind.NEW;
+
+    /** For a change: the request whose endpoint it changes, and the item's position there. */
+    @Column(name = "change_of", updatable = false)
+    private UUID changeOf;
+
+    @Column(name = "change_position", updatable = false)
+    private Integer changePosition;
+
     @Version
     private Long version;
 
@@ -123,6 +134,21 @@ public class EndpointRequest {
         record(now, requesterName, "CREATED", null, RequestStatus.DRAFT,
                 "Request created as a draft");
         registerEvent(new RequestStatusChanged(id(), null, RequestStatus.DRAFT, requesterName, "Request created as a draft", now));
+    }
+
+    /** A change request: one item, the new state of item {@code position} of {@code original}. */
+    EndpointRequest(UUID id, EndpointRequest original, int position, UserId requester, String requesterName,
+            String justification, Instant now) {
+        this(id, requester, requesterName, original.team(), original.accountId(), original.region(), original.vpcId(),
+                abbreviate("Change: " + original.title(), 120), justification, original.expectedMonthlyGb(),
+                original.natGatewayId(), null, null, now);
+        this.kind = RequestKind.CHANGE;
+        this.changeOf = original.id;
+        this.changePosition = position;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     void addItem(EndpointRequestItem item) {
@@ -175,8 +201,13 @@ public class EndpointRequest {
         if (by != null && by.value().equals(requesterId)) {
             throw new SelfApprovalNotAllowed(id());
         }
-        move(RequestStatus.APPROVED, now, byName, "APPROVED",
-                comment == null || comment.isBlank() ? "Approved" : "Approved: " + comment.strip());
+        String said = comment == null || comment.isBlank() ? "" : ": " + comment.strip();
+        if (status == RequestStatus.DECOMMISSION_REQUESTED) {
+            move(RequestStatus.DECOMMISSIONING, now, byName, "DECOMMISSION_APPROVED", "Decommission approved" + said);
+            registerEvent(new DecommissionApproved(id(), byName, by == null));
+            return this;
+        }
+        move(RequestStatus.APPROVED, now, byName, "APPROVED", "Approved" + said);
         registerEvent(new RequestApproved(id(), byName, by == null));
         return this;
     }
@@ -184,6 +215,10 @@ public class EndpointRequest {
     public EndpointRequest reject(UserId by, String byName, String reason, Instant now) {
         if (by.value().equals(requesterId)) {
             throw new SelfApprovalNotAllowed(id());
+        }
+        if (status == RequestStatus.DECOMMISSION_REQUESTED) {
+            move(RequestStatus.ACTIVE, now, byName, "DECOMMISSION_REJECTED", "Decommission rejected: " + reason.strip());
+            return this;
         }
         move(RequestStatus.REJECTED, now, byName, "REJECTED", "Rejected: " + reason.strip());
         registerEvent(new RequestRejected(id(), byName, reason.strip()));
@@ -193,6 +228,11 @@ public class EndpointRequest {
     public EndpointRequest requestChanges(UserId by, String byName, String reason, Instant now) {
         if (by.value().equals(requesterId)) {
             throw new SelfApprovalNotAllowed(id());
+        }
+        if (status == RequestStatus.DECOMMISSION_REQUESTED) {
+            // nothing to edit in a decommission: it goes back to ACTIVE with the approver's reason
+            move(RequestStatus.ACTIVE, now, byName, "DECOMMISSION_REJECTED", "Decommission sent back: " + reason.strip());
+            return this;
         }
         move(RequestStatus.CHANGES_REQUESTED, now, byName, "CHANGES_REQUESTED", "Changes requested: " + reason.strip());
         registerEvent(new RequestChangesRequested(id(), byName, reason.strip()));
@@ -215,7 +255,9 @@ public class EndpointRequest {
 
     public EndpointRequest provisioningFailed(String error, Instant now) {
         String message = error.length() > 1900 ? error.substring(0, 1900) + "…" : error;
-        move(RequestStatus.FAILED, now, "portal", "FAILED", "Provisioning failed: " + message);
+        String what = status == RequestStatus.DECOMMISSIONING ? "Decommissioning"
+                : kind == RequestKind.CHANGE ? "Applying the change" : "Provisioning";
+        move(RequestStatus.FAILED, now, "portal", "FAILED", what + " failed: " + message);
         registerEvent(new ProvisioningFailed(id(), message));
         return this;
     }
@@ -228,6 +270,14 @@ public class EndpointRequest {
 
     /** Nobody decided in time, or the requester did not resubmit in time. */
     public EndpointRequest expire(int days, Instant now) {
+        if (status == RequestStatus.DECOMMISSION_REQUESTED) {
+            move(RequestStatus.ACTIVE, now, "portal", "DECOMMISSION_EXPIRED",
+                    "Decommission request expired: no decision within " + days + " days");
+            return this;
+        }
+        if (status == RequestStatus.ACTIVE) {
+            return note("portal", "DECOMMISSION_EXPIRED", "Decommission request closed after " + days + " days", now);
+        }
         move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", status == RequestStatus.CHANGES_REQUESTED
                 ? "Expired: not resubmitted within " + days + " days"
                 : "Expired: no decision within " + days + " days");
@@ -242,6 +292,80 @@ public class EndpointRequest {
                 reason == null || reason.isBlank() ? "Cancelled by the requester" : "Cancelled: " + reason.strip());
         registerEvent(new RequestCancelled(id(), by, reason));
         return this;
+    }
+
+    /** The requester asks for the endpoints to be removed; approvers decide as for a submission. */
+    public EndpointRequest requestDecommission(UserId by, String byName, String reason, Instant now) {
+        requireRequester(by, "decommission");
+        if (kind != RequestKind.NEW) {
+            throw new io.vpcportal.platform.ConflictException("A change request has no endpoint of its own: "
+                    + "decommission request " + changeOf + " instead");
+        }
+        if (status != RequestStatus.ACTIVE) {
+            throw new io.vpcportal.platform.ConflictException("Only an ACTIVE request can be decommissioned (this one is "
+                    + status + ")");
+        }
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        move(RequestStatus.DECOMMISSION_REQUESTED, now, byName, "DECOMMISSION_REQUESTED", "Decommission requested" + why);
+        submittedAt = now;
+        registerEvent(new DecommissionRequested(id(), by, team(), reason == null ? null : reason.strip()));
+        return this;
+    }
+
+    /** Decommissioning begins, or begins again after a failure an operator retried. */
+    public EndpointRequest startDecommissioning(String actor, String message, Instant now) {
+        if (status != RequestStatus.DECOMMISSIONING) {
+            move(RequestStatus.DECOMMISSIONING, now, actor, "DECOMMISSIONING", message);
+        }
+        return this;
+    }
+
+    public EndpointRequest decommissioned(List<String> endpointIds, Instant now) {
+        move(RequestStatus.DELETED, now, "portal", "DELETED", endpointIds.isEmpty() ? "Decommissioned: nothing was left"
+                : "Decommissioned: " + String.join(", ", endpointIds) + " deleted");
+        registerEvent(new RequestDecommissioned(id(), List.copyOf(endpointIds)));
+        return this;
+    }
+
+    /** This change request reached AWS. */
+    EndpointRequest changeApplied(String endpointId, Instant now) {
+        requireKind(RequestKind.CHANGE);
+        move(RequestStatus.APPLIED, now, "portal", "APPLIED", "Change applied to " + endpointId);
+        return this;
+    }
+
+    /** A change of item {@code position} waits for approval; the request stays as it is meanwhile. */
+    EndpointRequest changeRequested(EndpointRequestId changeId, int position, String byName, Instant now) {
+        requireKind(RequestKind.NEW);
+        if (status != RequestStatus.ACTIVE) {
+            throw new io.vpcportal.platform.ConflictException("Only the endpoints of an ACTIVE request can be changed "
+                    + "(this one is " + status + ")");
+        }
+        record(now, byName, "CHANGE_REQUESTED", status, status, "Change " + changeId + " of endpoint " + position
+                + " requested");
+        registerEvent(new ChangeRequested(id(), changeId, position, byName));
+        return this;
+    }
+
+    /** Takes the approved and applied state of item {@code position} from {@code change}. */
+    EndpointRequest adoptChange(EndpointRequest change, String endpointId, Instant now) {
+        requireKind(RequestKind.NEW);
+        if (change.kind != RequestKind.CHANGE || !id.equals(change.changeOf)) {
+            throw new IllegalArgumentException(change.id + " is not a change of " + id);
+        }
+        EndpointRequestItem item = items.stream().filter(i -> i.position() == change.changePosition).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No item " + change.changePosition + " in " + id));
+        item.adopt(change.items.get(0));
+        updatedAt = now;
+        record(now, "portal", "CHANGE_APPLIED", status, status, "Change " + change.id + " applied to " + endpointId);
+        registerEvent(new ChangeApplied(id(), change.id(), change.changePosition, endpointId));
+        return this;
+    }
+
+    private void requireKind(RequestKind wanted) {
+        if (kind != wanted) {
+            throw new io.vpcportal.platform.ConflictException("Request " + id + " is a " + kind + " request, not " + wanted);
+        }
     }
 
     private void requireRequester(UserId by, String action) {
@@ -294,5 +418,9 @@ public class EndpointRequest {
     public Instant updatedAt() { return updatedAt; }
     public Instant submittedAt() { return submittedAt; }
     public List<EndpointRequestItem> items() { return List.copyOf(items); }
+    public RequestKind kind() { return kind; }
+    /** The request this change changes; null for a request of kind NEW. */
+    public EndpointRequestId changeOf() { return changeOf == null ? null : new EndpointRequestId(changeOf); }
+    public Integer changePosition() { return changePosition; }
     public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
 }

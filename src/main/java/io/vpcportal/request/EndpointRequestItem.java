@@ -115,6 +115,21 @@ public class EndpointRequestItem {
         this.tags = new TreeMap<>(tags);
     }
 
+    /**
+     * Takes the network and policy settings of {@code changed} (an approved change of this endpoint); the
+     * service, its type and the template version stay as they were.
+     */
+    void adopt(EndpointRequestItem changed) {
+        this.routeTableIds = changed.routeTableIds.clone();
+        this.subnetIds = changed.subnetIds.clone();
+        this.securityGroupIds = changed.securityGroupIds.clone();
+        this.privateDns = changed.privateDns;
+        this.policyChoice = changed.policyChoice;
+        this.bucketNames = changed.bucketNames.clone();
+        this.tableNames = changed.tableNames.clone();
+        this.customPolicy = changed.customPolicy;
+    }
+
     private static String[] sorted(List<String> values) {
         return values.stream().distinct().sorted().toArray(String[]::new);
     }

@@ -5,11 +5,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A request with its items and timeline, as pages and the API show it. */
+/**
+ * A request with its items and timeline, as pages and the API show it. A change request ({@code kind} CHANGE)
+ * names the request it changes and the position of the item there; it has one item, the new state.
+ */
 public record RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
         String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
         String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
-        List<TimelineDetails> timeline) {
+        List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
+
+    /** A request for new endpoints. */
+    public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
+            String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
+            String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
+            List<TimelineDetails> timeline) {
+        this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, RequestKind.NEW, null, null);
+    }
+
+    public boolean isChange() {
+        return kind == RequestKind.CHANGE;
+    }
 
     public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
             String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
@@ -34,6 +50,7 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
                 t.kind(), t.fromStatus(), t.toStatus(), t.message())).toList();
         return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
                 r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
-                r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline);
+                r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline, r.kind(),
+                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition());
     }
 }

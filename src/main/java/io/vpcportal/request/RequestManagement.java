@@ -34,10 +34,13 @@ public class RequestManagement {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.util.List<ChangeCheck> changeChecks;
 
     RequestManagement(EndpointRequestRepository requests, RequestRules rules, RequestQueries queries,
             PlatformTransactionManager transactions, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<ChangeCheck> changeChecks) {
+        this.changeChecks = changeChecks.orderedStream().toList();
         this.requests = requests;
         this.rules = rules;
         this.queries = queries;
@@ -179,6 +182,155 @@ public class RequestManagement {
 
     public RequestPage list(PortalPrincipal by, RequestFilter filter, String cursor, int limit) {
         return queries.page(by, filter, cursor, limit);
+    }
+
+    /**
+     * Asks for a change to one endpoint of an ACTIVE request: a change request (kind CHANGE) is stored and
+     * submitted at once, so it goes through the approval rules like any request. The request it changes stays
+     * ACTIVE until the change is applied; only one change at a time may be open.
+     */
+    public RequestDetails requestChange(PortalPrincipal by, UUID id, ChangeDraft change) {
+        RequestDetails original = get(by, id);
+        if (!by.isMemberOf(new TeamId(original.team())) && !original.requester().equals(by.getUsername())) {
+            throw new io.vpcportal.platform.ForbiddenException("Only members of team " + original.team()
+                    + " can change its endpoints");
+        }
+        requireChangeable(original);
+        int position = change.position() == null ? 0 : change.position();
+        RequestDetails.ItemDetails current = original.items().stream().filter(i -> i.position() == position)
+                .findFirst().orElseThrow(() -> new InvalidInputException("position", "must be the position of an "
+                        + "endpoint of the request (0 to " + (original.items().size() - 1) + ")"));
+        CheckedRequest checked;
+        try {
+            checked = rules.check(changeDraft(original, current, change), by);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.violations().stream().map(v -> new io.vpcportal.platform.FieldViolation(
+                    v.field().replaceFirst("^items\\[0]\\.", ""), v.message())).toList());
+        }
+        ItemDraft wanted = checked.items().get(0).draft();
+        RequestDetails.ItemDetails changed = new RequestDetails.ItemDetails(position, current.templateKey(),
+                current.templateVersion(), current.endpointType(), current.serviceName(), current.serviceRegion(),
+                sortedDistinct(wanted.routeTableIds()), sortedDistinct(wanted.subnetIds()),
+                sortedDistinct(wanted.securityGroupIds()),
+                !"Gateway".equals(current.endpointType()) && Boolean.TRUE.equals(wanted.privateDns()),
+                checked.items().get(0).policy().key(), sortedDistinct(wanted.bucketNames()),
+                sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()), current.tags());
+        if (sameSettings(current, changed)) {
+            throw new UnprocessableException("The change leaves endpoint " + position + " as it is: nothing to approve");
+        }
+        java.util.List<String> problems = changeChecks.stream()
+                .flatMap(c -> c.problems(original, position, changed).stream()).toList();
+        if (!problems.isEmpty()) {
+            throw new UnprocessableException("The change cannot be applied: " + String.join("; ", problems));
+        }
+        return tx.execute(status -> {
+            EndpointRequest request = visible(by, id);
+            requireChangeable(RequestDetails.of(request));
+            EndpointRequest draft = new EndpointRequest(UUID.randomUUID(), request, position, by.id(),
+                    by.getUsername(), checked.draft().justification().strip(), now());
+            addItems(draft, checked);
+            store(draft);
+            request.changeRequested(draft.id(), position, by.getUsername(), now());
+            store(request);
+            draft.submit(by.id(), by.getUsername(), now());
+            return RequestDetails.of(store(draft));
+        });
+    }
+
+    /** The change requests of a request, newest first. */
+    public java.util.List<RequestSummary> changesOf(PortalPrincipal by, UUID id) {
+        return tx.execute(status -> {
+            visible(by, id);
+            return requests.findByChangeOfOrderByCreatedAtDesc(id).stream().map(RequestSummary::of).toList();
+        });
+    }
+
+    /** The requester asks for the endpoints of an ACTIVE request to be removed; it goes through approval. */
+    public RequestDetails requestDecommission(PortalPrincipal by, UUID id, String reason) {
+        if (reason != null && (reason.length() > 500 || io.vpcportal.platform.TextRules.containsNul(reason))) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        return tx.execute(status -> {
+            EndpointRequest request = visible(by, id);
+            if (request.status() == RequestStatus.ACTIVE && openChange(id).isPresent()) {
+                throw new io.vpcportal.platform.ConflictException("Change " + openChange(id).get()
+                        + " is still open: let it finish (or fail) before decommissioning");
+            }
+            request.requestDecommission(by.id(), by.getUsername(), reason, now());
+            return RequestDetails.of(store(request));
+        });
+    }
+
+    public RequestDetails startDecommissioning(EndpointRequestId id, String message) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).startDecommissioning("portal", message, now()))));
+    }
+
+    public RequestDetails decommissioned(EndpointRequestId id, java.util.List<String> endpointIds) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).decommissioned(endpointIds, now()))));
+    }
+
+    /**
+     * A change reached AWS: the change request ends APPLIED and the request it changes takes the new state of
+     * the endpoint, in one transaction.
+     */
+    public RequestDetails changeApplied(EndpointRequestId changeId, String endpointId) {
+        return tx.execute(status -> {
+            EndpointRequest change = load(changeId);
+            EndpointRequest original = load(change.changeOf());
+            change.changeApplied(endpointId, now());
+            store(change);
+            original.adoptChange(change, endpointId, now());
+            store(original);
+            return RequestDetails.of(change);
+        });
+    }
+
+    private void requireChangeable(RequestDetails original) {
+        if (original.isChange()) {
+            throw new io.vpcportal.platform.ConflictException("Request " + original.id() + " is itself a change: change "
+                    + "request " + original.changeOf() + " instead");
+        }
+        if (original.status() != RequestStatus.ACTIVE) {
+            throw new io.vpcportal.platform.ConflictException("Only the endpoints of an ACTIVE request can be changed "
+                    + "(this one is " + original.status() + ")");
+        }
+        openChange(original.id()).ifPresent(open -> {
+            throw new io.vpcportal.platform.ConflictException("Change " + open + " of this request is still open: "
+                    + "let it finish (or fail and be retried) first");
+        });
+    }
+
+    /** A change of {@code id} that has not ended yet (a failed one stays open until an operator retries it). */
+    private Optional<UUID> openChange(UUID id) {
+        return requests.findByChangeOfOrderByCreatedAtDesc(id).stream()
+                .filter(c -> !c.status().isTerminal()).map(c -> c.id().value()).findFirst();
+    }
+
+    private static RequestDraft changeDraft(RequestDetails original, RequestDetails.ItemDetails current,
+            ChangeDraft change) {
+        ItemDraft item = new ItemDraft(current.templateKey(),
+                change.routeTableIds() != null ? change.routeTableIds() : current.routeTableIds(),
+                change.subnetIds() != null ? change.subnetIds() : current.subnetIds(),
+                change.securityGroupIds() != null ? change.securityGroupIds() : current.securityGroupIds(),
+                change.privateDns() != null ? change.privateDns() : current.privateDns(),
+                change.policyChoice() != null ? change.policyChoice() : current.policyChoice(),
+                change.bucketNames() != null ? change.bucketNames() : current.bucketNames(),
+                change.tableNames() != null ? change.tableNames() : current.tableNames(),
+                current.serviceRegion(),
+                change.customPolicy() != null ? change.customPolicy() : current.customPolicy(), current.tags());
+        return new RequestDraft(original.team(), original.accountId(), original.region(), original.vpcId(), null,
+                change.justification(), original.expectedMonthlyGb(), original.natGatewayId(), java.util.List.of(item));
+    }
+
+    private static boolean sameSettings(RequestDetails.ItemDetails a, RequestDetails.ItemDetails b) {
+        return a.routeTableIds().equals(b.routeTableIds()) && a.subnetIds().equals(b.subnetIds())
+                && a.securityGroupIds().equals(b.securityGroupIds()) && a.privateDns() == b.privateDns()
+                && a.policyChoice().equals(b.policyChoice()) && a.bucketNames().equals(b.bucketNames())
+                && a.tableNames().equals(b.tableNames()) && java.util.Objects.equals(a.customPolicy(), b.customPolicy());
+    }
+
+    private static java.util.List<String> sortedDistinct(java.util.List<String> values) {
+        return values.stream().distinct().sorted().toList();
     }
 
     private Optional<CreatedRequest> replay(PortalPrincipal requester, String key, String hash) {

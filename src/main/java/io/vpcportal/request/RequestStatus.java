@@ -3,10 +3,13 @@ package io.vpcportal.request;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The lifecycle of an endpoint request. Each status knows where it may go next. */
+/**
+ * The lifecycle of an endpoint request. Each status knows where it may go next. A change request (kind CHANGE)
+ * ends {@link #APPLIED} instead of ACTIVE: the endpoint it changes stays with the request that created it.
+ */
 public enum RequestStatus {
     DRAFT, SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, CANCELLED, EXPIRED, PROVISIONING, ACTIVE, FAILED,
-    DECOMMISSION_REQUESTED, DECOMMISSIONING, DELETED;
+    DECOMMISSION_REQUESTED, DECOMMISSIONING, DELETED, APPLIED;
 
     public Set<RequestStatus> next() {
         return switch (this) {
@@ -14,12 +17,12 @@ public enum RequestStatus {
             case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, CANCELLED, EXPIRED);
             case CHANGES_REQUESTED -> EnumSet.of(SUBMITTED, CANCELLED, EXPIRED);
             case APPROVED -> EnumSet.of(PROVISIONING, CANCELLED);
-            case PROVISIONING -> EnumSet.of(ACTIVE, FAILED);
-            case FAILED -> EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED);
+            case PROVISIONING -> EnumSet.of(ACTIVE, FAILED, APPLIED);
+            case FAILED -> EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED, DECOMMISSIONING);
             case ACTIVE -> EnumSet.of(DECOMMISSION_REQUESTED);
             case DECOMMISSION_REQUESTED -> EnumSet.of(DECOMMISSIONING, ACTIVE);
             case DECOMMISSIONING -> EnumSet.of(DELETED, FAILED);
-            case REJECTED, CANCELLED, EXPIRED, DELETED -> EnumSet.noneOf(RequestStatus.class);
+            case REJECTED, CANCELLED, EXPIRED, DELETED, APPLIED -> EnumSet.noneOf(RequestStatus.class);
         };
     }
 

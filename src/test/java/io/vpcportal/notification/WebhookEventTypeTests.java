@@ -17,14 +17,19 @@ class WebhookEventTypeTests {
                 .hasValue(WebhookEventType.CHANGES_REQUESTED);
         assertThat(WebhookEventType.onArrivalIn(RequestStatus.ACTIVE)).hasValue(WebhookEventType.PROVISIONED);
         assertThat(WebhookEventType.onArrivalIn(RequestStatus.FAILED)).hasValue(WebhookEventType.FAILED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.APPLIED)).hasValue(WebhookEventType.CHANGE_APPLIED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.DECOMMISSION_REQUESTED))
+                .hasValue(WebhookEventType.DECOMMISSION_REQUESTED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.DECOMMISSIONING))
+                .hasValue(WebhookEventType.DECOMMISSION_APPROVED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.DELETED)).hasValue(WebhookEventType.DELETED);
     }
 
     @Test
     void otherStatusesDoNot() {
         assertThat(Arrays.stream(RequestStatus.values()).filter(s -> WebhookEventType.onArrivalIn(s).isEmpty()))
                 .containsExactlyInAnyOrder(RequestStatus.DRAFT, RequestStatus.CANCELLED, RequestStatus.EXPIRED,
-                        RequestStatus.PROVISIONING, RequestStatus.DECOMMISSION_REQUESTED,
-                        RequestStatus.DECOMMISSIONING, RequestStatus.DELETED);
+                        RequestStatus.PROVISIONING);
     }
 
     @Test

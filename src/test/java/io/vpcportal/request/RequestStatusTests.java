@@ -1,6 +1,7 @@
 package io.vpcportal.request;
 
 import static io.vpcportal.request.RequestStatus.ACTIVE;
+import static io.vpcportal.request.RequestStatus.APPLIED;
 import static io.vpcportal.request.RequestStatus.APPROVED;
 import static io.vpcportal.request.RequestStatus.CANCELLED;
 import static io.vpcportal.request.RequestStatus.CHANGES_REQUESTED;
@@ -39,15 +40,16 @@ class RequestStatusTests {
             Map.entry(SUBMITTED, EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, CANCELLED, EXPIRED)),
             Map.entry(CHANGES_REQUESTED, EnumSet.of(SUBMITTED, CANCELLED, EXPIRED)),
             Map.entry(APPROVED, EnumSet.of(PROVISIONING, CANCELLED)),
-            Map.entry(PROVISIONING, EnumSet.of(ACTIVE, FAILED)),
-            Map.entry(FAILED, EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED)),
+            Map.entry(PROVISIONING, EnumSet.of(ACTIVE, FAILED, APPLIED)),
+            Map.entry(FAILED, EnumSet.of(PROVISIONING, DECOMMISSION_REQUESTED, DECOMMISSIONING)),
             Map.entry(ACTIVE, EnumSet.of(DECOMMISSION_REQUESTED)),
             Map.entry(DECOMMISSION_REQUESTED, EnumSet.of(DECOMMISSIONING, ACTIVE)),
             Map.entry(DECOMMISSIONING, EnumSet.of(DELETED, FAILED)),
             Map.entry(REJECTED, EnumSet.noneOf(RequestStatus.class)),
             Map.entry(CANCELLED, EnumSet.noneOf(RequestStatus.class)),
             Map.entry(EXPIRED, EnumSet.noneOf(RequestStatus.class)),
-            Map.entry(DELETED, EnumSet.noneOf(RequestStatus.class))));
+            Map.entry(DELETED, EnumSet.noneOf(RequestStatus.class)),
+            Map.entry(APPLIED, EnumSet.noneOf(RequestStatus.class))));
 
     static Stream<Arguments> legalMoves() {
         return LEGAL.entrySet().stream()
@@ -65,7 +67,7 @@ class RequestStatusTests {
         assertThat(LEGAL).containsOnlyKeys(RequestStatus.values());
         assertThat(legalMoves().count() + illegalMoves().count())
                 .isEqualTo((long) RequestStatus.values().length * RequestStatus.values().length);
-        assertThat(legalMoves().count()).isEqualTo(21);
+        assertThat(legalMoves().count()).isEqualTo(23);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -92,7 +94,7 @@ class RequestStatusTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "DELETED"})
+    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "DELETED", "APPLIED"})
     void finalStatusesGoNowhere(RequestStatus status) {
         assertThat(status.isTerminal()).isTrue();
         assertThat(status.isCancellable()).isFalse();
@@ -101,7 +103,7 @@ class RequestStatusTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "EXPIRED", "DELETED"},
+    @EnumSource(value = RequestStatus.class, names = {"REJECTED", "CANCELLED", "EXPIRED", "DELETED", "APPLIED"},
             mode = EnumSource.Mode.EXCLUDE)
     void otherStatusesAreNotFinalAndNameWhereTheyCanGo(RequestStatus status) {
         assertThat(status.isTerminal()).isFalse();

@@ -47,6 +47,22 @@ class RequestAuditListener {
                 "Request edited");
     }
 
+    @EventListener
+    void on(io.vpcportal.request.ChangeRequested event) {
+        audit.write(clock.instant(), event.by(), io.vpcportal.audit.AuditAction.REQUEST_CHANGE_REQUESTED, REQUEST,
+                event.requestId().toString(), null, AuditWriter.fields("change", event.changeId().value(),
+                        "position", event.position()), "Change " + event.changeId() + " of endpoint " + event.position()
+                        + " requested");
+    }
+
+    @EventListener
+    void on(io.vpcportal.request.ChangeApplied event) {
+        audit.write(clock.instant(), "portal", io.vpcportal.audit.AuditAction.REQUEST_CHANGE_APPLIED, REQUEST,
+                event.requestId().toString(), null, AuditWriter.fields("change", event.changeId().value(),
+                        "position", event.position(), "vpcEndpointId", event.vpcEndpointId()),
+                "Change " + event.changeId() + " applied to " + event.vpcEndpointId());
+    }
+
     private static Map<String, Object> state(RequestStatus status) {
         return AuditWriter.fields("status", status);
     }

@@ -3,6 +3,7 @@ package io.vpcportal.provisioning.aws;
 import io.vpcportal.provisioning.AwsCallFailed;
 import io.vpcportal.provisioning.AwsCallLog;
 import io.vpcportal.provisioning.AwsTarget;
+import io.vpcportal.provisioning.EndpointChange;
 import io.vpcportal.provisioning.EndpointSpec;
 import io.vpcportal.provisioning.EndpointState;
 import io.vpcportal.provisioning.NetworkFacts;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -169,6 +172,55 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
                         Filter.builder().name("vpc-id").values(vpcId).build(),
                         Filter.builder().name("service-name").values(serviceName).build()))
                 .vpcEndpoints().stream().map(Ec2VpcEndpointGateway::state).filter(e -> !e.broken()).toList());
+    }
+
+    @Override
+    public void modify(AwsTarget target, String endpointId, EndpointChange change) {
+        ModifyVpcEndpointRequest.Builder request = ModifyVpcEndpointRequest.builder()
+                .overrideConfiguration(as(target)).vpcEndpointId(endpointId);
+        if (!change.addRouteTableIds().isEmpty()) {
+            request.addRouteTableIds(change.addRouteTableIds());
+        }
+        if (!change.removeRouteTableIds().isEmpty()) {
+            request.removeRouteTableIds(change.removeRouteTableIds());
+        }
+        if (!change.addSubnetIds().isEmpty()) {
+            request.addSubnetIds(change.addSubnetIds());
+        }
+        if (!change.removeSubnetIds().isEmpty()) {
+            request.removeSubnetIds(change.removeSubnetIds());
+        }
+        if (!change.addSecurityGroupIds().isEmpty()) {
+            request.addSecurityGroupIds(change.addSecurityGroupIds());
+        }
+        if (!change.removeSecurityGroupIds().isEmpty()) {
+            request.removeSecurityGroupIds(change.removeSecurityGroupIds());
+        }
+        if (change.policyDocument() != null) {
+            request.policyDocument(change.policyDocument());
+        }
+        if (change.privateDns() != null) {
+            request.privateDnsEnabled(change.privateDns());
+        }
+        boolean done = call(target, "ModifyVpcEndpoint", endpointId + " " + change.summary(),
+                () -> ec2(target).modifyVpcEndpoint(request.build()).returnValue());
+        if (!done) {
+            throw new AwsCallFailed("ModifyVpcEndpoint", "NotModified", "EC2 answered false for " + endpointId, false, null);
+        }
+    }
+
+    @Override
+    public void delete(AwsTarget target, String endpointId) {
+        List<UnsuccessfulItem> failed = call(target, "DeleteVpcEndpoints", endpointId, () -> ec2(target)
+                .deleteVpcEndpoints(r -> r.overrideConfiguration(as(target)).vpcEndpointIds(endpointId)).unsuccessful());
+        for (UnsuccessfulItem item : failed) {
+            String code = item.error() == null ? null : item.error().code();
+            if (code != null && code.endsWith(".NotFound")) {
+                continue; // already gone: what a retry after a lost response sees
+            }
+            throw new AwsCallFailed("DeleteVpcEndpoints", code, item.error() == null ? "refused for " + endpointId
+                    : item.error().message(), false, null);
+        }
     }
 
     private Ec2Client ec2(AwsTarget target) {

@@ -56,6 +56,12 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
                 .bucket(bucket).policy(policy).expectedBucketOwner(expectedOwner)));
     }
 
+    @Override
+    public void delete(AwsTarget target, String bucket, String expectedOwner) {
+        call(target, "DeleteBucketPolicy", bucket, () -> s3(target).deleteBucketPolicy(r -> r
+                .overrideConfiguration(as(target)).bucket(bucket).expectedBucketOwner(expectedOwner)));
+    }
+
     private S3Client s3(AwsTarget target) {
         return s3Clients.computeIfAbsent(target.accountId() + "/" + target.region(), key -> {
             var builder = S3Client.builder()

@@ -51,6 +51,11 @@ public class ProvisioningStore implements AwsCallLog {
         if (created == 0) {
             return false;
         }
+        insertPlan(requestId, plan);
+        return true;
+    }
+
+    private void insertPlan(UUID requestId, List<PlannedCall> plan) {
         for (PlannedCall call : plan) {
             jdbc.sql("""
                     insert into planned_call (request_id, seq, position, action, summary, parameters)
@@ -59,7 +64,45 @@ public class ProvisioningStore implements AwsCallLog {
                     .param("action", call.action()).param("summary", call.summary())
                     .param("parameters", call.parameters()).update();
         }
+    }
+
+    /** Like {@link #createJob}, for a job that modifies ({@code MODIFY}) or deletes ({@code DELETE}) endpoints. */
+    public boolean createJob(UUID requestId, String operation, String mode, String status, List<PlannedCall> plan) {
+        if (!createJob(requestId, mode, status, plan)) {
+            return false;
+        }
+        jdbc.sql("update provisioning_job set operation = :operation where request_id = :id")
+                .param("id", requestId).param("operation", operation).update();
         return true;
+    }
+
+    /**
+     * Turns the request's job into a new one (a decommission after the create): new operation, mode, status
+     * and plan, attempts from zero. Endpoints and the call log stay. False when the job already has this
+     * operation (the approval was seen twice).
+     */
+    public boolean replaceJob(UUID requestId, String operation, String mode, String status, List<PlannedCall> plan) {
+        if (operation(requestId).filter(operation::equals).isPresent()) {
+            return false;
+        }
+        if (jobStatus(requestId).isEmpty()) {
+            return createJob(requestId, operation, mode, status, plan);
+        }
+        jdbc.sql("""
+                update provisioning_job set operation = :operation, mode = :mode, status = :status, step = null,
+                       attempts = 0, last_error = null, updated_at = :now, version = version + 1
+                where request_id = :id""")
+                .param("id", requestId).param("operation", operation).param("mode", mode).param("status", status)
+                .param("now", now()).update();
+        jdbc.sql("delete from planned_call where request_id = :id").param("id", requestId).update();
+        insertPlan(requestId, plan);
+        return true;
+    }
+
+    /** CREATE, MODIFY or DELETE; empty when the request has no job. */
+    public Optional<String> operation(UUID requestId) {
+        return jdbc.sql("select operation from provisioning_job where request_id = :id").param("id", requestId)
+                .query(String.class).optional();
     }
 
     public void status(UUID requestId, String status, String step, String error) {

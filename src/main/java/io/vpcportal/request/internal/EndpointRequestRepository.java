@@ -10,4 +10,7 @@ public interface EndpointRequestRepository extends JpaRepository<EndpointRequest
         JpaSpecificationExecutor<EndpointRequest> {
 
     Optional<EndpointRequest> findByRequesterIdAndIdempotencyKey(UUID requesterId, String idempotencyKey);
+
+    /** Change requests of one request, newest first. */
+    java.util.List<EndpointRequest> findByChangeOfOrderByCreatedAtDesc(UUID changeOf);
 }

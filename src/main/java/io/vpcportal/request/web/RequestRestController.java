@@ -81,6 +81,34 @@ class RequestRestController {
         return requests.submit(me, id);
     }
 
+    @PostMapping("/{id}/changes")
+    @Operation(summary = "Ask for a change to one endpoint of an ACTIVE request",
+            description = "Stores a change request (kind CHANGE) and submits it: it goes through approval like any "
+                    + "request, then provisioning applies it with ModifyVpcEndpoint. Absent properties keep the value "
+                    + "in force. 409 when the request is not ACTIVE or another change is open; 422 when the change "
+                    + "changes nothing or does not fit the VPC (a subnet of another VPC, two subnets in one zone).")
+    ResponseEntity<RequestDetails> requestChange(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @Valid @RequestBody ChangePayload payload) {
+        RequestDetails change = requests.requestChange(me, id, payload.toDraft());
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + change.id())).body(change);
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(summary = "The change requests of a request, newest first")
+    java.util.List<io.vpcportal.request.RequestSummary> changes(@AuthenticationPrincipal PortalPrincipal me,
+            @PathVariable UUID id) {
+        return requests.changesOf(me, id);
+    }
+
+    @PostMapping("/{id}/decommission")
+    @Operation(summary = "Ask for the endpoints of an ACTIVE request to be deleted (requester only)",
+            description = "Goes through approval; once approved, provisioning removes the portal's bucket policy "
+                    + "statements, deletes the endpoints, confirms they are gone and the request ends DELETED.")
+    RequestDetails decommission(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) CancelPayload payload) {
+        return requests.requestDecommission(me, id, payload == null ? null : payload.reason());
+    }
+
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Withdraw a request before it is provisioned")
     RequestDetails cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,

@@ -1,0 +1,12 @@
+package io.vpcportal.request;
+
+import java.util.List;
+
+/**
+ * A change to one endpoint of an active request, before any rule has been checked: the new network and policy
+ * settings of the item at {@code position} (0 when null). A null property keeps the value in force.
+ */
+public record ChangeDraft(Integer position, List<String> routeTableIds, List<String> subnetIds,
+        List<String> securityGroupIds, Boolean privateDns, String policyChoice, List<String> bucketNames,
+        List<String> tableNames, String customPolicy, String justification) {
+}
