@@ -109,7 +109,7 @@ class AuthorizationMatrixTests {
         NONE("-"), TOKEN("token name"), GLUE("request of the caller's team"), EMPTY("{}"), REASON("reason"),
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
-        BAD_WEBHOOK("webhook with an ftp URL");
+        BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets");
 
         final String label;
 
@@ -139,6 +139,10 @@ class AuthorizationMatrixTests {
         row("PUT",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.GLUE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
         row("POST",   "/api/v1/requests/{id}/submit",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
         row("POST",   "/api/v1/requests/{id}/cancel",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        // day-2: the team changes its active endpoints, the requester decommissions them (a draft is not active)
+        row("POST",   "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.CHANGE,        UNAUTH, CONFLICT, CONFLICT, HIDDEN, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/decommission",      Target.DRAFT,        Body.REASON,        UNAUTH, CONFLICT, FORBID, HIDDEN, FORBID, FORBID, FORBID),
 
         row("GET",    "/api/v1/approvals",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/requests/{id}/approval",          Target.SUBMITTED,    Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
@@ -354,6 +358,8 @@ class AuthorizationMatrixTests {
                      "fields":[{"name":"subnetIds","label":"Subnets","required":true}]}""";
             case NEW_RULE -> rule("matrix-" + Long.toString(System.nanoTime(), 36), false).toString();
             case SAME_RULE -> rule(null, true).toString();
+            case CHANGE -> """
+                    {"bucketNames":["matrix-reports"],"justification":"the matrix asks for a change"}""";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

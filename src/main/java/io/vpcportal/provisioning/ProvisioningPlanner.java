@@ -204,7 +204,7 @@ class ProvisioningPlanner {
     }
 
     private static PlannedCall removal(int seq, int position, String bucket, String endpointId, AccountDetails account) {
-        return new PlannedCall(seq, position, "s3:GetBucketPolicy + s3:PutBucketPolicy or s3:DeleteBucketPolicy",
+        return new PlannedCall(seq, position, "s3:GetBucketPolicy + s3:Put/DeleteBucketPolicy",
                 "Remove " + endpointId + " from the portal's statements in the policy of " + bucket + "; other "
                         + "statements are kept, and the policy is deleted only when nothing else is left",
                 canonical(map("Bucket", bucket, "ExpectedBucketOwner", account.id())));
