@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * on the same PostgreSQL: every request ends ACTIVE with exactly one endpoint. The proxy in front of moto holds
  * CreateVpcEndpoint answers for a while after moto ran them, so that the kill lands where it hurts most: endpoints
  * that exist in AWS but whose ids the portal has not stored yet. db-scheduler's dead-execution detection is made
- * quick here (heartbeat 1 s, 3 missed), as an operator would to recover in seconds.
+ * quick here (heartbeat 1 s, 4 missed: db-scheduler's minimum), as an operator would to recover in seconds.
  */
 class ProvisioningCrashRecoveryIntegrationTests {
 
@@ -223,7 +223,7 @@ class ProvisioningCrashRecoveryIntegrationTests {
                     "--portal.provisioning.initial-backoff=1s",
                     "--db-scheduler.polling-interval=500ms",
                     "--db-scheduler.heartbeat-interval=1s",
-                    "--db-scheduler.missed-heartbeats-limit=3");
+                    "--db-scheduler.missed-heartbeats-limit=4");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
