@@ -138,6 +138,8 @@ class ProvisioningCrashRecoveryIntegrationTests {
             JsonNode progress = after.get("/api/v1/requests/" + id + "/provisioning", token).json();
             recovered += progress.get("attempts").asInt() > 1 ? 1 : 0;
         }
+        System.out.printf("kill -9 after %d creates had reached moto; %d of %d requests had their endpoint then; "
+                + "%d jobs were taken over by the second portal%n", creates, withEndpointAtKill, REQUESTS, recovered);
         assertThat(recovered).as("jobs taken over by the second portal (%d creates before the kill, %d with an "
                 + "endpoint then)", creates, withEndpointAtKill).isPositive();
         assertThat(withEndpointAtKill).as("the kill landed mid-provisioning").isLessThan(REQUESTS);
