@@ -12,8 +12,14 @@ public record EndpointState(String id, String serviceName, String state, String 
         return state != null && state.equalsIgnoreCase(wireState);
     }
 
+    /** Ready for traffic. A partner endpoint still {@code pendingAcceptance} is not: its provider has not accepted it. */
     public boolean usable() {
-        return is("available") || is("pendingAcceptance");
+        return is("available");
+    }
+
+    /** Created, but the provider of the endpoint service (a partner) has yet to accept the connection. */
+    public boolean waitingForProvider() {
+        return is("pendingAcceptance");
     }
 
     public boolean broken() {

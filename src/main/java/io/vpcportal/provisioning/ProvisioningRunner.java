@@ -28,6 +28,8 @@ class ProvisioningRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningRunner.class);
     private static final Duration MAX_POLL = Duration.ofSeconds(30);
+    /** The step while a partner endpoint is {@code pendingAcceptance}: created, not usable, not failed. */
+    static final String WAITING_FOR_PROVIDER = "waiting-for-provider";
 
     /** The attempt failed in a way a retry can fix (throttling, 5xx, an endpoint still pending). */
     static class RetryLater extends RuntimeException {
@@ -219,10 +221,24 @@ class ProvisioningRunner {
     EndpointState waitUntilUsable(ItemPlan item, String endpointId) {
         Instant deadline = Instant.now().plus(properties.waitTimeout());
         Duration pause = properties.pollInterval();
+        boolean waitingForProvider = false;
         while (true) {
             Optional<EndpointState> state = ec2.describe(item.target(), endpointId);
             if (state.isPresent() && state.get().usable()) {
+                if (waitingForProvider) {
+                    store.status(item.target().requestId(), "RUNNING", "wait", null);
+                }
                 return state.get();
+            }
+            if (state.isPresent() && state.get().waitingForProvider() && !waitingForProvider) {
+                // not usable and not broken: the partner accepts connections by hand or by its own automation
+                waitingForProvider = true;
+                store.endpoint(item.target().requestId(), item.position(), item.spec().clientToken(), endpointId,
+                        state.get().state(), null);
+                store.status(item.target().requestId(), "RUNNING", WAITING_FOR_PROVIDER, null);
+                requests.note(new EndpointRequestId(item.target().requestId()), "WAITING_FOR_PROVIDER", "Endpoint "
+                        + endpointId + " waits for the provider of " + item.spec().serviceName()
+                        + " to accept the connection (pendingAcceptance); the portal keeps looking");
             }
             if (state.isPresent() && state.get().broken()) {
                 store.endpoint(item.target().requestId(), item.position(), item.spec().clientToken(), endpointId,

@@ -6,10 +6,14 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.vpcportal.provisioning.AwsProperties;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * EC2's request limits are per account and region and shared with every other tool there, so the portal
- * keeps its own calls under a rate per (account, region).
+ * keeps its own calls under a rate per (account, region). A permit is taken before every HTTP attempt, so the
+ * SDK's own retries of a throttled call count against the limit too.
  */
 @Component
 class CallRateLimits {
@@ -30,5 +34,15 @@ class CallRateLimits {
         if (!limiter.acquirePermission()) {
             throw new IllegalStateException("Gave up waiting for the call rate limit of " + accountId + "/" + region);
         }
+    }
+
+    /** Takes a permit of the (account, region) before each attempt of each call of the client it is added to. */
+    ExecutionInterceptor perAttempt(String accountId, String region) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                acquire(accountId, region);
+            }
+        };
     }
 }

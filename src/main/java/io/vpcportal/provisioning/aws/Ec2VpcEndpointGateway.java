@@ -32,17 +32,21 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
-/** {@link VpcEndpointGateway} over the EC2 API, rate-limited per account and region, every call logged. */
+/**
+ * {@link VpcEndpointGateway} over the EC2 API, rate-limited per account and region (by the clients, on every
+ * attempt), every call logged.
+ */
 @Component
 class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
+    private static final int CREATE_ATTEMPTS_WHEN_THROTTLED = 4;
+    private static final java.time.Duration THROTTLE_PAUSE = java.time.Duration.ofMillis(500);
+
     private final AwsClients clients;
-    private final CallRateLimits limits;
     private final AwsCallLog log;
 
-    Ec2VpcEndpointGateway(AwsClients clients, CallRateLimits limits, AwsCallLog log) {
+    Ec2VpcEndpointGateway(AwsClients clients, AwsCallLog log) {
         this.clients = clients;
-        this.limits = limits;
         this.log = log;
     }
 
@@ -84,8 +88,31 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
         if (spec.serviceRegion() != null) {
             request.serviceRegion(spec.serviceRegion());
         }
-        return call(target, "CreateVpcEndpoint", spec.vpcId() + " " + spec.serviceName(),
-                () -> state(ec2(target).createVpcEndpoint(request.build()).vpcEndpoint()));
+        // Sent once per attempt: after a lost answer the endpoint may exist, and only the runner's lookup by tag
+        // may decide to create again (the ClientToken alone is not trusted). A throttled create was refused
+        // without being run, so that one, and only that one, is sent again here after a pause.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call(target, "CreateVpcEndpoint", spec.vpcId() + " " + spec.serviceName(),
+                        () -> state(clients.ec2SingleAttempt(target).createVpcEndpoint(request.build()).vpcEndpoint()));
+            } catch (AwsCallFailed e) {
+                if (!"RequestLimitExceeded".equals(e.code()) || attempt == CREATE_ATTEMPTS_WHEN_THROTTLED) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        long millis = (long) (THROTTLE_PAUSE.toMillis() * Math.pow(2, attempt - 1)
+                * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() / 2));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsCallFailed("CreateVpcEndpoint", "Interrupted", "interrupted while throttled", true, e);
+        }
     }
 
     @Override
@@ -244,7 +271,6 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     }
 
     private <T> T call(AwsTarget target, String action, String what, Supplier<T> call) {
-        limits.acquire(target.accountId(), target.region());
         long start = System.nanoTime();
         try {
             T result = call.get();

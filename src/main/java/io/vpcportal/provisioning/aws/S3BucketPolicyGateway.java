@@ -12,9 +12,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,14 +23,12 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
 
     private final AwsClients clients;
     private final AwsProperties properties;
-    private final CallRateLimits limits;
     private final AwsCallLog log;
     private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
 
-    S3BucketPolicyGateway(AwsClients clients, AwsProperties properties, CallRateLimits limits, AwsCallLog log) {
+    S3BucketPolicyGateway(AwsClients clients, AwsProperties properties, AwsCallLog log) {
         this.clients = clients;
         this.properties = properties;
-        this.limits = limits;
         this.log = log;
     }
 
@@ -67,7 +63,7 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
             var builder = S3Client.builder()
                     .region(Region.of(target.region()))
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                    .overrideConfiguration(clients.s3Configuration(target));
             if (properties.endpoint() != null) {
                 builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
             }
@@ -80,7 +76,6 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
     }
 
     private <T> T call(AwsTarget target, String action, String bucket, Supplier<T> call) {
-        limits.acquire(target.accountId(), target.region());
         long start = System.nanoTime();
         try {
             T result = call.get();

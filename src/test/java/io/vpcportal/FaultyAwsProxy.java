@@ -1,0 +1,282 @@
+package io.vpcportal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small HTTP proxy between the portal and the moto server, for what moto cannot do by itself: lost answers,
+ * throttling, endpoints that stay {@code pending} or {@code pendingAcceptance}, services moto does not know.
+ * It records every call it receives (with the time it arrived), and applies the rules a test adds, in order.
+ */
+public final class FaultyAwsProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding", "keep-alive", "date");
+    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/");
+
+    private final URI target;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "faulty-aws-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    /** One call as the proxy received it: when it arrived, its action and the form parameters of a query call. */
+    public record Call(long nanos, String service, String region, String action, Map<String, String> params) {
+
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public boolean is(String wantedAction) {
+            return wantedAction.equals(action);
+        }
+    }
+
+    /** An answer the proxy sends instead of moto's. */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    /** What a rule may do to a call; every method is asked for every call, in the order the rules were added. */
+    public interface Rule {
+
+        /** An answer instead of moto's (the call then never reaches moto), or null. */
+        default Answer instead(Call call) {
+            return null;
+        }
+
+        /** A pause before the call is forwarded. */
+        default Duration delay(Call call) {
+            return Duration.ZERO;
+        }
+
+        /** A pause after moto ran the call, before its answer is sent on. */
+        default Duration holdAnswer(Call call) {
+            return Duration.ZERO;
+        }
+
+        /** True: moto runs the call, but its answer is lost (the proxy closes the connection without a reply). */
+        default boolean dropAnswer(Call call) {
+            return false;
+        }
+
+        /** Moto's answer as the portal will see it. */
+        default String rewrite(Call call, String body) {
+            return body;
+        }
+    }
+
+    public FaultyAwsProxy(URI target) {
+        this.target = target;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public void add(Rule rule) {
+        rules.add(rule);
+    }
+
+    /** Forgets the rules and the recorded calls. */
+    public void reset() {
+        rules.clear();
+        calls.clear();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(Predicate<Call> which) {
+        return calls.stream().filter(which).toList();
+    }
+
+    /** The EC2 error document, as EC2 sends it with an HTTP 4xx or 5xx. */
+    public static Answer ec2Error(int status, String code, String message) {
+        return new Answer(status, "text/xml;charset=UTF-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Response><Errors><Error><Code>%s</Code><Message>%s</Message></Error></Errors>\
+                <RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>""".formatted(code, message));
+    }
+
+    /** Throttles about {@code share} of the EC2 calls (seeded, so a run can be repeated) with RequestLimitExceeded. */
+    public static Rule throttle(double share, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        return new Rule() {
+            @Override
+            public Answer instead(Call call) {
+                boolean hit;
+                synchronized (random) {
+                    hit = random.nextDouble() < share;
+                }
+                return "ec2".equals(call.service()) && hit
+                        ? ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.") : null;
+            }
+        };
+    }
+
+    /**
+     * Makes the endpoint(s) of DescribeVpcEndpoints answers that describe them by id appear in {@code state} the
+     * first {@code times} times they are asked for (moto makes every endpoint {@code available} at once).
+     */
+    public static Rule stateOfPolledEndpoints(String state, int times, Predicate<String> body) {
+        return new Rule() {
+            private int left = times;
+
+            @Override
+            public synchronized String rewrite(Call call, String answer) {
+                if (!call.is("DescribeVpcEndpoints") || call.param("VpcEndpointId.1") == null || !body.test(answer)
+                        || left <= 0) {
+                    return answer;
+                }
+                left--;
+                return answer.replaceAll("<state>[A-Za-z]+</state>", "<state>" + state + "</state>");
+            }
+        };
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Call call = describe(exchange, body);
+            calls.add(call);
+            for (Rule rule : rules) {
+                Answer answer = rule.instead(call);
+                if (answer != null) {
+                    reply(exchange, answer.status(), Map.of("Content-Type", List.of(answer.contentType())),
+                            answer.body().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            for (Rule rule : rules) {
+                Duration pause = rule.delay(call);
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis());
+                }
+            }
+            HttpResponse<byte[]> answer = forward.send(forwarded(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
+            for (Rule rule : rules) {
+                Duration hold = rule.holdAnswer(call);
+                if (!hold.isZero()) {
+                    Thread.sleep(hold.toMillis());
+                }
+            }
+            for (Rule rule : rules) {
+                if (rule.dropAnswer(call)) {
+                    // closing the exchange before any header is sent closes the connection: the caller sees it reset
+                    return;
+                }
+            }
+            byte[] out = answer.body();
+            boolean text = answer.headers().firstValue("Content-Type").orElse("").contains("xml");
+            if (text && !rules.isEmpty()) {
+                String rewritten = new String(out, StandardCharsets.UTF_8);
+                for (Rule rule : rules) {
+                    rewritten = rule.rewrite(call, rewritten);
+                }
+                out = rewritten.getBytes(StandardCharsets.UTF_8);
+            }
+            reply(exchange, answer.statusCode(), answer.headers().map(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest forwarded(HttpExchange exchange, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .timeout(Duration.ofSeconds(60))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return request.build();
+    }
+
+    private static void reply(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
+            throws IOException {
+        headers.forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, new ArrayList<>(values));
+            }
+        });
+        boolean empty = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Call describe(HttpExchange exchange, byte[] body) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String service = "unknown";
+        String region = "unknown";
+        if (authorization != null) {
+            Matcher scope = CREDENTIAL_SCOPE.matcher(authorization);
+            if (scope.find()) {
+                region = scope.group(1);
+                service = scope.group(2);
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        String action = params.getOrDefault("Action",
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+        return new Call(System.nanoTime(), service, region, action, Map.copyOf(params));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
