@@ -17,7 +17,8 @@ public enum WebhookEventType {
     REJECTED("request.rejected", "Rejected"),
     CHANGES_REQUESTED("request.changes_requested", "Changes requested"),
     PROVISIONED("request.provisioned", "Provisioned (endpoints active)"),
-    FAILED("request.failed", "Provisioning failed");
+    FAILED("request.failed", "Provisioning failed"),
+    ENDPOINT_DRIFTED("endpoint.drifted", "A managed endpoint drifted from its approved state");
 
     /** Request lifecycle moves that notify, by the status the request arrives in. */
     private static final Map<RequestStatus, WebhookEventType> ON_ARRIVAL = Map.of(
