@@ -29,8 +29,8 @@ final class Drift {
     }
 
     /** The state EC2 reported at the last sync. */
-    record Actual(String state, boolean gone, String policy, List<String> routeTableIds, List<String> subnetIds,
-            List<String> securityGroupIds, boolean privateDns) {
+    record Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
+            List<String> subnetIds, List<String> securityGroupIds, boolean privateDns) {
     }
 
     static DriftReport compare(Approved approved, Actual actual, PolicyManagement policies) {
@@ -48,7 +48,8 @@ final class Drift {
         ids("routeTables", approved.routeTableIds(), actual.routeTableIds(), differences);
         ids("subnets", approved.subnetIds(), actual.subnetIds(), differences);
         ids("securityGroups", approved.securityGroupIds(), actual.securityGroupIds(), differences);
-        if (approved.privateDns() != actual.privateDns()) {
+        // private DNS means nothing for gateway endpoints (and emulators report it true for them)
+        if (!"Gateway".equalsIgnoreCase(actual.endpointType()) && approved.privateDns() != actual.privateDns()) {
             differences.add(new Difference("privateDns", String.valueOf(approved.privateDns()),
                     String.valueOf(actual.privateDns())));
         }

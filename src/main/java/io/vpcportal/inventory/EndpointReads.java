@@ -35,7 +35,8 @@ class EndpointReads {
     Optional<EndpointDetails> endpoint(String id) {
         return jdbc.query("select * from inventory_endpoint where vpc_endpoint_id = ?", (rs, n) -> {
             EndpointSummary summary = InventoryQueries.summary(rs, n);
-            Actual actual = new Actual(rs.getString("state"), rs.getTimestamp("gone_at") != null, rs.getString("policy"),
+            Actual actual = new Actual(rs.getString("endpoint_type"), rs.getString("state"),
+                    rs.getTimestamp("gone_at") != null, rs.getString("policy"),
                     Baselines.list(rs.getArray("route_table_ids")), Baselines.list(rs.getArray("subnet_ids")),
                     Baselines.list(rs.getArray("security_group_ids")), rs.getBoolean("private_dns"));
             DriftReport drift = summary.managed()

@@ -96,7 +96,8 @@ public class InventoryManagement implements DisposableBean {
         }
         UUID run = runs.claim("MANUAL", by.getUsername(), clock.instant(), properties.abandonedAfter())
                 .orElseThrow(() -> new ConflictException("A sync is already running ("
-                        + runs.running().map(r -> r.id() + ", " + r.targetsDone() + "/" + r.targetsTotal()).orElse("just finished")
+                        + runs.running().map(r -> r.id() + ", " + r.targetsDone() + "/" + r.targetsTotal())
+                                .orElse("just finished")
                         + "): follow it under /api/v1/sync/runs"));
         onDemand.execute(() -> runner.run(run));
         return runs.find(run).orElseThrow();

@@ -41,7 +41,8 @@ class InventoryQueries {
         String sortKey = filter.sort() == null || filter.sort().isBlank() ? "id" : filter.sort();
         String column = SORTS.get(sortKey);
         if (column == null) {
-            throw new InvalidInputException("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+            throw new InvalidInputException("sort", "must be one of "
+                    + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from inventory_endpoint where true");

@@ -25,7 +25,7 @@ class DriftTests {
     }
 
     private static Actual actual(String policy, List<String> routeTables) {
-        return new Actual("available", false, policy, routeTables, List.of(), List.of(), false);
+        return new Actual("Gateway", "available", false, policy, routeTables, List.of(), List.of(), false);
     }
 
     @Test
@@ -64,6 +64,17 @@ class DriftTests {
     }
 
     @Test
+    void privateDnsCountsForInterfaceEndpointsOnly() {
+        Approved withoutDns = new Approved("REQUEST", POLICY, List.of(), List.of("subnet-0a1b2c3d"), List.of(), false,
+                "portal", Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertThat(Drift.summary(Drift.compare(withoutDns, new Actual("Interface", "available", false, POLICY, List.of(),
+                List.of("subnet-0a1b2c3d"), List.of(), true), POLICIES))).isEqualTo("privateDns");
+        assertThat(Drift.compare(withoutDns, new Actual("Gateway", "available", false, POLICY, List.of(),
+                List.of("subnet-0a1b2c3d"), List.of(), true), POLICIES).drifted()).isFalse();
+    }
+
+    @Test
     void routeTablesStateAndGoneEndpointsAreDrift() {
         DriftReport moved = Drift.compare(approved(POLICY), actual(POLICY, List.of("rtb-0a1b2c3d", "rtb-0a1b2c3e")),
                 POLICIES);
@@ -72,13 +83,13 @@ class DriftTests {
             assertThat(d.approved()).isEqualTo("rtb-0a1b2c3d");
             assertThat(d.actual()).isEqualTo("rtb-0a1b2c3d, rtb-0a1b2c3e");
         });
-        DriftReport gone = Drift.compare(approved(POLICY), new Actual("available", true, POLICY,
+        DriftReport gone = Drift.compare(approved(POLICY), new Actual("Gateway", "available", true, POLICY,
                 List.of("rtb-0a1b2c3d"), List.of(), List.of(), false), POLICIES);
         assertThat(Drift.summary(gone)).isEqualTo("state");
-        DriftReport failed = Drift.compare(approved(POLICY), new Actual("Failed", false, POLICY,
+        DriftReport failed = Drift.compare(approved(POLICY), new Actual("Gateway", "Failed", false, POLICY,
                 List.of("rtb-0a1b2c3d"), List.of(), List.of(), false), POLICIES);
         assertThat(failed.differences()).singleElement().satisfies(d -> assertThat(d.actual()).isEqualTo("Failed"));
-        DriftReport pending = Drift.compare(approved(POLICY), new Actual("pendingAcceptance", false, POLICY,
+        DriftReport pending = Drift.compare(approved(POLICY), new Actual("Gateway", "pendingAcceptance", false, POLICY,
                 List.of("rtb-0a1b2c3d"), List.of(), List.of(), false), POLICIES);
         assertThat(pending.drifted()).isFalse();
     }

@@ -3,6 +3,7 @@ package io.vpcportal.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
+import io.vpcportal.DemoClient;
 import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
@@ -45,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * order: the portal provisions an endpoint, someone creates another one by hand, the sync finds both (managed
  * and unmanaged), an unchanged re-sync writes nothing, coverage points at the VPC behind a NAT gateway without
  * an S3 gateway endpoint, a policy changed by hand is drift that an admin accepts, the unmanaged endpoint is
- * adopted, an endpoint deleted by hand is gone only after the second sync, and an account whose role is refused
+ * adopted, an endpoint EC2 reports deleted is gone and one that vanishes is gone only after the second sync, and an
+ * account whose role is refused
  * keeps its rows, stale, with the error in the run.
  */
 @AwsIntegrationTest
@@ -82,6 +84,7 @@ class InventoryIntegrationTests {
     String team;
     String first;
     String second;
+    String requesterName;
     String requester;
     String outsider;
     String admin;
@@ -104,7 +107,8 @@ class InventoryIntegrationTests {
             accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(REGIONS), new TreeSet<>(Set.of(team))), "test");
         }
-        requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
+        requesterName = people.requester(team);
+        requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
         outsider = api.tokenOf(people.requester(people.team("eu-west-1").id()), TestIdentities.PASSWORD);
         admin = api.tokenOf("admin");
 
@@ -240,25 +244,44 @@ class InventoryIntegrationTests {
 
     @Test
     @Order(6)
-    void anEndpointDeletedByHandIsGoneOnlyAfterTheConfirmingSync() {
+    void anEndpointEc2ReportsDeletedIsGoneAndOneThatVanishesOnlyAfterTheConfirmingSync() {
+        String vanishing;
         try (Ec2Client ec2 = ec2As(second, "us-east-1")) {
             ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(handMadeEndpoint));
+            String table = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(vpcInSecond)
+                    .build())).routeTables().get(0).routeTableId();
+            vanishing = ec2.createVpcEndpoint(r -> r.vpcId(vpcInSecond).vpcEndpointType(VpcEndpointType.GATEWAY)
+                    .serviceName("com.amazonaws.us-east-1.s3").routeTableIds(table)).vpcEndpoint().vpcEndpointId();
         }
-
         syncAndWait();
-        JsonNode once = api.get("/api/v1/endpoints/" + handMadeEndpoint, requester).json();
+        // moto, like EC2, keeps a deleted endpoint for a while with the state "deleted": that is proof enough
+        JsonNode deleted = api.get("/api/v1/endpoints/" + handMadeEndpoint, requester).json();
+        assertThat(deleted.get("summary").get("state").asString()).isEqualTo("deleted");
+        assertThat(deleted.get("summary").get("goneAt").isNull()).isFalse();
+        assertThat(deleted.get("drift").get("differences").toString()).as("a managed endpoint gone is drift")
+                .contains("gone");
+        assertThat(api.get("/api/v1/endpoints/" + vanishing, requester).json().get("summary").get("goneAt").isNull())
+                .isTrue();
+
+        // later EC2 forgets deleted endpoints; moto never does, so the snapshot drops it as EC2 would
+        awaitNoRunningSync();
+        InventoryGateway forgetting = target -> {
+            RegionSnapshot real = gateway.snapshot(target);
+            return new RegionSnapshot(real.endpoints().stream().filter(e -> !e.id().equals(vanishing)).toList(),
+                    real.resources());
+        };
+        runOnce(forgetting);
+        JsonNode once = api.get("/api/v1/endpoints/" + vanishing, requester).json();
         assertThat(once.get("summary").get("goneAt").isNull()).as("one missed sync is not proof").isTrue();
         assertThat(once.get("missedSyncs").asInt()).isEqualTo(1);
 
-        JsonNode run = syncAndWait();
-        JsonNode twice = api.get("/api/v1/endpoints/" + handMadeEndpoint, requester).json();
+        JsonNode run = runOnce(forgetting);
+        JsonNode twice = api.get("/api/v1/endpoints/" + vanishing, requester).json();
         assertThat(twice.get("summary").get("goneAt").isNull()).isFalse();
         assertThat(run.get("endpointsGone").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(api.get("/api/v1/endpoints?account=" + second, requester).json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/endpoints?includeGone=true&account=" + second, requester).json().get("items"))
-                .extracting(e -> e.get("id").asString()).containsExactly(handMadeEndpoint);
-        // the adopted request now drifts: its endpoint is gone
-        assertThat(twice.get("drift").get("differences").toString()).contains("gone");
+                .extracting(e -> e.get("id").asString()).containsExactlyInAnyOrder(handMadeEndpoint, vanishing);
     }
 
     /**
@@ -276,11 +299,7 @@ class InventoryIntegrationTests {
             }
             return gateway.snapshot(target);
         };
-        UUID run = runs.claim("MANUAL", "test", clock.instant(), properties.abandonedAfter()).orElseThrow();
-        new SyncRunner(accounts, refusing, store, baselines, driftCheck, runs, clock).run(run);
-
-        JsonNode summary = stream(api.get("/api/v1/sync/runs?limit=5", admin).json())
-                .filter(r -> r.get("id").asString().equals(run.toString())).findFirst().orElseThrow();
+        JsonNode summary = runOnce(refusing);
         assertThat(summary.get("status").asString()).isEqualTo("PARTIAL");
         assertThat(targetsOf(summary, first)).hasSize(2).allSatisfy(t -> {
             assertThat(t.get("status").asString()).isEqualTo("FAILED");
@@ -302,6 +321,29 @@ class InventoryIntegrationTests {
     void onlyAdminsSyncAndRequestersDoNotReadTheRunHistory() {
         assertThat(api.post("/api/v1/sync", requester, "").status()).isEqualTo(403);
         assertThat(api.get("/api/v1/sync/runs", requester).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(9)
+    void thePagesShowTheInventoryAnEndpointAVpcTheCsvAndThePrefilledRequestForm() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn(requesterName, TestIdentities.PASSWORD);
+
+        DemoClient.Reply list = browser.page("/inventory?account=" + first);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(managedEndpoint, "Coverage", vpcWithNat, "Request it").doesNotContain("Sync now");
+        DemoClient.Reply endpoint = browser.page("/inventory/endpoints/" + managedEndpoint);
+        assertThat(endpoint.status()).isEqualTo(200);
+        assertThat(endpoint.body()).contains("Drift from the approved state", "ACCEPTED", requestId);
+        DemoClient.Reply vpc = browser.page("/inventory/vpcs/" + vpcWithNat);
+        assertThat(vpc.body()).contains(natGateway, managedEndpoint, "S3 gateway endpoint would carry");
+        DemoClient.Reply csv = browser.page("/inventory.csv?account=" + first);
+        assertThat(csv.body()).startsWith("endpoint_id,account_id,region,").contains(managedEndpoint + "," + first);
+        DemoClient.Reply form = browser.page("/requests/new?template=s3-gateway&account=" + first
+                + "&region=eu-west-1&vpc=" + vpcWithNat + "&nat=" + natGateway);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"" + vpcWithNat + "\"", "value=\"" + natGateway + "\"");
+        assertThat(browser.page("/inventory/endpoints/" + managedEndpoint).body()).doesNotContain("Adopt as");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -360,6 +402,20 @@ class InventoryIntegrationTests {
         while (runs.running().isPresent() && Instant.now().isBefore(deadline)) {
             sleep(200);
         }
+    }
+
+    /** One run on this thread, with the real store, baselines, drift check and run history around {@code gateway}. */
+    private JsonNode runOnce(InventoryGateway gateway) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        java.util.Optional<UUID> claimed = java.util.Optional.empty();
+        while (claimed.isEmpty() && Instant.now().isBefore(deadline)) {
+            awaitNoRunningSync();
+            claimed = runs.claim("MANUAL", "test", clock.instant(), properties.abandonedAfter());
+        }
+        UUID run = claimed.orElseThrow(() -> new AssertionError("no run could be claimed"));
+        new SyncRunner(accounts, gateway, store, baselines, driftCheck, runs, clock).run(run);
+        return stream(api.get("/api/v1/sync/runs?limit=10", admin).json())
+                .filter(r -> r.get("id").asString().equals(run.toString())).findFirst().orElseThrow();
     }
 
     private static List<JsonNode> targetsOf(JsonNode run, String... accountIds) {

@@ -43,7 +43,8 @@ class InventoryController {
             model.addAttribute("nextCursor", page.nextCursor());
         } catch (InvalidInputException e) {
             model.addAttribute("rows", List.of());
-            model.addAttribute("failure", "Field '" + e.violations().get(0).field() + "' " + e.violations().get(0).message());
+            model.addAttribute("failure", "Field '" + e.violations().get(0).field() + "' "
+                    + e.violations().get(0).message());
         }
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
         model.addAttribute("coverage", inventory.coverage(me));

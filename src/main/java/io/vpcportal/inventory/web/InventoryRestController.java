@@ -77,7 +77,8 @@ class InventoryRestController {
 
     @GetMapping("/sync/runs")
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
-    @Operation(summary = "Approvers and admins: the latest runs, newest first, with counts and errors per account and region")
+    @Operation(summary = "Approvers and admins: the latest runs, newest first, with counts and errors per account "
+            + "and region")
     List<SyncRunSummary> runs(@RequestParam(defaultValue = "20") int limit) {
         return inventory.runs(limit);
     }
