@@ -344,6 +344,14 @@ class InventoryIntegrationTests {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("value=\"" + vpcWithNat + "\"", "value=\"" + natGateway + "\"");
         assertThat(browser.page("/inventory/endpoints/" + managedEndpoint).body()).doesNotContain("Adopt as");
+        assertThat(list.body()).as("runs span every account").doesNotContain("Last sync");
+        String lastRun = api.get("/api/v1/sync/runs?limit=1", admin).json().get(0).get("id").asString();
+        assertThat(browser.page("/inventory/sync/" + lastRun).status()).isEqualTo(403);
+        DemoClient adminBrowser = DemoClient.browser(port);
+        adminBrowser.signIn("admin", PortalApi.DEMO_PASSWORD);
+        assertThat(adminBrowser.page("/inventory").body()).contains("Sync now", "Last sync");
+        DemoClient.Reply progress = adminBrowser.page("/inventory/sync/" + lastRun);
+        assertThat(progress.body()).contains("id=\"sync-progress\"", "Last sync").doesNotContain("<html");
     }
 
     // ---------------------------------------------------------------------------------------------------------

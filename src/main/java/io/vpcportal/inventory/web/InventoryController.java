@@ -1,6 +1,7 @@
 package io.vpcportal.inventory.web;
 
 import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
 import io.vpcportal.platform.ConflictException;
@@ -49,7 +50,10 @@ class InventoryController {
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
         model.addAttribute("coverage", inventory.coverage(me));
         model.addAttribute("enabled", inventory.enabled());
-        inventory.runs(1).stream().findFirst().ifPresent(r -> model.addAttribute("lastRun", r));
+        if (me.hasRole(Role.ADMIN) || me.hasRole(Role.APPROVER)) {
+            // runs span every account: their errors are for those who see every account
+            inventory.runs(1).stream().findFirst().ifPresent(r -> model.addAttribute("lastRun", r));
+        }
         return "inventory/list";
     }
 
@@ -117,6 +121,7 @@ class InventoryController {
 
     /** The progress fragment, polled by the page while a run is in progress. */
     @GetMapping("/inventory/sync/{runId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
     String progress(@PathVariable UUID runId, Model model) {
         model.addAttribute("lastRun", inventory.run(runId).orElse(null));
         return "inventory/list :: progress";
