@@ -128,11 +128,10 @@ class EndpointReads {
             visible = " and v.account_id = any (?)";
             params.add(visibleAccounts.toArray(String[]::new));
         }
-        List<String> vpcs = jdbc.queryForList("""
-                select v.vpc_id from inventory_resource v where v.resource_type = 'NAT_GATEWAY'
-                    and coalesce(v.state, 'available') in ('available', 'pending')""" + visible + """
-                 union select v.vpc_id from inventory_endpoint v where v.gone_at is null""" + visible + """
-                 group by v.vpc_id, v.service_name, v.endpoint_type having count(*) > 1""",
+        List<String> vpcs = jdbc.queryForList("select v.vpc_id from inventory_resource v where v.resource_type = "
+                + "'NAT_GATEWAY' and coalesce(v.state, 'available') in ('available', 'pending')" + visible
+                + " union select v.vpc_id from inventory_endpoint v where v.gone_at is null" + visible
+                + " group by v.vpc_id, v.service_name, v.endpoint_type having count(*) > 1",
                 String.class, visibleAccounts == null ? new Object[0] : new Object[] {params.get(0), params.get(0)});
         return vpcs.stream().sorted().limit(500).flatMap(v -> vpc(v).recommendations().stream()).toList();
     }
