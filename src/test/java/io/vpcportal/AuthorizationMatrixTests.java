@@ -95,7 +95,8 @@ class AuthorizationMatrixTests {
     enum Target {
         NONE("-"), DRAFT("a draft of A"), SUBMITTED("a request of A waiting on X"),
         APPROVED("a request of A approved by X"), UNKNOWN("an id nobody has"), OWN_TOKEN("the caller's token"),
-        OWNER_TOKEN("OWNER's token"), ACCOUNT("A's account"), TEMPLATE("a template"), RULE("a rule");
+        OWNER_TOKEN("OWNER's token"), ACCOUNT("A's account"), TEMPLATE("a template"), RULE("a rule"),
+        UNKNOWN_VPC("a VPC nobody has");
 
         final String label;
 
@@ -183,11 +184,23 @@ class AuthorizationMatrixTests {
         row("PUT",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN));
+        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        // inventory: everyone reads what their teams' accounts hold; syncs, adoption and accepting drift are for
+        // admins (a sync is a conflict in the plan-only test context); the run history for approvers and admins
+        row("GET",    "/api/v1/endpoints",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/endpoints/{id}",                  Target.UNKNOWN,      Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/sync",                            Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
+        row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
     private static final String TEMPLATE = "kms";
+
+    /** A well-formed VPC id the inventory has never seen. */
+    private static final String UNKNOWN_VPC = "vpc-0000000000000000f";
 
     @LocalServerPort
     int port;
@@ -300,7 +313,7 @@ class AuthorizationMatrixTests {
         List<String> answered = new ArrayList<>();
         for (Row row : MATRIX) {
             String path = row.path().replace("{id}", sharedDraft).replace("{key}", TEMPLATE)
-                    .replace("{deliveryId}", "987654321");
+                    .replace("{deliveryId}", "987654321").replace("{vpcId}", UNKNOWN_VPC);
             Response response = send(row.method(), path, forged, row.body() == Body.NONE ? null : "{}");
             Problems.assertProblem(response, 401);
             answered.add(row.endpoint());
@@ -311,7 +324,7 @@ class AuthorizationMatrixTests {
     private void check(Row row, Caller caller) {
         String target = target(row, caller);
         String path = row.path().replace("{id}", target).replace("{key}", target)
-                .replace("{deliveryId}", "987654321");
+                .replace("{deliveryId}", "987654321").replace("{vpcId}", target);
         Response response = send(row.method(), path, tokens.get(caller), body(row.body(), caller));
         Outcome expected = row.expected().get(caller);
 
@@ -336,6 +349,7 @@ class AuthorizationMatrixTests {
             case ACCOUNT -> teamA.accountId();
             case TEMPLATE -> TEMPLATE;
             case RULE -> ruleKey;
+            case UNKNOWN_VPC -> UNKNOWN_VPC;
         };
     }
 

@@ -28,5 +28,9 @@ public enum AuditAction {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     /** Someone failed to sign in (login form or HTTP Basic). */
-    LOGIN_FAILED
+    LOGIN_FAILED,
+    /** An admin made an endpoint the portal had not created an ACTIVE request (the request's creation is a row too). */
+    ENDPOINT_ADOPTED,
+    /** An admin recorded a managed endpoint's actual state (drifted from the approved one) as its approved state. */
+    DRIFT_ACCEPTED
 }

@@ -21,7 +21,8 @@ public enum WebhookEventType {
     CHANGE_APPLIED("request.change_applied", "Change applied to an endpoint"),
     DECOMMISSION_REQUESTED("request.decommission_requested", "Decommission requested"),
     DECOMMISSION_APPROVED("request.decommission_approved", "Decommission approved (deleting)"),
-    DELETED("request.deleted", "Decommissioned (endpoints deleted)");
+    DELETED("request.deleted", "Decommissioned (endpoints deleted)"),
+    ENDPOINT_DRIFTED("endpoint.drifted", "A managed endpoint drifted from its approved state");
 
     /** Request lifecycle moves that notify, by the status the request arrives in. */
     private static final Map<RequestStatus, WebhookEventType> ON_ARRIVAL = Map.of(

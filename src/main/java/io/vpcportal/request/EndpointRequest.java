@@ -151,6 +151,34 @@ public class EndpointRequest {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
+    /**
+     * An endpoint found in AWS that the portal did not make, taken over as it is: the request starts ACTIVE
+     * with one item holding the endpoint's current settings, and the timeline says who adopted it.
+     */
+    static EndpointRequest adopted(UUID id, UserId by, String byName, AdoptedEndpoint e, String title, Instant now) {
+        EndpointRequest request = new EndpointRequest();
+        request.id = id;
+        request.requesterId = by.value();
+        request.requesterName = byName;
+        request.team = e.team();
+        request.accountId = e.accountId();
+        request.region = e.region();
+        request.vpcId = e.vpcId();
+        request.title = title;
+        request.justification = "Adopted from the inventory: " + e.vpcEndpointId() + " existed before the portal managed it";
+        request.expectedMonthlyGb = BigDecimal.ZERO;
+        request.status = RequestStatus.ACTIVE;
+        request.createdAt = now;
+        request.updatedAt = now;
+        request.items.add(new EndpointRequestItem(id, 0, e.templateKey(), e.templateVersion(), e.endpointType(),
+                e.serviceName(), null, e.routeTableIds(), e.subnetIds(), e.securityGroupIds(), e.privateDns(),
+                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), java.util.Map.of()));
+        String message = "Adopted " + e.vpcEndpointId() + " with its current settings and policy";
+        request.record(now, byName, "ADOPTED", null, RequestStatus.ACTIVE, message);
+        request.registerEvent(new RequestStatusChanged(request.id(), null, RequestStatus.ACTIVE, byName, message, now));
+        return request;
+    }
+
     void addItem(EndpointRequestItem item) {
         if (!status.isEditable()) {
             throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");

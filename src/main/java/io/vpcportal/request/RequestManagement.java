@@ -100,6 +100,17 @@ public class RequestManagement {
         });
     }
 
+    /**
+     * Makes an endpoint that exists without a request an ACTIVE request of {@code endpoint.team()}, owned by the
+     * admin who adopts it. Joins the caller's transaction, so the adoption and what the caller records with it
+     * commit together.
+     */
+    public RequestDetails adopt(PortalPrincipal by, AdoptedEndpoint endpoint) {
+        String title = "Adopted " + endpoint.templateKey() + " " + endpoint.vpcEndpointId() + " in " + endpoint.vpcId();
+        return tx.execute(status -> RequestDetails.of(store(EndpointRequest.adopted(UUID.randomUUID(), by.id(),
+                by.getUsername(), endpoint, title.length() <= 120 ? title : title.substring(0, 119) + "…", now()))));
+    }
+
     /** Approves a submitted request; {@code by} is null when a rule approved it automatically. */
     public RequestDetails approve(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String comment) {
         return tx.execute(status -> RequestDetails.of(store(load(id).approve(by, byName, comment, now()))));

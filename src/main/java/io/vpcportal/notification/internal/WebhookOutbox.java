@@ -59,6 +59,16 @@ class WebhookOutbox {
         enqueue(WebhookEventType.APPROVAL_NEEDED, event.requestId(), clock.instant(), data);
     }
 
+    @EventListener
+    void on(io.vpcportal.inventory.EndpointDriftDetected event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("vpcEndpointId", event.vpcEndpointId());
+        data.put("accountId", event.accountId());
+        data.put("region", event.region());
+        data.put("drift", event.summary());
+        enqueue(WebhookEventType.ENDPOINT_DRIFTED, event.requestId(), clock.instant(), data);
+    }
+
     private void enqueue(WebhookEventType type, UUID requestId, Instant occurredAt, Map<String, Object> data) {
         List<Webhook> subscribed = webhooks.findByEnabledTrueOrderByCreatedAtAsc().stream()
                 .filter(w -> w.subscribesTo(type.wireName())).toList();

@@ -68,7 +68,11 @@ class RequestController {
 
     @GetMapping("/new")
     String newRequest(@AuthenticationPrincipal PortalPrincipal me,
-            @RequestParam(name = "template", required = false) List<String> templateKeys, Model model) {
+            @RequestParam(name = "template", required = false) List<String> templateKeys,
+            @RequestParam(name = "account", required = false) String account,
+            @RequestParam(name = "region", required = false) String region,
+            @RequestParam(name = "vpc", required = false) String vpc,
+            @RequestParam(name = "nat", required = false) String nat, Model model) {
         EndpointRequestForm form = new EndpointRequestForm();
         if (templateKeys != null) {
             templateKeys.stream().distinct().limit(10).map(catalog::current).flatMap(java.util.Optional::stream)
@@ -81,6 +85,19 @@ class RequestController {
         List<AccountDetails> usable = accounts.usableBy(me.teams());
         if (usable.size() == 1) {
             form.setAccountId(usable.get(0).id());
+        }
+        // prefilled from elsewhere (the inventory's coverage links); every value is checked again on submit
+        if (account != null && !account.isBlank()) {
+            form.setAccountId(account.strip());
+        }
+        if (region != null && !region.isBlank()) {
+            form.setRegion(region.strip());
+        }
+        if (vpc != null && !vpc.isBlank()) {
+            form.setVpcId(vpc.strip());
+        }
+        if (nat != null && !nat.isBlank()) {
+            form.setNatGatewayId(nat.strip());
         }
         return showForm(me, form, model);
     }

@@ -1,0 +1,38 @@
+package io.vpcportal.audit.internal;
+
+import static io.vpcportal.audit.AuditAction.DRIFT_ACCEPTED;
+import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTED;
+import static io.vpcportal.audit.AuditSubjectType.ENDPOINT;
+
+import io.vpcportal.inventory.DriftAccepted;
+import io.vpcportal.inventory.EndpointAdopted;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Adoptions and accepted drift, in the transaction that records them; the subject is the endpoint id. */
+@Component
+class InventoryAuditListener {
+
+    private final AuditWriter audit;
+    private final Clock clock;
+
+    InventoryAuditListener(AuditWriter audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(EndpointAdopted event) {
+        audit.write(clock.instant(), event.by(), ENDPOINT_ADOPTED, ENDPOINT, event.vpcEndpointId(), null,
+                AuditWriter.fields("requestId", event.requestId(), "team", event.team()),
+                "Adopted as request " + event.requestId());
+    }
+
+    @EventListener
+    void on(DriftAccepted event) {
+        audit.write(clock.instant(), event.by(), DRIFT_ACCEPTED, ENDPOINT, event.vpcEndpointId(), event.before(),
+                event.after(), "Actual state accepted as approved for request " + event.requestId() + ": "
+                        + event.reason());
+    }
+}

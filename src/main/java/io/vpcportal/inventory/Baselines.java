@@ -1,0 +1,107 @@
+package io.vpcportal.inventory;
+
+import io.vpcportal.inventory.Drift.Approved;
+import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.ProvisioningManagement;
+import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestManagement;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What was approved for each managed endpoint. Taken from the request (and the policy its provisioning plan
+ * sent) the first time a sync sees the endpoint; replaced when an admin accepts the actual state or adopts it.
+ */
+@Component
+class Baselines {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+    private final RequestManagement requests;
+    private final ProvisioningManagement provisioning;
+
+    Baselines(JdbcTemplate jdbc, RequestManagement requests, ProvisioningManagement provisioning) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.provisioning = provisioning;
+    }
+
+    /** Baselines for the managed endpoints of a region that have none yet (only new ones: no per-row reads). */
+    void ensure(String accountId, String region, Instant now) {
+        record Missing(String endpointId, UUID requestId, int position) {
+        }
+        List<Missing> missing = jdbc.query("""
+                select e.vpc_endpoint_id, e.request_id, e.request_position from inventory_endpoint e
+                where e.account_id = ? and e.region = ? and e.request_id is not null
+                  and not exists (select 1 from inventory_baseline b where b.vpc_endpoint_id = e.vpc_endpoint_id)""",
+                (rs, n) -> new Missing(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3)), accountId, region);
+        for (Missing m : missing) {
+            requests.find(new EndpointRequestId(m.requestId())).flatMap(r -> r.items().stream()
+                    .filter(i -> i.position() == m.position()).findFirst())
+                    .ifPresent(item -> record(m.endpointId(), m.requestId(), m.position(), new Approved("REQUEST",
+                            approvedPolicy(m.requestId(), m.position(), item).orElse(null), item.routeTableIds(),
+                            item.subnetIds(), item.securityGroupIds(), item.privateDns(), "portal", now)));
+        }
+    }
+
+    /** The policy provisioning sent with CreateVpcEndpoint, as its stored plan says; else the item's own. */
+    private Optional<String> approvedPolicy(UUID requestId, int position, RequestDetails.ItemDetails item) {
+        Optional<String> planned = provisioning.progress(requestId).flatMap(p -> p.plan().stream()
+                .filter(c -> "ec2:CreateVpcEndpoint".equals(c.action()) && Integer.valueOf(position).equals(c.position()))
+                .map(PlannedCall::parameters).findFirst())
+                .map(parameters -> JSON.readTree(parameters).path("PolicyDocument"))
+                .filter(JsonNode::isString).map(JsonNode::asString)
+                .filter(policy -> !policy.startsWith("("));
+        return planned.isPresent() ? planned : Optional.ofNullable(item.customPolicy());
+    }
+
+    void record(String endpointId, UUID requestId, int position, Approved a) {
+        jdbc.update("""
+                insert into inventory_baseline (vpc_endpoint_id, request_id, request_position, source, policy,
+                    route_table_ids, subnet_ids, security_group_ids, private_dns, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?::varchar[], ?::varchar[], ?::varchar[], ?, ?, ?)
+                on conflict (vpc_endpoint_id) do update set request_id = excluded.request_id,
+                    request_position = excluded.request_position, source = excluded.source, policy = excluded.policy,
+                    route_table_ids = excluded.route_table_ids, subnet_ids = excluded.subnet_ids,
+                    security_group_ids = excluded.security_group_ids, private_dns = excluded.private_dns,
+                    recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
+                endpointId, requestId, position, a.source(), a.policy(), literal(a.routeTableIds()),
+                literal(a.subnetIds()), literal(a.securityGroupIds()), a.privateDns(), a.recordedBy(),
+                Timestamp.from(a.recordedAt()));
+    }
+
+    Optional<Approved> find(String endpointId) {
+        return jdbc.query("""
+                select source, policy, route_table_ids, subnet_ids, security_group_ids, private_dns, recorded_by,
+                    recorded_at from inventory_baseline where vpc_endpoint_id = ?""", Baselines::approved, endpointId)
+                .stream().findFirst();
+    }
+
+    static Approved approved(ResultSet rs, int n) throws SQLException {
+        return new Approved(rs.getString("source"), rs.getString("policy"), list(rs.getArray("route_table_ids")),
+                list(rs.getArray("subnet_ids")), list(rs.getArray("security_group_ids")), rs.getBoolean("private_dns"),
+                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    static List<String> list(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    /** A PostgreSQL array literal of EC2 ids (which never hold commas, quotes or braces). */
+    static String literal(List<String> ids) {
+        return "{" + String.join(",", ids) + "}";
+    }
+}

@@ -1,0 +1,76 @@
+package io.vpcportal.inventory;
+
+import io.vpcportal.inventory.DriftReport.Difference;
+import io.vpcportal.policy.DiffLine;
+import io.vpcportal.policy.PolicyDiff;
+import io.vpcportal.policy.PolicyManagement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares what was approved with what EC2 has. Policies are compared in canonical form (key order and
+ * whitespace never count); an endpoint without a policy has AWS's default full-access one.
+ */
+final class Drift {
+
+    static final String DEFAULT_POLICY = """
+            {"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
+    private static final Set<String> HEALTHY = Set.of("available", "pendingacceptance", "pending");
+
+    private Drift() {
+    }
+
+    /** The state an endpoint must keep: a baseline row. */
+    record Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
+            List<String> securityGroupIds, boolean privateDns, String recordedBy, Instant recordedAt) {
+    }
+
+    /** The state EC2 reported at the last sync. */
+    record Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
+            List<String> subnetIds, List<String> securityGroupIds, boolean privateDns) {
+    }
+
+    static DriftReport compare(Approved approved, Actual actual, PolicyManagement policies) {
+        List<Difference> differences = new ArrayList<>();
+        if (actual.gone()) {
+            differences.add(new Difference("state", "available", "gone"));
+        } else if (actual.state() == null || !HEALTHY.contains(actual.state().toLowerCase(java.util.Locale.ROOT))) {
+            differences.add(new Difference("state", "available", actual.state()));
+        }
+        PolicyDiff diff = policies.diff(orDefault(approved.policy()), orDefault(actual.policy()));
+        List<DiffLine> lines = diff.changed() ? diff.lines() : List.of();
+        if (diff.changed()) {
+            differences.add(new Difference("policy", "-" + diff.removed() + " line(s)", "+" + diff.added() + " line(s)"));
+        }
+        ids("routeTables", approved.routeTableIds(), actual.routeTableIds(), differences);
+        ids("subnets", approved.subnetIds(), actual.subnetIds(), differences);
+        ids("securityGroups", approved.securityGroupIds(), actual.securityGroupIds(), differences);
+        // private DNS means nothing for gateway endpoints (and emulators report it true for them)
+        if (!"Gateway".equalsIgnoreCase(actual.endpointType()) && approved.privateDns() != actual.privateDns()) {
+            differences.add(new Difference("privateDns", String.valueOf(approved.privateDns()),
+                    String.valueOf(actual.privateDns())));
+        }
+        return new DriftReport(approved.source(), approved.recordedBy(), approved.recordedAt(), differences, lines);
+    }
+
+    /** The settings that differ, for the list and the event; null when nothing does. */
+    static String summary(DriftReport report) {
+        return report.drifted() ? String.join(", ", report.differences().stream().map(Difference::setting).toList())
+                : null;
+    }
+
+    private static void ids(String setting, List<String> approved, List<String> actual, List<Difference> out) {
+        Set<String> a = new TreeSet<>(approved);
+        Set<String> x = new TreeSet<>(actual);
+        if (!a.equals(x)) {
+            out.add(new Difference(setting, String.join(", ", a), String.join(", ", x)));
+        }
+    }
+
+    private static String orDefault(String policy) {
+        return policy == null || policy.isBlank() ? DEFAULT_POLICY : policy;
+    }
+}

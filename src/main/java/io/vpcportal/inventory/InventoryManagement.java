@@ -1,0 +1,291 @@
+package io.vpcportal.inventory;
+
+import io.vpcportal.account.AccountDetails;
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.catalog.CatalogManagement;
+import io.vpcportal.catalog.EndpointTemplateDetails;
+import io.vpcportal.catalog.EndpointType;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.ForbiddenException;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.UnprocessableException;
+import io.vpcportal.provisioning.AwsAccess;
+import io.vpcportal.request.AdoptedEndpoint;
+import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestManagement;
+import io.vpcportal.shared.TeamId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inventory's API: start and follow syncs, list and read endpoints and VPCs as the caller may see them
+ * (requesters: their teams' accounts; approvers and admins: every account), adopt unmanaged endpoints and
+ * accept drift (admins).
+ */
+@Service
+public class InventoryManagement implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryManagement.class);
+
+    private final SyncRuns runs;
+    private final SyncRunner runner;
+    private final InventoryQueries queries;
+    private final EndpointReads reads;
+    private final Baselines baselines;
+    private final AccountManagement accounts;
+    private final CatalogManagement catalog;
+    private final RequestManagement requests;
+    private final AwsAccess aws;
+    private final InventoryProperties properties;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** On-demand runs go here, one at a time; the run table keeps them to one across instances. */
+    private final ExecutorService onDemand = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inventory-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    InventoryManagement(SyncRuns runs, SyncRunner runner, InventoryQueries queries, EndpointReads reads,
+            Baselines baselines, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
+            AwsAccess aws, InventoryProperties properties, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            Clock clock) {
+        this.runs = runs;
+        this.runner = runner;
+        this.queries = queries;
+        this.reads = reads;
+        this.baselines = baselines;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.requests = requests;
+        this.aws = aws;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Whether syncs can run: the portal calls AWS (not plan-only mode). */
+    public boolean enabled() {
+        return aws.applies();
+    }
+
+    /** Starts a sync now, in the background; Conflict while another run is in progress on any instance. */
+    public SyncRunSummary syncNow(PortalPrincipal by) {
+        requireAdmin(by);
+        if (!aws.applies()) {
+            throw new ConflictException("AWS is not configured (plan-only mode): there is nothing to synchronise");
+        }
+        UUID run = runs.claim("MANUAL", by.getUsername(), clock.instant(), properties.abandonedAfter())
+                .orElseThrow(() -> new ConflictException("A sync is already running ("
+                        + runs.running().map(r -> r.id() + ", " + r.targetsDone() + "/" + r.targetsTotal())
+                                .orElse("just finished")
+                        + "): follow it under /api/v1/sync/runs"));
+        onDemand.execute(() -> runner.run(run));
+        return runs.find(run).orElseThrow();
+    }
+
+    /** The scheduled run (db-scheduler calls it on one instance at a time); skipped while another runs. */
+    public void scheduledSync() {
+        if (!properties.scheduled() || !aws.applies()) {
+            return;
+        }
+        runs.claim("SCHEDULE", "portal", clock.instant(), properties.abandonedAfter()).ifPresentOrElse(runner::run,
+                () -> log.info("Scheduled inventory sync skipped: another run is in progress"));
+    }
+
+    public List<SyncRunSummary> runs(int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", "must be between 1 and 100");
+        }
+        return runs.recent(limit);
+    }
+
+    public Optional<SyncRunSummary> run(UUID id) {
+        return runs.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public EndpointPage endpoints(PortalPrincipal by, EndpointFilter filter, String cursor, int limit) {
+        return queries.page(filter, visibleAccounts(by), cursor, limit);
+    }
+
+    /** Every matching row in list order, read page by page so that an export of any size needs little memory. */
+    public void forEachEndpoint(PortalPrincipal by, EndpointFilter filter, Consumer<EndpointSummary> sink) {
+        String cursor = null;
+        do {
+            EndpointPage page = queries.page(filter, visibleAccounts(by), cursor, InventoryQueries.MAX_LIMIT);
+            page.items().forEach(sink);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
+
+    /** NotFound when unknown, or in an account the caller may not see. */
+    @Transactional(readOnly = true)
+    public EndpointDetails endpoint(PortalPrincipal by, String endpointId) {
+        EndpointDetails details = reads.endpoint(endpointId).orElseThrow(() -> notFound(endpointId));
+        if (!mayView(by, details.summary().accountId())) {
+            throw notFound(endpointId);
+        }
+        return details;
+    }
+
+    @Transactional(readOnly = true)
+    public VpcCoverage vpc(PortalPrincipal by, String vpcId) {
+        String account = reads.accountOfVpc(vpcId).orElseThrow(() -> new NotFoundException("No VPC " + vpcId
+                + " in the inventory"));
+        if (!mayView(by, account)) {
+            throw new NotFoundException("No VPC " + vpcId + " in the inventory");
+        }
+        return reads.vpc(vpcId);
+    }
+
+    /** VPCs with a NAT gateway and no S3 or DynamoDB gateway endpoint, and VPCs with duplicate endpoints. */
+    @Transactional(readOnly = true)
+    public List<Recommendation> coverage(PortalPrincipal by) {
+        return reads.coverage(visibleAccounts(by));
+    }
+
+    /**
+     * Admins: makes an unmanaged endpoint an ACTIVE request of {@code team} (blank: the account's only team),
+     * with its current settings and policy as the approved state. The request, the link and the audit row
+     * commit together.
+     */
+    @Transactional
+    public EndpointDetails adopt(PortalPrincipal by, String endpointId, String team) {
+        requireAdmin(by);
+        EndpointDetails e = endpoint(by, endpointId);
+        EndpointSummary s = e.summary();
+        if (s.managed()) {
+            throw new ConflictException(endpointId + " is already managed by request " + s.requestId());
+        }
+        if (s.goneAt() != null) {
+            throw new ConflictException(endpointId + " no longer exists");
+        }
+        AccountDetails account = accounts.find(s.accountId()).orElseThrow(() -> notFound(endpointId));
+        String owner = team == null || team.isBlank() ? soleTeam(account) : team.strip();
+        if (!TeamId.isValid(owner) || !account.usableBy(new TeamId(owner))) {
+            throw new InvalidInputException("team", "must be a team that may use account " + account.id() + ": "
+                    + String.join(", ", account.teams()));
+        }
+        EndpointType type = Arrays.stream(EndpointType.values()).filter(t -> t.name().equalsIgnoreCase(s.endpointType()))
+                .findFirst().orElseThrow(() -> new UnprocessableException("Endpoints of type " + s.endpointType()
+                        + " cannot be adopted"));
+        EndpointTemplateDetails template = catalog.latestVersions().stream().filter(t -> !t.retired())
+                .filter(t -> t.endpointType() == type)
+                .filter(t -> t.serviceNameIn(s.region()).filter(s.serviceName()::equals).isPresent())
+                .findFirst().orElseThrow(() -> new UnprocessableException("No catalog template offers "
+                        + s.serviceName() + " as a " + type + " endpoint in " + s.region() + ": add one before adopting"));
+        RequestDetails request = requests.adopt(by, new AdoptedEndpoint(s.id(), owner, s.accountId(), s.region(),
+                s.vpcId(), template.key(), template.version(), type, s.serviceName(), e.routeTableIds(), e.subnetIds(),
+                e.securityGroupIds(), e.privateDns(), e.policy()));
+        jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
+                + "drift_summary = null where vpc_endpoint_id = ?", request.id(), s.id());
+        baselines.record(s.id(), request.id(), 0, new Drift.Approved("ADOPTED", e.policy(), e.routeTableIds(),
+                e.subnetIds(), e.securityGroupIds(), e.privateDns(), by.getUsername(), now()));
+        events.publishEvent(new EndpointAdopted(s.id(), request.id(), owner, by.getUsername()));
+        return endpoint(by, endpointId);
+    }
+
+    /** Admins: records the endpoint's actual state as its approved state; audited with the reason. */
+    @Transactional
+    public EndpointDetails acceptDrift(PortalPrincipal by, String endpointId, String reason) {
+        requireAdmin(by);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "must say why the actual state is accepted");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        EndpointDetails e = endpoint(by, endpointId);
+        EndpointSummary s = e.summary();
+        if (!s.managed() || e.drift() == null) {
+            throw new ConflictException(endpointId + " is not managed by the portal: adopt it instead");
+        }
+        if (s.goneAt() != null) {
+            throw new ConflictException(endpointId + " no longer exists: there is no state to accept");
+        }
+        if (!e.drift().drifted()) {
+            throw new ConflictException(endpointId + " matches its approved state: nothing to accept");
+        }
+        Drift.Approved before = baselines.find(s.id()).orElseThrow();
+        Drift.Approved after = new Drift.Approved("ACCEPTED", e.policy(), e.routeTableIds(), e.subnetIds(),
+                e.securityGroupIds(), e.privateDns(), by.getUsername(), now());
+        int position = jdbc.queryForObject("select request_position from inventory_baseline where vpc_endpoint_id = ?",
+                Integer.class, s.id());
+        baselines.record(s.id(), s.requestId(), position, after);
+        jdbc.update("update inventory_endpoint set drift = false, drift_summary = null where vpc_endpoint_id = ?", s.id());
+        events.publishEvent(new DriftAccepted(s.id(), s.requestId(), by.getUsername(), reason.strip(),
+                auditState(before), auditState(after)));
+        return endpoint(by, endpointId);
+    }
+
+    @Override
+    public void destroy() {
+        onDemand.shutdownNow();
+    }
+
+    private static java.util.Map<String, Object> auditState(Drift.Approved a) {
+        java.util.Map<String, Object> state = new java.util.TreeMap<>();
+        state.put("source", a.source());
+        state.put("policy", a.policy());
+        state.put("routeTableIds", a.routeTableIds());
+        state.put("subnetIds", a.subnetIds());
+        state.put("securityGroupIds", a.securityGroupIds());
+        state.put("privateDns", a.privateDns());
+        return state;
+    }
+
+    private static String soleTeam(AccountDetails account) {
+        if (account.teams().size() != 1) {
+            throw new InvalidInputException("team", "must name the owning team: account " + account.id()
+                    + " may be used by " + (account.teams().isEmpty() ? "no team" : String.join(", ", account.teams())));
+        }
+        return account.teams().first();
+    }
+
+    /** Null: every account. */
+    private List<String> visibleAccounts(PortalPrincipal by) {
+        return seesAll(by) ? null : accounts.usableBy(by.teams()).stream().map(AccountDetails::id).toList();
+    }
+
+    private boolean mayView(PortalPrincipal by, String accountId) {
+        return seesAll(by) || accounts.find(accountId).map(a -> by.teams().stream().anyMatch(a::usableBy)).orElse(false);
+    }
+
+    static boolean seesAll(PortalPrincipal p) {
+        return p.hasRole(Role.ADMIN) || p.hasRole(Role.APPROVER);
+    }
+
+    private static void requireAdmin(PortalPrincipal p) {
+        if (!p.hasRole(Role.ADMIN)) {
+            throw new ForbiddenException("Only administrators may do this");
+        }
+    }
+
+    private static NotFoundException notFound(String endpointId) {
+        return new NotFoundException("No endpoint " + endpointId + " in the inventory");
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,16 @@
+package io.vpcportal.inventory;
+
+/** One account and region could not be read; its rows stay as they were, marked stale. */
+public class InventoryReadFailed extends RuntimeException {
+
+    private final String code;
+
+    public InventoryReadFailed(String action, String code, String message, Throwable cause) {
+        super(action + " failed: " + (code == null ? "" : code + ": ") + message, cause);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,163 @@
+package io.vpcportal.inventory.aws;
+
+import io.vpcportal.inventory.InventoryGateway;
+import io.vpcportal.inventory.InventoryReadFailed;
+import io.vpcportal.inventory.RegionSnapshot;
+import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
+import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
+import io.vpcportal.inventory.RegionSnapshot.ResourceType;
+import io.vpcportal.provisioning.AwsTarget;
+import io.vpcportal.provisioning.aws.Ec2Access;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+/**
+ * {@link InventoryGateway} over the EC2 Describe APIs, every list through the SDK's paginators (1000 items a
+ * page where the API allows it), one rate-limit permit per page, with the role and clients provisioning uses.
+ */
+@Component
+class Ec2InventoryGateway implements InventoryGateway {
+
+    private static final int PAGE = 1000;
+
+    private final Ec2Access aws;
+
+    Ec2InventoryGateway(Ec2Access aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public RegionSnapshot snapshot(AwsTarget target) {
+        Ec2Client ec2 = aws.ec2(target);
+        var as = aws.as(target);
+        List<ObservedEndpoint> endpoints = new ArrayList<>();
+        List<ObservedResource> resources = new ArrayList<>();
+        pages(target, "DescribeVpcEndpoints", ec2.describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as)
+                .maxResults(PAGE)), p -> p.vpcEndpoints(), e -> endpoints.add(endpoint(e)));
+        pages(target, "DescribeVpcs", ec2.describeVpcsPaginator(r -> r.overrideConfiguration(as).maxResults(PAGE)),
+                p -> p.vpcs(), v -> resources.add(vpc(v)));
+        pages(target, "DescribeSubnets", ec2.describeSubnetsPaginator(r -> r.overrideConfiguration(as)
+                .maxResults(PAGE)), p -> p.subnets(), s -> resources.add(subnet(s)));
+        pages(target, "DescribeRouteTables", ec2.describeRouteTablesPaginator(r -> r.overrideConfiguration(as)
+                .maxResults(100)), p -> p.routeTables(), t -> resources.add(routeTable(t)));
+        pages(target, "DescribeSecurityGroups", ec2.describeSecurityGroupsPaginator(r -> r.overrideConfiguration(as)
+                .maxResults(PAGE)), p -> p.securityGroups(), g -> resources.add(securityGroup(g)));
+        pages(target, "DescribeNatGateways", ec2.describeNatGatewaysPaginator(r -> r.overrideConfiguration(as)
+                .maxResults(PAGE)), p -> p.natGateways(), n -> resources.add(natGateway(n)));
+        return new RegionSnapshot(endpoints, resources);
+    }
+
+    /** Walks the pages, taking a rate-limit permit before each call; SDK failures become the module's own. */
+    private <P, T> void pages(AwsTarget target, String action, SdkIterable<P> pages, Function<P, List<T>> items,
+            Consumer<T> sink) {
+        try {
+            aws.acquire(target);
+            Iterator<P> it = pages.iterator();
+            while (it.hasNext()) {
+                items.apply(it.next()).forEach(sink);
+                aws.acquire(target);
+            }
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            throw new InventoryReadFailed(action, code, message, e);
+        } catch (SdkException e) {
+            throw new InventoryReadFailed(action, "ClientError", e.getMessage(), e);
+        }
+    }
+
+    private static ObservedEndpoint endpoint(VpcEndpoint e) {
+        List<String> dns = e.dnsEntries().stream().map(d -> d.dnsName() + (d.hostedZoneId() == null ? ""
+                : " (" + d.hostedZoneId() + ")")).sorted().toList();
+        return new ObservedEndpoint(e.vpcEndpointId(), e.vpcId(), e.serviceName(),
+                Objects.requireNonNullElse(e.vpcEndpointTypeAsString(), "Unknown"), e.stateAsString(),
+                Boolean.TRUE.equals(e.privateDnsEnabled()), e.policyDocument(), sorted(e.routeTableIds()),
+                sorted(e.subnetIds()), sorted(e.groups().stream().map(SecurityGroupIdentifier::groupId).toList()),
+                sorted(e.networkInterfaceIds()), dns, tags(e.tags()), e.creationTimestamp());
+    }
+
+    private static ObservedResource vpc(Vpc v) {
+        SortedMap<String, List<String>> a = new TreeMap<>();
+        a.put("cidr", List.of(Objects.requireNonNullElse(v.cidrBlock(), "")));
+        a.put("default", List.of(String.valueOf(Boolean.TRUE.equals(v.isDefault()))));
+        return new ObservedResource(ResourceType.VPC, v.vpcId(), v.vpcId(), name(v.tags()), v.stateAsString(), a);
+    }
+
+    private static ObservedResource subnet(Subnet s) {
+        SortedMap<String, List<String>> a = new TreeMap<>();
+        a.put("cidr", List.of(Objects.requireNonNullElse(s.cidrBlock(), "")));
+        a.put("zone", List.of(Objects.requireNonNullElse(s.availabilityZone(), "")));
+        return new ObservedResource(ResourceType.SUBNET, s.subnetId(), s.vpcId(), name(s.tags()), s.stateAsString(), a);
+    }
+
+    private static ObservedResource routeTable(RouteTable t) {
+        SortedMap<String, List<String>> a = new TreeMap<>();
+        a.put("subnets", sorted(t.associations().stream().map(x -> x.subnetId()).filter(Objects::nonNull).toList()));
+        a.put("main", List.of(String.valueOf(t.associations().stream().anyMatch(x -> Boolean.TRUE.equals(x.main())))));
+        a.put("routes", sorted(t.routes().stream().map(r -> destination(r) + " -> " + target(r)).toList()));
+        return new ObservedResource(ResourceType.ROUTE_TABLE, t.routeTableId(), t.vpcId(), name(t.tags()), null, a);
+    }
+
+    private static String destination(software.amazon.awssdk.services.ec2.model.Route r) {
+        return r.destinationCidrBlock() != null ? r.destinationCidrBlock()
+                : r.destinationPrefixListId() != null ? r.destinationPrefixListId()
+                : Objects.requireNonNullElse(r.destinationIpv6CidrBlock(), "?");
+    }
+
+    private static String target(software.amazon.awssdk.services.ec2.model.Route r) {
+        return r.natGatewayId() != null ? r.natGatewayId() : r.gatewayId() != null ? r.gatewayId()
+                : r.networkInterfaceId() != null ? r.networkInterfaceId()
+                : r.vpcPeeringConnectionId() != null ? r.vpcPeeringConnectionId()
+                : Objects.requireNonNullElse(r.transitGatewayId(), "?");
+    }
+
+    private static ObservedResource securityGroup(SecurityGroup g) {
+        SortedMap<String, List<String>> a = new TreeMap<>();
+        a.put("groupName", List.of(Objects.requireNonNullElse(g.groupName(), "")));
+        a.put("description", List.of(Objects.requireNonNullElse(g.description(), "")));
+        return new ObservedResource(ResourceType.SECURITY_GROUP, g.groupId(), g.vpcId(),
+                name(g.tags()) == null ? g.groupName() : name(g.tags()), null, a);
+    }
+
+    private static ObservedResource natGateway(NatGateway n) {
+        SortedMap<String, List<String>> a = new TreeMap<>();
+        a.put("subnet", List.of(Objects.requireNonNullElse(n.subnetId(), "")));
+        a.put("connectivity", List.of(Objects.requireNonNullElse(n.connectivityTypeAsString(), "public")));
+        return new ObservedResource(ResourceType.NAT_GATEWAY, n.natGatewayId(), n.vpcId(), name(n.tags()),
+                n.stateAsString(), a);
+    }
+
+    private static String name(List<Tag> tags) {
+        return tags.stream().filter(t -> "Name".equals(t.key())).map(Tag::value).findFirst().orElse(null);
+    }
+
+    private static SortedMap<String, String> tags(List<Tag> tags) {
+        SortedMap<String, String> map = new TreeMap<>();
+        tags.forEach(t -> map.put(t.key(), Objects.requireNonNullElse(t.value(), "")));
+        return map;
+    }
+
+    private static List<String> sorted(Collection<String> ids) {
+        return ids == null ? List.of() : ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
+    }
+}

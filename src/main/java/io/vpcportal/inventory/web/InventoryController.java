@@ -1,0 +1,136 @@
+package io.vpcportal.inventory.web;
+
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
+import io.vpcportal.inventory.EndpointPage;
+import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The inventory pages: the table with filters and CSV, an endpoint, a VPC, and the sync with its progress. */
+@Controller
+class InventoryController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final InventoryManagement inventory;
+
+    InventoryController(InventoryManagement inventory) {
+        this.inventory = inventory;
+    }
+
+    @GetMapping("/inventory")
+    String list(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("query") InventoryQuery query,
+            @RequestParam(required = false) String cursor, Model model) {
+        try {
+            EndpointPage page = inventory.endpoints(me, query.filter(), cursor, PAGE_SIZE);
+            model.addAttribute("rows", page.items());
+            model.addAttribute("nextCursor", page.nextCursor());
+        } catch (InvalidInputException e) {
+            model.addAttribute("rows", List.of());
+            model.addAttribute("failure", "Field '" + e.violations().get(0).field() + "' "
+                    + e.violations().get(0).message());
+        }
+        model.addAttribute("firstPage", cursor == null || cursor.isBlank());
+        model.addAttribute("coverage", inventory.coverage(me));
+        model.addAttribute("enabled", inventory.enabled());
+        if (me.hasRole(Role.ADMIN) || me.hasRole(Role.APPROVER)) {
+            // runs span every account: their errors are for those who see every account
+            inventory.runs(1).stream().findFirst().ifPresent(r -> model.addAttribute("lastRun", r));
+        }
+        return "inventory/list";
+    }
+
+    @GetMapping("/inventory.csv")
+    void export(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("query") InventoryQuery query,
+            HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8; header=present");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"inventory.csv\"");
+        Writer writer = response.getWriter();
+        InventoryCsv csv = new InventoryCsv(writer);
+        csv.header();
+        inventory.forEachEndpoint(me, query.filter(), csv::row);
+        writer.flush();
+    }
+
+    @GetMapping("/inventory/endpoints/{id}")
+    String endpoint(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id, Model model) {
+        model.addAttribute("e", inventory.endpoint(me, id));
+        return "inventory/endpoint";
+    }
+
+    @GetMapping("/inventory/vpcs/{vpcId}")
+    String vpc(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId, Model model) {
+        model.addAttribute("vpc", inventory.vpc(me, vpcId));
+        return "inventory/vpc";
+    }
+
+    @PostMapping("/inventory/endpoints/{id}/adopt")
+    @PreAuthorize("hasRole('ADMIN')")
+    String adopt(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestParam(required = false) String team, RedirectAttributes redirect) {
+        try {
+            var adopted = inventory.adopt(me, id, team);
+            redirect.addFlashAttribute("flash", "Adopted: request " + adopted.summary().requestId() + " now manages " + id);
+        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException e) {
+            redirect.addFlashAttribute("failure", message(e));
+        }
+        return "redirect:/inventory/endpoints/" + id;
+    }
+
+    @PostMapping("/inventory/endpoints/{id}/accept")
+    @PreAuthorize("hasRole('ADMIN')")
+    String accept(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            inventory.acceptDrift(me, id, reason);
+            redirect.addFlashAttribute("flash", "The actual state of " + id + " is now its approved state");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("failure", message(e));
+        }
+        return "redirect:/inventory/endpoints/" + id;
+    }
+
+    @PostMapping("/inventory/sync")
+    @PreAuthorize("hasRole('ADMIN')")
+    String sync(@AuthenticationPrincipal PortalPrincipal me, RedirectAttributes redirect) {
+        try {
+            inventory.syncNow(me);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return "redirect:/inventory";
+    }
+
+    /** The progress fragment, polled by the page while a run is in progress. */
+    @GetMapping("/inventory/sync/{runId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    String progress(@PathVariable UUID runId, Model model) {
+        model.addAttribute("lastRun", inventory.run(runId).orElse(null));
+        return "inventory/list :: progress";
+    }
+
+    private static String message(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.violations().get(0).field() + " " + invalid.violations().get(0).message();
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,93 @@
+package io.vpcportal.inventory.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.inventory.EndpointDetails;
+import io.vpcportal.inventory.EndpointPage;
+import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.SyncRunSummary;
+import io.vpcportal.inventory.VpcCoverage;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Inventory", description = "What exists in AWS: endpoints, drift, coverage, synchronisation")
+class InventoryRestController {
+
+    private final InventoryManagement inventory;
+
+    InventoryRestController(InventoryManagement inventory) {
+        this.inventory = inventory;
+    }
+
+    @GetMapping("/endpoints")
+    @Operation(summary = "Endpoints you may see (your teams' accounts; approvers and admins: all), keyset pagination")
+    EndpointPage endpoints(@AuthenticationPrincipal PortalPrincipal me, InventoryQuery query,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        return inventory.endpoints(me, query.filter(), cursor, limit);
+    }
+
+    @GetMapping("/endpoints/{id}")
+    @Operation(summary = "An endpoint with its policy, route tables, ENIs, DNS entries, request and drift")
+    EndpointDetails endpoint(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id) {
+        return inventory.endpoint(me, id);
+    }
+
+    @PostMapping("/endpoints/{id}/adopt")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Admins: make an unmanaged endpoint an ACTIVE request with its current settings and policy")
+    EndpointDetails adopt(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestBody(required = false) AdoptPayload payload) {
+        return inventory.adopt(me, id, payload == null ? null : payload.team());
+    }
+
+    @PostMapping("/endpoints/{id}/drift/accept")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Admins: record the endpoint's actual state as its approved state (audited)")
+    EndpointDetails acceptDrift(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestBody(required = false) AcceptDriftPayload payload) {
+        return inventory.acceptDrift(me, id, payload == null ? null : payload.reason());
+    }
+
+    @GetMapping("/vpcs/{vpcId}/coverage")
+    @Operation(summary = "A VPC's endpoints, NAT gateways, route tables and recommendations with prefilled requests")
+    VpcCoverage coverage(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId) {
+        return inventory.vpc(me, vpcId);
+    }
+
+    @PostMapping("/sync")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Admins: synchronise every account and region now; 409 while a run is in progress")
+    SyncRunSummary sync(@AuthenticationPrincipal PortalPrincipal me) {
+        return inventory.syncNow(me);
+    }
+
+    @GetMapping("/sync/runs")
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Operation(summary = "Approvers and admins: the latest runs, newest first, with counts and errors per account "
+            + "and region")
+    List<SyncRunSummary> runs(@RequestParam(defaultValue = "20") int limit) {
+        return inventory.runs(limit);
+    }
+
+    /** Who owns an adopted endpoint; blank: the account's only team. */
+    record AdoptPayload(String team) {
+    }
+
+    /** Why the actual state is accepted, for the audit trail. */
+    record AcceptDriftPayload(String reason) {
+    }
+}
