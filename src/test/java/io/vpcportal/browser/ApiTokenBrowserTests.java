@@ -30,7 +30,7 @@ class ApiTokenBrowserTests extends BrowserTest {
         assertThat(shown).isVisible();
         String token = shown.textContent().trim();
         assertThat(token).startsWith("vpcp_");
-        checkPage("API tokens", "tokens");
+        checkPage("API tokens", null);
 
         assertThat(listRequests(token).statusCode()).isEqualTo(200);
         assertThat(listRequests(token).body()).contains("\"items\"");

@@ -60,6 +60,9 @@ class ApproverJourneyBrowserTests extends BrowserTest {
 
         view.decide("Reject", "");
         assertThat(page.locator(".alert-danger")).containsText("reason");
+        assertThat(view.comment()).isFocused(); // the keyboard is where the fix goes
+        assertThat(page.locator("#decision-comment-error")).isVisible();
+        assertThat(page.locator("#decision-comment-error")).containsText("reason");
         new Nav(page).showsStatus("SUBMITTED");
 
         view.decide("Reject", "Use the organization policy instead of listing buckets.");

@@ -79,7 +79,13 @@ public abstract class BrowserTest {
 
     /** Another signed-out browser window with its own cookies, e.g. for a second user. */
     protected BrowserContext newContext() {
+        return newContext(true);
+    }
+
+    /** A window with JavaScript off: every page must still work as plain links and forms. */
+    protected BrowserContext newContext(boolean javaScript) {
         BrowserContext created = browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(javaScript)
                 .setBaseURL("http://127.0.0.1:" + port)
                 .setViewportSize(WIDTH, HEIGHT)
                 .setLocale("en-GB")

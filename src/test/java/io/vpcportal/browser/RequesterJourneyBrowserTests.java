@@ -62,4 +62,27 @@ class RequesterJourneyBrowserTests extends BrowserTest {
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Amazon S3 (gateway)").setExact(false)).first()).isVisible();
         checkPage("request list", null);
     }
+
+    @Test
+    void withoutJavaScriptTheFormStillSavesAndThePoliciesAreALinkAway() {
+        com.microsoft.playwright.BrowserContext noScript = newContext(false);
+        Page plain = signIn(noScript.newPage(), "requester");
+        plain.navigate("/requests/new?template=dynamodb-gateway");
+        RequestFormPage form = new RequestFormPage(plain);
+        assertThat(form.preview()).hasCount(0); // htmx never ran
+        form.choose("Region", "eu-west-3")
+                .fill("VPC id", "vpc-0a1b2c3d")
+                .fill("Route tables", "rtb-0a1b2c3d")
+                .fill("Justification", "Reports read DynamoDB through NAT today");
+        // with scripts off Playwright's click cannot see the page settle (no animation frames): use the keyboard
+        plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as draft")).press("Enter");
+        RequestPage request = new RequestPage(plain);
+        assertThat(plain.locator(".alert-success")).containsText("Draft saved.");
+        assertThat(plain.locator("main .badge-status").first()).hasText("DRAFT");
+        plain.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Generated policies")).press("Enter");
+        assertThat(plain.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Policies of");
+        assertThat(plain.locator("main")).containsText("dynamodb:");
+        assertThat(plain.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"))).isVisible();
+        noScript.close();
+    }
 }

@@ -48,7 +48,9 @@ class RequestPolicyController {
     }
 
     @GetMapping("/requests/{id}/policies")
-    String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
+    String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         RequestDetails request = requests.get(me, id);
         Optional<AccountDetails> account = accounts.find(request.accountId());
         List<ItemPreview> previews = new ArrayList<>();
@@ -59,6 +61,10 @@ class RequestPolicyController {
                     item.bucketNames(), item.tableNames(), item.customPolicy(), account));
         }
         model.addAttribute("previews", previews);
+        if (htmx == null) { // the link of the request page, followed without JavaScript: a whole page
+            model.addAttribute("request", request);
+            return "request/policies-page";
+        }
         return "request/policies :: policies";
     }
 
