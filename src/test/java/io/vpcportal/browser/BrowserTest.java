@@ -51,7 +51,7 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void launchChromium() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         playwright = Playwright.create();
         browser = Chromium.launch(playwright);
     }
@@ -90,8 +90,8 @@ public abstract class BrowserTest {
                 .setViewportSize(WIDTH, HEIGHT)
                 .setLocale("en-GB")
                 .setTimezoneId("UTC"));
-        created.setDefaultTimeout(30_000);
-        created.setDefaultNavigationTimeout(60_000);
+        created.setDefaultTimeout(60_000);
+        created.setDefaultNavigationTimeout(90_000);
         created.onPage(opened -> {
             opened.onPageError(error -> pageErrors.add(opened.url() + ": " + error));
             opened.onConsoleMessage(message -> {

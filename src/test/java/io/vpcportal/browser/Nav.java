@@ -9,14 +9,10 @@ import com.microsoft.playwright.options.AriaRole;
 /** What every page shares: the main navigation, the flash message after a redirect, the status badge. */
 record Nav(Page page) {
 
-    /** Follows a link of the main navigation, as a user would. */
+    /** Follows a link of the main navigation, as a user would (at desktop width, where the menu is open). */
     void to(String link) {
-        Locator menu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
-        Locator toggler = menu.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Toggle navigation"));
-        if (toggler.isVisible()) {
-            toggler.click(); // the collapsed menu at phone width
-        }
-        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
     }
 
     /** The success message shown once after a form was saved (post/redirect/get). */
