@@ -38,6 +38,7 @@ class ApproverJourneyBrowserTests extends BrowserTest {
         assertThat(view.section("Provisioning plan")).containsText("ec2:CreateVpcEndpoint"); // what provisioning will call
         assertThat(view.section("Approval")).containsText("Stage 1: network");
         checkPage("approval view", "approval-view");
+        screenshotFrom("approval-policies", "#policies-heading");
 
         view.decide("Approve", "Looks right: only the exports bucket.");
         nav.showsSuccess("Approved.");

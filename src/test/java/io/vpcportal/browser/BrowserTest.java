@@ -133,7 +133,8 @@ public abstract class BrowserTest {
 
     /** Like {@link #screenshot(String)}, with the window scrolled so that {@code selector} is at its top. */
     protected void screenshotFrom(String name, String selector) {
-        page.locator(selector).first().evaluate("e => e.scrollIntoView({block: 'start'})");
+        // instant: Bootstrap scrolls smoothly, and the picture would catch the page half-way
+        page.locator(selector).first().evaluate("e => e.scrollIntoView({block: 'start', behavior: 'instant'})");
         screenshot(name);
     }
 
