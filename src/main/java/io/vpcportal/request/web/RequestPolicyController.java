@@ -11,6 +11,7 @@ import io.vpcportal.policy.GeneratedPolicies;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The generated policies of a request's endpoints, with their findings and access matrix: on the request page,
@@ -49,8 +51,9 @@ class RequestPolicyController {
 
     @GetMapping("/requests/{id}/policies")
     String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
             Model model) {
+        response.addHeader("Vary", "HX-Request"); // one address, a fragment for htmx and a page otherwise
         RequestDetails request = requests.get(me, id);
         Optional<AccountDetails> account = accounts.find(request.accountId());
         List<ItemPreview> previews = new ArrayList<>();
