@@ -89,8 +89,10 @@ class ApprovalController {
             });
             return "redirect:/approvals";
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "A " + (chosen == Decision.APPROVE ? "comment" : "reason") + " "
-                    + e.violations().get(0).message() + ".");
+            String problem = "A " + (chosen == Decision.APPROVE ? "comment" : "reason") + " "
+                    + e.violations().get(0).message() + ".";
+            redirect.addFlashAttribute("failure", problem);
+            redirect.addFlashAttribute("commentError", problem); // also beside the comment field
             redirect.addFlashAttribute("draftComment", comment);
         } catch (ForbiddenException | ConflictException | org.springframework.dao.OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("failure", e.getMessage());

@@ -11,6 +11,7 @@ import io.vpcportal.policy.GeneratedPolicies;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The generated policies of a request's endpoints, with their findings and access matrix: on the request page,
@@ -48,7 +50,10 @@ class RequestPolicyController {
     }
 
     @GetMapping("/requests/{id}/policies")
-    String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
+    String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
+            Model model) {
+        response.addHeader("Vary", "HX-Request"); // one address, a fragment for htmx and a page otherwise
         RequestDetails request = requests.get(me, id);
         Optional<AccountDetails> account = accounts.find(request.accountId());
         List<ItemPreview> previews = new ArrayList<>();
@@ -59,6 +64,10 @@ class RequestPolicyController {
                     item.bucketNames(), item.tableNames(), item.customPolicy(), account));
         }
         model.addAttribute("previews", previews);
+        if (htmx == null) { // the link of the request page, followed without JavaScript: a whole page
+            model.addAttribute("request", request);
+            return "request/policies-page";
+        }
         return "request/policies :: policies";
     }
 

@@ -1,0 +1,35 @@
+package io.vpcportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** What every page shares: the main navigation, the flash message after a redirect, the status badge. */
+record Nav(Page page) {
+
+    /** Follows a link of the main navigation, as a user would (at desktop width, where the menu is open). */
+    void to(String link) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
+    }
+
+    /** The success message shown once after a form was saved (post/redirect/get). */
+    void showsSuccess(String text) {
+        assertThat(page.locator(".alert-success")).containsText(text);
+    }
+
+    /** The request's status badge in the page header. */
+    void showsStatus(String status) {
+        assertThat(page.locator("main .badge-status").first()).hasText(status);
+    }
+
+    Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    Locator link(String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}

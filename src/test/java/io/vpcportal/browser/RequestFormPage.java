@@ -1,0 +1,54 @@
+package io.vpcportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The templated request form with its live policy preview. Fields are found by their labels. */
+record RequestFormPage(Page page) {
+
+    RequestFormPage {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Request VPC endpoints"))).isVisible();
+    }
+
+    Locator field(String label) {
+        return page.getByLabel(label);
+    }
+
+    RequestFormPage fill(String label, String value) {
+        field(label).fill(value);
+        return this;
+    }
+
+    RequestFormPage choose(String label, String value) {
+        field(label).selectOption(value);
+        return this;
+    }
+
+    /** The message shown beside a field, tied to it by aria-describedby. */
+    Locator errorOf(String label) {
+        String describedBy = field(label).getAttribute("aria-describedby");
+        if (describedBy == null) {
+            throw new AssertionError("the field " + label + " names no message in aria-describedby");
+        }
+        String[] ids = describedBy.trim().split("\\s+");
+        return page.locator("[id='" + ids[ids.length - 1] + "']");
+    }
+
+    /** The generated policies htmx puts under the endpoints whenever a field changes. */
+    Locator preview() {
+        return page.locator("#policy-preview");
+    }
+
+    RequestFormPage submitExpectingErrors() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for approval")).click();
+        return new RequestFormPage(page);
+    }
+
+    RequestPage submit() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for approval")).click();
+        return new RequestPage(page);
+    }
+}
