@@ -109,7 +109,7 @@ class AuthorizationMatrixTests {
         NONE("-"), TOKEN("token name"), GLUE("request of the caller's team"), EMPTY("{}"), REASON("reason"),
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
-        BAD_WEBHOOK("webhook with an ftp URL");
+        BAD_WEBHOOK("webhook with an ftp URL"), ESTIMATE("an S3 gateway estimate"), COLLECT("yesterday");
 
         final String label;
 
@@ -179,7 +179,11 @@ class AuthorizationMatrixTests {
         row("PUT",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN));
+        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
+        row("POST",   "/api/v1/estimates",                       Target.NONE,         Body.ESTIMATE,      UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/savings",                         Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/savings/collect",                 Target.NONE,         Body.COLLECT,       UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
@@ -354,6 +358,9 @@ class AuthorizationMatrixTests {
                      "fields":[{"name":"subnetIds","label":"Subnets","required":true}]}""";
             case NEW_RULE -> rule("matrix-" + Long.toString(System.nanoTime(), 36), false).toString();
             case SAME_RULE -> rule(null, true).toString();
+            case ESTIMATE -> "{\"region\":\"eu-west-1\",\"endpointType\":\"Gateway\",\"monthlyGb\":6000}";
+            case COLLECT -> "{\"from\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"to\":\""
+                    + java.time.LocalDate.now().minusDays(1) + "\"}";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

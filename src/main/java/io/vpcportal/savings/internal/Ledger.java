@@ -38,9 +38,12 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final PriceCatalog catalog;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
 
-    Ledger(JdbcClient jdbc, PriceCatalog catalog) {
+    Ledger(JdbcClient jdbc, PriceCatalog catalog,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.catalog = catalog;
     }
 
@@ -77,20 +80,28 @@ public class Ledger {
     @Transactional
     public void record(List<MeasuredDay> rows) {
         Map<String, LocalDate> firstDays = new HashMap<>();
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> batch = new ArrayList<>();
         for (MeasuredDay m : rows) {
-            jdbc.sql("delete from savings_ledger_day where day = :day and resource_id = :id")
-                    .param("day", Date.valueOf(m.day())).param("id", m.resourceId()).update();
-            insert(m);
+            batch.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("day", Date.valueOf(m.day())).addValue("id", m.resourceId()).addValue("kind", m.kind().name())
+                    .addValue("request", m.requestId()).addValue("team", m.team()).addValue("account", m.accountId())
+                    .addValue("region", m.region()).addValue("vpc", m.vpcId()).addValue("service", m.service())
+                    .addValue("enis", m.enis()).addValue("bytes", m.bytes()));
             firstDays.merge(m.region(), m.day(), (a, b) -> a.isBefore(b) ? a : b);
         }
+        batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and resource_id = :id",
+                batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        batchJdbc.batchUpdate(INSERT, batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         firstDays.forEach(this::reprice);
     }
 
+    private static final String INSERT = """
+            insert into savings_ledger_day (day, resource_id, kind, request_id, team_id, account_id, region, vpc_id,
+                                            service, enis, bytes)
+            values (:day, :id, :kind, :request, :team, :account, :region, :vpc, :service, :enis, :bytes)""";
+
     private void insert(MeasuredDay m) {
-        jdbc.sql("""
-                insert into savings_ledger_day (day, resource_id, kind, request_id, team_id, account_id, region, vpc_id,
-                                                service, enis, bytes)
-                values (:day, :id, :kind, :request, :team, :account, :region, :vpc, :service, :enis, :bytes)""")
+        jdbc.sql(INSERT)
                 .param("day", Date.valueOf(m.day())).param("id", m.resourceId()).param("kind", m.kind().name())
                 .param("request", m.requestId()).param("team", m.team()).param("account", m.accountId())
                 .param("region", m.region()).param("vpc", m.vpcId()).param("service", m.service())
@@ -118,6 +129,7 @@ public class Ledger {
                 .query((rs, n) -> LedgerQueries.row(rs)).list();
         Map<String, Optional<Rate>> rates = new HashMap<>();
         BigDecimal interfaceGbSoFar = BigDecimal.ZERO;
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> updates = new ArrayList<>();
         for (LedgerRow row : rows) {
             BigDecimal gb = gb(row.bytes());
             Optional<Rate> natGb = rate(rates, region, PriceItem.NAT_GATEWAY_GB, row.day());
@@ -146,16 +158,19 @@ public class Ledger {
                 case GATEWAY -> avoided = natGb.get().cost(gb);
                 case NAT, MISSED -> natCost = natGb.get().cost(gb);
             }
-            jdbc.sql("""
-                    update savings_ledger_day set endpoint_cost = :cost, avoided_nat_cost = :avoided, net_saving = :net,
-                                                  nat_cost = :nat
-                    where day = :day and resource_id = :id""")
-                    .param("cost", money(endpointCost)).param("avoided", money(avoided))
-                    .param("net", money(row.kind().isEndpoint() ? avoided.subtract(endpointCost) : BigDecimal.ZERO))
-                    .param("nat", money(natCost)).param("day", Date.valueOf(row.day())).param("id", row.resourceId())
-                    .update();
+            updates.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("cost", money(endpointCost)).addValue("avoided", money(avoided))
+                    .addValue("net", money(row.kind().isEndpoint() ? avoided.subtract(endpointCost) : BigDecimal.ZERO))
+                    .addValue("nat", money(natCost)).addValue("day", Date.valueOf(row.day()))
+                    .addValue("id", row.resourceId()));
         }
+        batchJdbc.batchUpdate(UPDATE, updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
     }
+
+    private static final String UPDATE = """
+            update savings_ledger_day set endpoint_cost = :cost, avoided_nat_cost = :avoided, net_saving = :net,
+                                          nat_cost = :nat
+            where day = :day and resource_id = :id""";
 
     private Optional<Rate> rate(Map<String, Optional<Rate>> cache, String region, PriceItem item, LocalDate day) {
         return cache.computeIfAbsent(item + "@" + day, k -> catalog.rate(region, item, day));

@@ -41,8 +41,7 @@ public class LedgerQueries {
             throw new IllegalArgumentException("unknown group " + groupBy);
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
-        return jdbc.sql("select " + key + " as key, " + SUMS + """
-                 from savings_ledger_day where day between :from and :to group by 1 order by """ + " " + order)
+        return jdbc.sql("select " + key + " as key, " + SUMS + " from savings_ledger_day where day between :from and :to group by 1 order by " + order)
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, n) -> group(rs)).list();
     }
@@ -56,11 +55,11 @@ public class LedgerQueries {
 
     /** Endpoints by net saving, of the kinds given, with their service in the key ("vpce-… · service"). */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit) {
-        return jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, " + SUMS + """
-                 from savings_ledger_day
+        return jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, " + SUMS + " " + """
+                from savings_ledger_day
                 where day between :from and :to and kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')
                 group by resource_id having (:below = false or sum(net_saving) < 0)
-                order by net """ + (costingMoreThanSaving ? "asc" : "desc") + ", resource_id limit :limit")
+                order by net """ + " " + (costingMoreThanSaving ? "asc" : "desc") + ", resource_id limit :limit")
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .param("below", costingMoreThanSaving).param("limit", limit)
                 .query((rs, n) -> group(rs)).list();
@@ -69,7 +68,7 @@ public class LedgerQueries {
     /** NAT gateways and VPCs by the NAT charges they still pay (MISSED: avoidable with a free gateway endpoint). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
         return jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, " + SUMS + """
-                 , sum(bytes) as all_bytes from savings_ledger_day where day between :from and :to and kind = :kind
+                , sum(bytes) as all_bytes from savings_ledger_day where day between :from and :to and kind = :kind
                 group by resource_id order by sum(nat_cost) desc, resource_id limit :limit""")
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("kind", kind.name())
                 .param("limit", limit)
@@ -93,7 +92,8 @@ public class LedgerQueries {
     }
 
     public LocalDate firstDay() {
-        return jdbc.sql("select min(day) from savings_ledger_day").query(LocalDate.class).optional().orElse(null);
+        List<java.sql.Date> first = jdbc.sql("select min(day) from savings_ledger_day").query((rs, n) -> rs.getDate(1)).list();
+        return first.isEmpty() || first.get(0) == null ? null : first.get(0).toLocalDate();
     }
 
     static LedgerRow row(ResultSet rs) throws SQLException {
