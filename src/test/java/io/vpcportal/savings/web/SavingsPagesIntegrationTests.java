@@ -102,6 +102,24 @@ class SavingsPagesIntegrationTests {
                 .contains("If nat-0a1b2c3d4e5f60718 can be removed").contains("$36.50");
     }
 
+    @Test
+    void theApprovalViewLoadsTheCostPanelOfTheStoredRequest() {
+        DemoClient api = DemoClient.api(port);
+        java.util.UUID id = api.createAndSubmit(api.token("requester"));
+        DemoClient approver = DemoClient.browser(port);
+        approver.signIn("net-approver", DemoClient.PASSWORD);
+
+        assertThat(approver.page("/approvals/" + id).body()).contains("/savings/requests/" + id + "/estimate");
+        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+
+        assertThat(panel.status()).isEqualTo(200);
+        // one Glue ENI in eu-west-1 and no expected traffic: 730 h x 0.011 = 8.03 a month for nothing avoided
+        assertThat(panel.body()).contains("AWS Glue").contains("$8.03").contains("$-8.03").contains("cost-warning");
+        DemoClient stranger = DemoClient.browser(port);
+        stranger.signIn("sec-approver", DemoClient.PASSWORD);
+        assertThat(stranger.page("/savings/requests/" + java.util.UUID.randomUUID() + "/estimate").status()).isEqualTo(404);
+    }
+
     private static String dollars(BigDecimal amount) {
         return "$" + String.format(java.util.Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
     }
