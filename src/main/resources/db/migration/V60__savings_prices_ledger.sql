@@ -44,7 +44,8 @@ create table savings_ledger_day (
     net_saving       numeric(24, 10) not null default 0,
     nat_cost         numeric(24, 10) not null default 0,
     collected_at     timestamptz    not null default now(),
-    primary key (day, resource_id)
+    -- the account too: ids typed into requests are not checked against AWS, and one wrong NAT id must not collide
+    primary key (day, account_id, resource_id)
 );
 create index savings_ledger_team_day on savings_ledger_day (team_id, day);
 create index savings_ledger_account_day on savings_ledger_day (account_id, day);

@@ -54,7 +54,7 @@ class DemoSavings implements ApplicationRunner {
                     "eu-west-1", "vpc-0a1b2c3d4e5f60718", "com.amazonaws.eu-west-1.glue", 2, growth * GIB / 5));
             days.add(new MeasuredDay(day, "vpce-0demo0000000logs", LedgerKind.INTERFACE, null, "network", account,
                     "us-east-1", "vpc-0b1b2c3d4e5f60718", "com.amazonaws.us-east-1.logs", 2, GIB));
-            days.add(new MeasuredDay(day, "nat-0a1b2c3d4e5f60718", LedgerKind.NAT, null, "payments", account,
+            days.add(new MeasuredDay(day, "nat-0d0d0d0d0d0d0d0d0", LedgerKind.NAT, null, "payments", account,
                     "eu-west-1", "vpc-0a1b2c3d4e5f60718", "nat-gateway", 0, 40 * GIB));
             days.add(new MeasuredDay(day, "vpc-0b1b2c3d4e5f60718/DYNAMODB", LedgerKind.MISSED, null, "network", account,
                     "us-east-1", "vpc-0b1b2c3d4e5f60718", "dynamodb via NAT", 0, 12 * GIB));

@@ -89,7 +89,7 @@ public class Ledger {
                     .addValue("enis", m.enis()).addValue("bytes", m.bytes()));
             firstDays.merge(m.region(), m.day(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and resource_id = :id",
+        batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and account_id = :account and resource_id = :id",
                 batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         batchJdbc.batchUpdate(INSERT, batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         firstDays.forEach(this::reprice);
@@ -123,7 +123,7 @@ public class Ledger {
     private void repriceMonth(String region, LocalDate month) {
         List<LedgerRow> rows = jdbc.sql("""
                 select * from savings_ledger_day where region = :region and day >= :first and day < :next
-                order by day, resource_id""")
+                order by day, resource_id, account_id""")
                 .param("region", region).param("first", Date.valueOf(month))
                 .param("next", Date.valueOf(month.plusMonths(1)))
                 .query((rs, n) -> LedgerQueries.row(rs)).list();
@@ -162,7 +162,7 @@ public class Ledger {
                     .addValue("cost", money(endpointCost)).addValue("avoided", money(avoided))
                     .addValue("net", money(row.kind().isEndpoint() ? avoided.subtract(endpointCost) : BigDecimal.ZERO))
                     .addValue("nat", money(natCost)).addValue("day", Date.valueOf(row.day()))
-                    .addValue("id", row.resourceId()));
+                    .addValue("account", row.accountId()).addValue("id", row.resourceId()));
         }
         batchJdbc.batchUpdate(UPDATE, updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
     }
@@ -170,7 +170,7 @@ public class Ledger {
     private static final String UPDATE = """
             update savings_ledger_day set endpoint_cost = :cost, avoided_nat_cost = :avoided, net_saving = :net,
                                           nat_cost = :nat
-            where day = :day and resource_id = :id""";
+            where day = :day and account_id = :account and resource_id = :id""";
 
     private Optional<Rate> rate(Map<String, Optional<Rate>> cache, String region, PriceItem item, LocalDate day) {
         return cache.computeIfAbsent(item + "@" + day, k -> catalog.rate(region, item, day));
