@@ -110,7 +110,8 @@ class AuthorizationMatrixTests {
         NONE("-"), TOKEN("token name"), GLUE("request of the caller's team"), EMPTY("{}"), REASON("reason"),
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
-        BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets");
+        BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets"), ESTIMATE("an S3 gateway estimate"),
+        COLLECT("yesterday");
 
         final String label;
 
@@ -193,7 +194,11 @@ class AuthorizationMatrixTests {
         row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("POST",   "/api/v1/sync",                            Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
-        row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK));
+        row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK),
+        // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
+        row("POST",   "/api/v1/estimates",                       Target.NONE,         Body.ESTIMATE,      UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/savings",                         Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/savings/collect",                 Target.NONE,         Body.COLLECT,       UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
@@ -374,6 +379,9 @@ class AuthorizationMatrixTests {
             case SAME_RULE -> rule(null, true).toString();
             case CHANGE -> """
                     {"bucketNames":["matrix-reports"],"justification":"the matrix asks for a change"}""";
+            case ESTIMATE -> "{\"region\":\"eu-west-1\",\"endpointType\":\"Gateway\",\"monthlyGb\":6000}";
+            case COLLECT -> "{\"from\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"to\":\""
+                    + java.time.LocalDate.now().minusDays(1) + "\"}";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

@@ -13,6 +13,7 @@ public class MotoContextInitializer implements ApplicationContextInitializer<Con
         // the SDK's default chain reads these system properties; nothing is stored anywhere
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
-        TestPropertyValues.of("portal.aws.endpoint=" + moto.endpoint()).applyTo(context);
+        TestPropertyValues.of("portal.aws.endpoint=" + moto.endpoint(),
+                "portal.savings.cloudwatch-endpoint=" + CloudWatchCborBridge.shared().endpoint()).applyTo(context);
     }
 }

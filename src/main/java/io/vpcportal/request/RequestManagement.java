@@ -151,6 +151,12 @@ public class RequestManagement {
         return tx.execute(status -> requests.findById(id.value()).map(RequestDetails::of));
     }
 
+    /** Every request in {@code status}, as the portal itself sees them (the savings collection reads ACTIVE ones). */
+    public java.util.List<RequestDetails> inStatus(RequestStatus wanted) {
+        return tx.execute(status -> requests.findAll((root, query, cb) -> cb.equal(root.get("status"), wanted))
+                .stream().map(RequestDetails::of).toList());
+    }
+
     /** Fails with NotFound (as for an unknown id) when {@code by} may not see the request. */
     public void requireVisible(PortalPrincipal by, UUID id) {
         if (!canSee(by, new EndpointRequestId(id))) {

@@ -1,0 +1,184 @@
+package io.vpcportal.savings;
+
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.provisioning.AwsAccess;
+import io.vpcportal.savings.internal.Estimator;
+import io.vpcportal.savings.internal.FlowLogLocations;
+import io.vpcportal.savings.internal.Ledger;
+import io.vpcportal.savings.internal.LedgerQueries;
+import io.vpcportal.savings.internal.OfferFileParser;
+import io.vpcportal.savings.internal.PriceCatalog;
+import io.vpcportal.savings.internal.TrafficCollector;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+
+/**
+ * The savings module's API: prices, estimates for an endpoint before it exists, collection of measured traffic,
+ * and the ledger of what endpoints really saved. Other modules call {@link #estimate(EstimateInput)}.
+ */
+@Service
+public class SavingsManagement {
+
+    /** Longest range one on-demand collection covers. */
+    public static final int MAX_COLLECTION_DAYS = 31;
+
+    private final PriceCatalog catalog;
+    private final Estimator estimator;
+    private final Ledger ledger;
+    private final LedgerQueries queries;
+    private final TrafficCollector collector;
+    private final FlowLogLocations flowLogs;
+    private final AwsAccess aws;
+    private final Clock clock;
+
+    SavingsManagement(PriceCatalog catalog, Estimator estimator, Ledger ledger, LedgerQueries queries,
+            TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
+        this.catalog = catalog;
+        this.estimator = estimator;
+        this.ledger = ledger;
+        this.queries = queries;
+        this.collector = collector;
+        this.flowLogs = flowLogs;
+        this.aws = aws;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Cost and saving of one endpoint, with the prices in force on the period's first day (today by default). */
+    public Estimate estimate(EstimateInput input) {
+        return estimator.estimate(input, today());
+    }
+
+    public SortedSet<String> pricedRegions() {
+        return catalog.pricedRegions();
+    }
+
+    public List<PriceDetails> prices() {
+        return catalog.all();
+    }
+
+    /**
+     * Imports an AWS Price List offer file in CSV form. {@code correct}: prices already there for the same date are
+     * replaced, and ledger days priced with them are priced again.
+     */
+    public PriceImport importPrices(InputStream offerFile, String source, boolean correct) {
+        OfferFileParser.Result parsed = OfferFileParser.parse(offerFile, source);
+        int changed = catalog.store(parsed.prices(), correct);
+        SortedSet<String> regions = new TreeSet<>();
+        parsed.prices().forEach(p -> regions.add(p.region()));
+        if (changed > 0) {
+            parsed.prices().stream().map(PriceDetails::effectiveFrom).min(LocalDate::compareTo)
+                    .ifPresent(from -> regions.forEach(r -> ledger.reprice(r, from)));
+        }
+        return new PriceImport(source, parsed.rows(), parsed.prices().size(), changed, regions);
+    }
+
+    /** Prices the whole ledger again with the catalog as it is. */
+    public void reprice() {
+        LocalDate first = queries.firstDay();
+        if (first != null) {
+            ledger.regionsWithRows().forEach(r -> ledger.reprice(r, first));
+        }
+    }
+
+    /** Collects the measured traffic of each day from {@code from} to {@code to} (inclusive), replacing those days. */
+    public List<TrafficCollection> collect(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new InvalidInputException("to", "must be a day not before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_COLLECTION_DAYS) {
+            throw new InvalidInputException("to", "a collection covers at most " + MAX_COLLECTION_DAYS + " days");
+        }
+        if (to.isAfter(today())) {
+            throw new InvalidInputException("to", "must not be in the future");
+        }
+        if (!aws.applies()) {
+            throw new ConflictException("AWS is not configured (plan-only mode): there is no traffic to collect");
+        }
+        List<TrafficCollection> done = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            done.add(collector.collect(day));
+        }
+        return done;
+    }
+
+    /** Whether the portal calls AWS, so that collection can run. */
+    public boolean collects() {
+        return aws.applies();
+    }
+
+    /** Adds measured days that did not come from a collection (imported history, the demo). */
+    public void record(List<MeasuredDay> days) {
+        ledger.record(days);
+    }
+
+    /** Ledger totals per team, account, region, service, month or endpoint between two days (inclusive). */
+    public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to) {
+        if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
+            throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        return queries.groups(groupBy, from, to);
+    }
+
+    public SavingsGroup total(LocalDate from, LocalDate to) {
+        return queries.total(from, to);
+    }
+
+    /** Endpoints by realized saving; {@code belowBreakEven}: only those that cost more than they saved. */
+    public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean belowBreakEven, int limit) {
+        return queries.endpoints(from, to, belowBreakEven, limit);
+    }
+
+    /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */
+    public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
+        return queries.natTraffic(from, to, kind, limit);
+    }
+
+    public void ledgerRows(LocalDate from, LocalDate to, Consumer<LedgerRow> sink) {
+        queries.rows(from, to, sink);
+    }
+
+    public List<LedgerRow> ledgerOf(String resourceId) {
+        return queries.rowsOf(resourceId);
+    }
+
+    /** The first day in the ledger, or null when it is empty. */
+    public LocalDate firstLedgerDay() {
+        return queries.firstDay();
+    }
+
+    /** Where an account's VPC Flow Logs are delivered; a blank bucket removes the setting. */
+    public void flowLogLocation(String accountId, String bucket, String prefix) {
+        if (bucket == null || bucket.isBlank()) {
+            flowLogs.set(accountId, null);
+            return;
+        }
+        if (!bucket.strip().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new InvalidInputException("bucket", "must be an S3 bucket name");
+        }
+        flowLogs.set(accountId, new FlowLogLocations.Location(bucket.strip(), prefix == null ? "" : prefix.strip()));
+    }
+
+    public Map<String, String> flowLogLocations() {
+        Map<String, String> all = new TreeMap<>();
+        flowLogs.all().forEach((account, l) -> all.put(account, "s3://" + l.bucket() + "/" + l.prefix()));
+        return all;
+    }
+}

@@ -1,0 +1,188 @@
+package io.vpcportal.savings.internal;
+
+import io.vpcportal.savings.LedgerKind;
+import io.vpcportal.savings.LedgerRow;
+import io.vpcportal.savings.MeasuredDay;
+import io.vpcportal.savings.PriceItem;
+import io.vpcportal.savings.Rate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The savings ledger: one row per resource and day. Rows are written with their bytes and then priced per region
+ * and month in (day, resource) order, so the interface endpoint data tiers follow the region's running monthly total
+ * and every day is priced with the prices in force that day. Pricing again gives the same figures, which is what
+ * makes a correction of prices (or a second collection of a day) safe.
+ */
+@Repository
+public class Ledger {
+
+    static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final JdbcClient jdbc;
+    private final PriceCatalog catalog;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
+
+    Ledger(JdbcClient jdbc, PriceCatalog catalog,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc) {
+        this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
+        this.catalog = catalog;
+    }
+
+    /** GB as AWS bills them (2^30 bytes), exactly. */
+    public static BigDecimal gb(long bytes) {
+        return BigDecimal.valueOf(bytes).divide(BYTES_PER_GB);
+    }
+
+    /**
+     * Replaces a day: every row of {@code day} in {@code accounts} goes, {@code rows} come in, and the months of the
+     * regions concerned are priced again. Collecting a day twice therefore leaves the same ledger.
+     */
+    @Transactional
+    public void replaceDay(LocalDate day, Collection<String> accounts, List<MeasuredDay> rows) {
+        Set<String> regions = new TreeSet<>(jdbc.sql("""
+                select distinct region from savings_ledger_day where day = :day and account_id in (:accounts)""")
+                .param("day", Date.valueOf(day)).param("accounts", accounts.isEmpty() ? List.of("-") : accounts)
+                .query(String.class).list());
+        if (!accounts.isEmpty()) {
+            jdbc.sql("delete from savings_ledger_day where day = :day and account_id in (:accounts)")
+                    .param("day", Date.valueOf(day)).param("accounts", accounts).update();
+        }
+        for (MeasuredDay m : rows) {
+            if (!m.day().equals(day)) {
+                throw new IllegalArgumentException("row of " + m.day() + " given for " + day);
+            }
+            insert(m);
+            regions.add(m.region());
+        }
+        regions.forEach(r -> repriceMonth(r, day.withDayOfMonth(1)));
+    }
+
+    /** Adds rows for days not collected from AWS (the demo's history), replacing rows of the same resource and day. */
+    @Transactional
+    public void record(List<MeasuredDay> rows) {
+        Map<String, LocalDate> firstDays = new HashMap<>();
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> batch = new ArrayList<>();
+        for (MeasuredDay m : rows) {
+            batch.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("day", Date.valueOf(m.day())).addValue("id", m.resourceId()).addValue("kind", m.kind().name())
+                    .addValue("request", m.requestId()).addValue("team", m.team()).addValue("account", m.accountId())
+                    .addValue("region", m.region()).addValue("vpc", m.vpcId()).addValue("service", m.service())
+                    .addValue("enis", m.enis()).addValue("bytes", m.bytes()));
+            firstDays.merge(m.region(), m.day(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and account_id = :account and resource_id = :id",
+                batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        batchJdbc.batchUpdate(INSERT, batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        firstDays.forEach(this::reprice);
+    }
+
+    private static final String INSERT = """
+            insert into savings_ledger_day (day, resource_id, kind, request_id, team_id, account_id, region, vpc_id,
+                                            service, enis, bytes)
+            values (:day, :id, :kind, :request, :team, :account, :region, :vpc, :service, :enis, :bytes)""";
+
+    private void insert(MeasuredDay m) {
+        jdbc.sql(INSERT)
+                .param("day", Date.valueOf(m.day())).param("id", m.resourceId()).param("kind", m.kind().name())
+                .param("request", m.requestId()).param("team", m.team()).param("account", m.accountId())
+                .param("region", m.region()).param("vpc", m.vpcId()).param("service", m.service())
+                .param("enis", m.enis()).param("bytes", m.bytes())
+                .update();
+    }
+
+    /** Prices again every row of {@code region} from the month of {@code from} on (after a price correction). */
+    @Transactional
+    public void reprice(String region, LocalDate from) {
+        List<LocalDate> months = jdbc.sql("""
+                select distinct date_trunc('month', day)::date from savings_ledger_day
+                where region = :region and day >= :from order by 1""")
+                .param("region", region).param("from", Date.valueOf(from.withDayOfMonth(1)))
+                .query(LocalDate.class).list();
+        months.forEach(m -> repriceMonth(region, m));
+    }
+
+    private void repriceMonth(String region, LocalDate month) {
+        List<LedgerRow> rows = jdbc.sql("""
+                select * from savings_ledger_day where region = :region and day >= :first and day < :next
+                order by day, resource_id, account_id""")
+                .param("region", region).param("first", Date.valueOf(month))
+                .param("next", Date.valueOf(month.plusMonths(1)))
+                .query((rs, n) -> LedgerQueries.row(rs)).list();
+        Map<String, Optional<Rate>> rates = new HashMap<>();
+        BigDecimal interfaceGbSoFar = BigDecimal.ZERO;
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> updates = new ArrayList<>();
+        for (LedgerRow row : rows) {
+            BigDecimal gb = gb(row.bytes());
+            Optional<Rate> natGb = rate(rates, region, PriceItem.NAT_GATEWAY_GB, row.day());
+            if (natGb.isEmpty()) {
+                log.warn("No NAT gateway price in {} on {}: {} left unpriced", region, row.day(), row.resourceId());
+                continue;
+            }
+            BigDecimal endpointCost = BigDecimal.ZERO;
+            BigDecimal avoided = BigDecimal.ZERO;
+            BigDecimal natCost = BigDecimal.ZERO;
+            switch (row.kind()) {
+                case INTERFACE -> {
+                    Rate hour = rate(rates, region, PriceItem.INTERFACE_ENDPOINT_HOUR, row.day()).orElseThrow();
+                    Rate data = rate(rates, region, PriceItem.INTERFACE_ENDPOINT_GB, row.day()).orElseThrow();
+                    endpointCost = hour.cost(BigDecimal.valueOf(row.enis()).multiply(HOURS_PER_DAY))
+                            .add(data.cost(interfaceGbSoFar, gb));
+                    interfaceGbSoFar = interfaceGbSoFar.add(gb);
+                    avoided = natGb.get().cost(gb);
+                }
+                case GATEWAY_LOAD_BALANCER -> {
+                    Rate hour = rate(rates, region, PriceItem.GWLB_ENDPOINT_HOUR, row.day()).orElseThrow();
+                    Rate data = rate(rates, region, PriceItem.GWLB_ENDPOINT_GB, row.day()).orElseThrow();
+                    endpointCost = hour.cost(BigDecimal.valueOf(row.enis()).multiply(HOURS_PER_DAY)).add(data.cost(gb));
+                    avoided = natGb.get().cost(gb);
+                }
+                case GATEWAY -> avoided = natGb.get().cost(gb);
+                case NAT, MISSED -> natCost = natGb.get().cost(gb);
+            }
+            updates.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("cost", money(endpointCost)).addValue("avoided", money(avoided))
+                    .addValue("net", money(row.kind().isEndpoint() ? avoided.subtract(endpointCost) : BigDecimal.ZERO))
+                    .addValue("nat", money(natCost)).addValue("day", Date.valueOf(row.day()))
+                    .addValue("account", row.accountId()).addValue("id", row.resourceId()));
+        }
+        batchJdbc.batchUpdate(UPDATE, updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+    }
+
+    private static final String UPDATE = """
+            update savings_ledger_day set endpoint_cost = :cost, avoided_nat_cost = :avoided, net_saving = :net,
+                                          nat_cost = :nat
+            where day = :day and account_id = :account and resource_id = :id""";
+
+    private Optional<Rate> rate(Map<String, Optional<Rate>> cache, String region, PriceItem item, LocalDate day) {
+        return cache.computeIfAbsent(item + "@" + day, k -> catalog.rate(region, item, day));
+    }
+
+    /** Ten decimals of a dollar: a rounding far below a cent even summed over millions of rows. */
+    private static BigDecimal money(BigDecimal usd) {
+        return usd.setScale(10, RoundingMode.HALF_EVEN);
+    }
+
+    public List<String> regionsWithRows() {
+        return new ArrayList<>(jdbc.sql("select distinct region from savings_ledger_day order by 1")
+                .query(String.class).list());
+    }
+}

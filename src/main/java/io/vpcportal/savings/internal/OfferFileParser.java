@@ -1,0 +1,170 @@
+package io.vpcportal.savings.internal;
+
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.savings.PriceDetails;
+import io.vpcportal.savings.PriceItem;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads an AWS Price List offer file in its CSV form ({@code index.csv}): a few metadata lines, a header row, then
+ * one row per price term. It streams, so a full AmazonEC2 regional file (hundreds of MB) never sits in memory, and
+ * keeps only on-demand rows whose usage type prices a {@link PriceItem}. Columns are found by header name.
+ */
+public final class OfferFileParser {
+
+    /** Usage-type prefixes of regions, for files without the "Region Code" column. */
+    static final Map<String, String> REGION_PREFIXES = Map.ofEntries(Map.entry("USE1", "us-east-1"),
+            Map.entry("USE2", "us-east-2"), Map.entry("USW1", "us-west-1"), Map.entry("USW2", "us-west-2"),
+            Map.entry("EU", "eu-west-1"), Map.entry("EUW2", "eu-west-2"), Map.entry("EUW3", "eu-west-3"),
+            Map.entry("EUC1", "eu-central-1"), Map.entry("EUN1", "eu-north-1"), Map.entry("EUS1", "eu-south-1"),
+            Map.entry("APS1", "ap-southeast-1"), Map.entry("APS2", "ap-southeast-2"), Map.entry("APS3", "ap-south-1"),
+            Map.entry("APN1", "ap-northeast-1"), Map.entry("APN2", "ap-northeast-2"), Map.entry("APN3", "ap-northeast-3"),
+            Map.entry("CAN1", "ca-central-1"), Map.entry("SAE1", "sa-east-1"));
+
+    private OfferFileParser() {
+    }
+
+    /** The prices in the file; {@code rows} counts every data row read. */
+    public record Result(List<PriceDetails> prices, int rows) {
+    }
+
+    public static Result parse(InputStream in, String source) {
+        List<PriceDetails> prices = new ArrayList<>();
+        int rows = read(in, source, prices::add);
+        return new Result(prices, rows);
+    }
+
+    private static int read(InputStream in, String source, Consumer<PriceDetails> sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            Map<String, Integer> columns = null;
+            String line;
+            int rows = 0;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (columns == null) {
+                    List<String> cells = cells(line);
+                    if (cells.contains("usageType") && cells.contains("PricePerUnit")) {
+                        columns = new HashMap<>();
+                        for (int i = 0; i < cells.size(); i++) {
+                            columns.putIfAbsent(cells.get(i), i);
+                        }
+                    } else if (lineNo > 20) {
+                        break;
+                    }
+                    continue;
+                }
+                rows++;
+                // cheap test before splitting: most rows of an AmazonEC2 file are instance prices
+                if (!line.contains("NatGateway") && !line.contains("VpcEndpoint") && !line.contains("PublicIPv4")
+                        && !line.contains("DataTransfer-Regional")) {
+                    continue;
+                }
+                PriceDetails price = price(cells(line), columns, source, lineNo);
+                if (price != null) {
+                    sink.accept(price);
+                }
+            }
+            if (columns == null) {
+                throw new InvalidInputException("file", "is not an AWS Price List offer file in CSV form "
+                        + "(no header row with usageType and PricePerUnit)");
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PriceDetails price(List<String> cells, Map<String, Integer> columns, String source, int lineNo) {
+        String termType = cell(cells, columns, "TermType");
+        if (termType != null && !termType.equals("OnDemand")) {
+            return null;
+        }
+        String usageType = cell(cells, columns, "usageType");
+        var match = PriceItem.match(cell(cells, columns, "serviceCode"), usageType);
+        if (match.isEmpty()) {
+            return null;
+        }
+        String currency = cell(cells, columns, "Currency");
+        if (currency != null && !currency.isEmpty() && !currency.equals("USD")) {
+            return null;
+        }
+        String region = cell(cells, columns, "Region Code");
+        if (region == null || region.isBlank()) {
+            region = match.get().regionPrefix().isEmpty() ? "us-east-1" : REGION_PREFIXES.get(match.get().regionPrefix());
+        }
+        if (region == null) {
+            return null;
+        }
+        try {
+            BigDecimal usd = new BigDecimal(cell(cells, columns, "PricePerUnit"));
+            String begin = cell(cells, columns, "StartingRange");
+            String end = cell(cells, columns, "EndingRange");
+            String effective = cell(cells, columns, "EffectiveDate");
+            return new PriceDetails(region, match.get().item(),
+                    begin == null || begin.isBlank() ? BigDecimal.ZERO : new BigDecimal(begin),
+                    end == null || end.isBlank() || end.equals("Inf") ? null : new BigDecimal(end), usd,
+                    match.get().item().unit(), LocalDate.parse(effective.substring(0, 10)), usageType,
+                    blankToNull(cell(cells, columns, "SKU")), source);
+        } catch (NumberFormatException | DateTimeParseException | NullPointerException | StringIndexOutOfBoundsException e) {
+            throw new InvalidInputException("file", "line " + lineNo + " (" + usageType
+                    + ") has no readable price, range or effective date");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        return i == null || i >= cells.size() ? null : cells.get(i);
+    }
+
+    /** One CSV line: fields optionally in double quotes, a doubled quote inside quotes is a quote. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

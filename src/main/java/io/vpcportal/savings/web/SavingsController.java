@@ -1,0 +1,90 @@
+package io.vpcportal.savings.web;
+
+import io.vpcportal.savings.Estimate;
+import io.vpcportal.savings.LedgerKind;
+import io.vpcportal.savings.LedgerRow;
+import io.vpcportal.savings.SavingsGroup;
+import io.vpcportal.savings.SavingsManagement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The savings dashboard and its CSV export, for everyone signed in. */
+@Controller
+class SavingsController {
+
+    private final SavingsManagement savings;
+
+    SavingsController(SavingsManagement savings) {
+        this.savings = savings;
+    }
+
+    @GetMapping("/savings")
+    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        LocalDate today = savings.today();
+        LocalDate end = to == null ? today : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        LocalDate first = savings.firstLedgerDay();
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("thisMonth", savings.total(today.withDayOfMonth(1), today));
+        model.addAttribute("thisYear", savings.total(today.withDayOfYear(1), today));
+        model.addAttribute("sinceStart", first == null ? null : savings.total(first, today));
+        model.addAttribute("firstDay", first);
+        List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today);
+        model.addAttribute("months", months);
+        model.addAttribute("chart", TrendChart.of(months));
+        model.addAttribute("byTeam", savings.groups("team", start, end));
+        model.addAttribute("byAccount", savings.groups("account", start, end));
+        model.addAttribute("byService", savings.groups("service", start, end));
+        model.addAttribute("top", savings.endpoints(start, end, false, 10));
+        model.addAttribute("belowBreakEven", savings.endpoints(start, end, true, 20));
+        model.addAttribute("missed", savings.natTraffic(start, end, LedgerKind.MISSED, 20));
+        model.addAttribute("nat", savings.natTraffic(start, end, LedgerKind.NAT, 20));
+        model.addAttribute("collects", savings.collects());
+        return "savings/dashboard";
+    }
+
+    /** Every ledger row of the period, for a spreadsheet. Text cells starting like a formula are quoted. */
+    @GetMapping("/savings.csv")
+    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        LocalDate end = to == null ? savings.today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"savings-" + start + "-" + end + ".csv\"");
+        PrintWriter out = response.getWriter();
+        out.print("day,resource_id,kind,team,account_id,region,vpc_id,service,enis,bytes,endpoint_cost_usd,"
+                + "avoided_nat_cost_usd,net_saving_usd,nat_cost_usd\r\n");
+        savings.ledgerRows(start, end, (LedgerRow r) -> out.print(String.join(",", r.day().toString(),
+                text(r.resourceId()), r.kind().name(), text(r.team()), r.accountId(), r.region(), text(r.vpcId()),
+                text(r.service()), Integer.toString(r.enis()), Long.toString(r.bytes()),
+                r.endpointCost().toPlainString(), r.avoidedNatCost().toPlainString(), r.netSaving().toPlainString(),
+                r.natCost().toPlainString()) + "\r\n"));
+        out.flush();
+    }
+
+    private static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** For the template: dollars and cents. */
+    static String usd(java.math.BigDecimal amount) {
+        return Estimate.usd(amount);
+    }
+}

@@ -1,0 +1,47 @@
+package io.vpcportal.savings.web;
+
+import io.vpcportal.savings.SavingsGroup;
+import io.vpcportal.savings.SavingsManagement;
+import io.vpcportal.savings.TrafficCollection;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The savings ledger as JSON: totals per group; admins collect days again. */
+@RestController
+class SavingsRestController {
+
+    /** Totals of the period and one entry per group. */
+    record SavingsReport(String groupBy, LocalDate from, LocalDate to, SavingsGroup total, List<SavingsGroup> groups) {
+    }
+
+    private final SavingsManagement savings;
+
+    SavingsRestController(SavingsManagement savings) {
+        this.savings = savings;
+    }
+
+    /** {@code from} defaults to the first day of the current year, {@code to} to today. */
+    @GetMapping("/api/v1/savings")
+    SavingsReport report(@RequestParam(defaultValue = "month") String groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? savings.today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        List<SavingsGroup> groups = savings.groups(groupBy, start, end);
+        return new SavingsReport(groupBy, start, end, savings.total(start, end), groups);
+    }
+
+    @PostMapping("/api/v1/savings/collect")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<TrafficCollection> collect(@Valid @RequestBody CollectPayload payload) {
+        return savings.collect(payload.from(), payload.to());
+    }
+}

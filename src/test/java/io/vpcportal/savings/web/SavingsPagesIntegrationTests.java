@@ -1,0 +1,130 @@
+package io.vpcportal.savings.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vpcportal.DemoClient;
+import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.DemoPortalTest;
+import io.vpcportal.savings.LedgerRow;
+import io.vpcportal.savings.SavingsGroup;
+import io.vpcportal.savings.SavingsManagement;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The savings dashboard on the demo data, its CSV, and the cost panel of the request form. */
+@DemoPortalTest
+class SavingsPagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SavingsManagement savings;
+
+    @Test
+    void theDemoLedgerIsPricedFromTheShippedPrices() {
+        LocalDate first = demoStart();
+        LedgerRow s3 = savings.ledgerOf("vpce-0demo000000000s3").get(0);
+        // day 0: 200 GB through the S3 gateway endpoint in eu-west-1: 200 x 0.048 = 9.60 avoided, free endpoint
+        assertThat(s3.day()).isEqualTo(first);
+        assertThat(s3.netSaving()).isEqualByComparingTo("9.60");
+        LedgerRow logs = savings.ledgerOf("vpce-0demo0000000logs").get(0);
+        // us-east-1, 2 ENIs x 24 h x 0.01 = 0.48 + 1 GB x 0.01; avoided 1 x 0.045: net -0.445
+        assertThat(logs.netSaving()).isEqualByComparingTo("-0.445");
+    }
+
+    @Test
+    void theDashboardShowsTheTrendChartAndTheTotalsOfTheDemoData() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn("requester", DemoClient.PASSWORD);
+        LocalDate today = savings.today();
+
+        Reply page = browser.page("/savings");
+
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.body();
+        List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today);
+        assertThat(months).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(html).contains("id=\"trend-chart\"").contains(">Savings</a>");
+        assertThat(Pattern.compile("class=\"trend-bar\"").matcher(html).results().count()).isEqualTo(months.size());
+        assertThat(Pattern.compile("class=\"month-row\"").matcher(html).results().count()).isEqualTo(months.size());
+        for (SavingsGroup m : months) {
+            assertThat(html).contains(">" + m.key() + "<").contains(dollars(m.netSaving()));
+        }
+        SavingsGroup year = savings.total(today.withDayOfYear(1), today);
+        SavingsGroup all = savings.total(savings.firstLedgerDay(), today);
+        assertThat(all.netSaving()).isPositive();
+        assertThat(html).contains(dollars(savings.total(today.withDayOfMonth(1), today).netSaving()))
+                .contains(dollars(year.netSaving())).contains(dollars(all.netSaving()));
+        assertThat(html).contains("By team").contains("payments").contains("network")
+                .contains("vpce-0demo000000000s3").contains("Endpoints below break-even")
+                .contains("vpce-0demo0000000logs").contains("vpc-0b1b2c3d4e5f60718/DYNAMODB");
+    }
+
+    @Test
+    void theCsvHoldsEveryLedgerRowOfThePeriod() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn("requester", DemoClient.PASSWORD);
+        LocalDate first = demoStart();
+
+        Reply csv = browser.page("/savings.csv?from=" + first + "&to=" + first);
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("day,resource_id,kind,team");
+        assertThat(lines).hasSize(7);
+        assertThat(csv.body()).contains(first + ",vpce-0demo000000000s3,GATEWAY,payments,111111111111,eu-west-1,");
+    }
+
+    @Test
+    void theRequestFormShowsTheCostAndWarnsBelowBreakEven() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn("requester", DemoClient.PASSWORD);
+
+        Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+                "region", "us-east-1", "expectedMonthlyGb", "100", "natGatewayId", "nat-0a1b2c3d4e5f60718",
+                "items[0].templateKey", "glue", "items[0].subnetIds", "subnet-0a1b2c3d, subnet-0a1b2c3e"));
+
+        assertThat(panel.status()).isEqualTo(200);
+        // 2 ENIs x 730 h x 0.01 = 14.60 + 100 GB x 0.01 = 1.00; avoided 100 x 0.045 = 4.50; net -11.10
+        assertThat(panel.body()).contains("Cost and saving per month").contains("$15.60").contains("$4.50")
+                .contains("$-11.10").contains("cost-warning").contains("more than it saves")
+                // NAT removal: 730 h x (0.045 + 0.005) = 36.50
+                .contains("If nat-0a1b2c3d4e5f60718 can be removed").contains("$36.50");
+    }
+
+    @Test
+    void theApprovalViewLoadsTheCostPanelOfTheStoredRequest() {
+        DemoClient api = DemoClient.api(port);
+        java.util.UUID id = api.createAndSubmit(api.token("requester"));
+        DemoClient approver = DemoClient.browser(port);
+        approver.signIn("net-approver", DemoClient.PASSWORD);
+
+        assertThat(approver.page("/approvals/" + id).body()).contains("/savings/requests/" + id + "/estimate");
+        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+
+        assertThat(panel.status()).isEqualTo(200);
+        // one Glue ENI in eu-west-1 and no expected traffic: 730 h x 0.011 = 8.03 a month for nothing avoided
+        assertThat(panel.body()).contains("AWS Glue").contains("$8.03").contains("$-8.03").contains("cost-warning");
+        DemoClient stranger = DemoClient.browser(port);
+        stranger.signIn("sec-approver", DemoClient.PASSWORD);
+        assertThat(stranger.page("/savings/requests/" + java.util.UUID.randomUUID() + "/estimate").status()).isEqualTo(404);
+    }
+
+    /** The demo's first day (other tests of this context add rows of their own, in 2019). */
+    private LocalDate demoStart() {
+        return savings.today().withDayOfMonth(1).minusMonths(5);
+    }
+
+    private static String dollars(BigDecimal amount) {
+        return "$" + String.format(java.util.Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+}
