@@ -194,8 +194,8 @@ class ConcurrencyTests {
                 assertThat(answers).as("answers").extracting(Response::status).containsExactlyInAnyOrder(200, 409);
                 Response loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
                 Problems.assertProblem(loser, 409);
-                assertThat(jdbc.queryForObject("select count(*) from approval_decision d join approval_case c "
-                        + "on d.case_id = c.id where c.request_id = ?::uuid", Long.class, id))
+                assertThat(jdbc.queryForObject(
+                        "select count(*) from approval_decision where request_id = ?::uuid", Long.class, id))
                         .as("decisions stored for %s", id).isEqualTo(1L);
                 assertThat(api.get("/api/v1/requests/" + id, requester).json().get("status").asString())
                         .isEqualTo("APPROVED");
