@@ -19,13 +19,14 @@ start=$(date +%s.%N)
 java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
   --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/portal.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$WORK/portal.log" >&2; exit 1; }; sleep 0.2; done
 startup=$(echo "$(date +%s.%N) - $start" | bc)
 rss_of_tree() { # resident memory (MB) of the JVM, and of the PostgreSQL processes on our data directory
   local jvm pg; jvm=$(awk '/VmRSS/{print $2}' /proc/$PID/status)
-  pg=$(ps -eo rss=,args= | awk -v d="$WORK/pg" 'index($0, d) && /postgres/ {s+=$1} END {print s+0}')
+  local pm; pm=$(head -1 "$WORK/pg/postmaster.pid")   # the postmaster and its backends (shared buffers counted once per process)
+  pg=$( (ps -o rss= -p "$pm"; ps -o rss= --ppid "$pm") | awk '{s+=$1} END {print s+0}')
   echo "$((jvm / 1024)) $((pg / 1024))"; }
 read -r rss_start pg_rss_start < <(rss_of_tree)
 
@@ -51,7 +52,7 @@ create table bench_timeline (id bigserial primary key, request_title text, at ti
 SQL
 (cd "$WORK" && pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$PG_SECONDS" -l \
   -f "$OLDPWD/bench/insert.sql" bench >"$WORK/pgbench.out" 2>&1)
-pg_tps=$(awk '/^tps/{print $3; exit}' "$WORK/pgbench.out")
+pg_tps=$(awk '/^tps/{printf "%.1f", $3; exit}' "$WORK/pgbench.out")
 pg_p99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; printf "%.1f", a[i]/1000}')
 
 ratio_tps=$(echo "scale=3; $api_tps / $pg_tps" | bc)
