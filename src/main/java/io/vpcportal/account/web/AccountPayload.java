@@ -18,10 +18,10 @@ record AccountPayload(
         @Size(max = 2048) String roleArn,
         @Size(max = 1224) String externalId,
         @NotNull(message = "must be PRODUCTION or NON_PRODUCTION") AccountEnvironment environment,
-        @NotNull(message = "must name at least one region") @Size(max = 40) List<@Size(max = 20) String> regions,
-        @Size(max = 100) List<@Size(max = 40) String> teams,
+        @NotNull(message = "must name at least one region") @Size(max = 40) List<@NotNull(message = "must not hold null") @Size(max = 20) String> regions,
+        @Size(max = 100) List<@NotNull(message = "must not hold null") @Size(max = 40) String> teams,
         @Size(max = 34) String organizationId,
-        @Size(max = 20) List<@Size(max = 2048) String> breakGlassPrincipalArns) {
+        @Size(max = 20) List<@NotNull(message = "must not hold null") @Size(max = 2048) String> breakGlassPrincipalArns) {
 
     AccountChange toChange() {
         return new AccountChange(name, roleArn, externalId, environment, new TreeSet<>(regions),

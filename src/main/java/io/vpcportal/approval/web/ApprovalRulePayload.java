@@ -17,16 +17,16 @@ record ApprovalRulePayload(
         @Size(max = 120) String name,
         @NotNull(message = "must be a number; lower numbers are tried first") Integer priority,
         Boolean enabled,
-        @Size(max = 50) Set<@Size(max = 64) String> templateKeys,
-        @Size(max = 3) Set<@Size(max = 30) String> endpointTypes,
-        @Size(max = 100) Set<@Size(max = 12) String> accountIds,
-        @Size(max = 40) Set<@Size(max = 20) String> regions,
-        @Size(max = 100) Set<@Size(max = 40) String> teams,
-        @Size(max = 6) Set<@Size(max = 30) String> policyChoices,
+        @Size(max = 50) Set<@NotNull(message = "must not hold null") @Size(max = 64) String> templateKeys,
+        @Size(max = 3) Set<@NotNull(message = "must not hold null") @Size(max = 30) String> endpointTypes,
+        @Size(max = 100) Set<@NotNull(message = "must not hold null") @Size(max = 12) String> accountIds,
+        @Size(max = 40) Set<@NotNull(message = "must not hold null") @Size(max = 20) String> regions,
+        @Size(max = 100) Set<@NotNull(message = "must not hold null") @Size(max = 40) String> teams,
+        @Size(max = 6) Set<@NotNull(message = "must not hold null") @Size(max = 30) String> policyChoices,
         Boolean partner,
         @Size(max = 20) String environment,
         Boolean autoApprove,
-        @Size(max = 5) List<@Valid Stage> stages) {
+        @Size(max = 5) List<@NotNull(message = "must not hold null") @Valid Stage> stages) {
 
     record Stage(@Size(max = 40) String approverTeam, ApprovalMode mode) {
     }

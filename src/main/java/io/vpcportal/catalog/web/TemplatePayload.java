@@ -16,10 +16,10 @@ record TemplatePayload(
         @NotBlank(message = "must not be blank") @Size(max = 100) String name,
         @NotBlank(message = "must not be blank") @Size(max = 2000) String description,
         @NotBlank(message = "must not be blank") @Size(max = 40) String category,
-        @Size(max = 40) List<@Size(max = 20) String> regions,
+        @Size(max = 40) List<@NotNull(message = "must not hold null") @Size(max = 20) String> regions,
         @NotBlank(message = "must not be blank") String defaultPolicy,
         Boolean retired,
-        @NotNull(message = "must list the form fields") @Size(max = 10) List<@Valid Field> fields) {
+        @NotNull(message = "must list the form fields") @Size(max = 10) List<@NotNull(message = "must not hold null") @Valid Field> fields) {
 
     record Field(@NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 100) String label, Boolean required,
             @Size(max = 200) String defaultValue, @Size(max = 500) String help) {

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -49,8 +50,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicProblems));
         return stateless(http, tokens);
@@ -79,9 +81,10 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain browser(HttpSecurity http, IdentityProperties identity,
-            ObjectProvider<ClientRegistrationRepository> clientRegistrations, PortalOidcUserService oidcUsers)
-            throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+            ObjectProvider<ClientRegistrationRepository> clientRegistrations, PortalOidcUserService oidcUsers,
+            LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())

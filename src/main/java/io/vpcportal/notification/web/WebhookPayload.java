@@ -2,6 +2,7 @@ package io.vpcportal.notification.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vpcportal.notification.WebhookChange;
+import jakarta.validation.constraints.NotNull;
 import java.util.Set;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Set;
 record WebhookPayload(
         String name,
         @Schema(example = "https://chat.example.com/hooks/vpc-endpoints") String url,
-        @Schema(example = "[\"request.submitted\", \"approval.needed\"]") Set<String> eventTypes,
+        @Schema(example = "[\"request.submitted\", \"approval.needed\"]") Set<@NotNull(message = "must not hold null") String> eventTypes,
         Boolean enabled,
         @Schema(description = "create only; 16 to 200 visible ASCII characters", nullable = true) String secret) {
 

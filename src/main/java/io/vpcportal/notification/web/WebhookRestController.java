@@ -69,7 +69,7 @@ class WebhookRestController {
             description = "Deliveries are POSTed with X-Portal-Event, X-Portal-Delivery, X-Portal-Timestamp and "
                     + "X-Portal-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\" keyed with the secret>.")
     ResponseEntity<CreatedWebhookDetails> create(@AuthenticationPrincipal PortalPrincipal me,
-            @RequestBody WebhookPayload payload) {
+            @jakarta.validation.Valid @RequestBody WebhookPayload payload) {
         CreatedWebhook created = webhooks.create(payload.toChange(), payload.secret(), me.getUsername());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.webhook().id()))
                 .body(CreatedWebhookDetails.of(created));
@@ -77,7 +77,7 @@ class WebhookRestController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a webhook's name, URL, event types or enabled flag (the secret stays)")
-    WebhookSummary update(@PathVariable UUID id, @RequestBody WebhookPayload payload) {
+    WebhookSummary update(@PathVariable UUID id, @jakarta.validation.Valid @RequestBody WebhookPayload payload) {
         if (payload.secret() != null) {
             throw new InvalidInputException("secret", "cannot be changed; register a new webhook to change it");
         }

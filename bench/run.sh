@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# One command: bench/run.sh  (from the repository root; needs a JDK 17 and Debian's pgbench: apt-get install -y postgresql-contrib)
+# Starts the portal jar on the embedded PostgreSQL (fresh data dir, demo data, plan-only mode), measures start-up time
+# and resident memory, then request creation through the API at 50 concurrent clients against pgbench inserts on the
+# same PostgreSQL, and prints one results row with the ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18431}
+PG_PORT=${BENCH_PG_PORT:-15433}
+CLIENTS=${BENCH_CLIENTS:-50}
+PER_CLIENT=${BENCH_REQUESTS_PER_CLIENT:-40}
+PG_SECONDS=${BENCH_PGBENCH_SECONDS:-20}
+WORK=$(mktemp -d /tmp/vpcportal-bench.XXXXXX)
+command -v pgbench >/dev/null || { echo "pgbench missing: apt-get install -y postgresql-contrib" >&2; exit 1; }
+JAR=$(ls target/vpc-endpoint-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then ./mvnw -q -DskipTests package; JAR=$(ls target/vpc-endpoint-portal-*.jar | grep -v original | head -1); fi
+
+start=$(date +%s.%N)
+java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
+  --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/portal.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
+  kill -0 $PID 2>/dev/null || { cat "$WORK/portal.log" >&2; exit 1; }; sleep 0.2; done
+startup=$(echo "$(date +%s.%N) - $start" | bc)
+rss_of_tree() { # resident memory (MB) of the JVM, and of the PostgreSQL processes on our data directory
+  local jvm pg; jvm=$(awk '/VmRSS/{print $2}' /proc/$PID/status)
+  local pm; pm=$(head -1 "$WORK/pg/postmaster.pid")   # the postmaster and its backends (shared buffers counted once per process)
+  pg=$( (ps -o rss= -p "$pm"; ps -o rss= --ppid "$pm") | awk '{s+=$1} END {print s+0}')
+  echo "$((jvm / 1024)) $((pg / 1024))"; }
+read -r rss_start pg_rss_start < <(rss_of_tree)
+
+TOKENS=""
+for n in 1 2 3 4 5; do
+  t=$(curl -s -u requester:demo -H 'Content-Type: application/json' -d "{\"name\":\"bench-$n\",\"expiresInDays\":1}" \
+      "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  TOKENS="$TOKENS${TOKENS:+,}$t"; done
+# warm-up (JIT, pools), then the measured run
+java bench/ApiLoad.java "http://127.0.0.1:$PORT" 10 20 "$TOKENS" >/dev/null
+read -r api_tps api_p50 api_p99 api_errors < <(java bench/ApiLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$PER_CLIENT" "$TOKENS")
+read -r rss_load pg_rss_load < <(rss_of_tree)
+
+export PGPASSWORD=postgres
+psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database bench" >/dev/null
+psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench >/dev/null <<'SQL'
+create table bench_request (id uuid primary key, team varchar(40) not null, account_id varchar(12) not null,
+  region varchar(20) not null, vpc_id varchar(21) not null, title varchar(200) not null, justification text not null,
+  requester varchar(100) not null, created_at timestamptz not null);
+create index on bench_request (team, created_at desc, id desc);
+create table bench_item (id bigserial primary key, request_title text, template_key varchar(64), subnet_ids text[]);
+create table bench_timeline (id bigserial primary key, request_title text, at timestamptz, entry text);
+SQL
+(cd "$WORK" && pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$PG_SECONDS" -l \
+  -f "$OLDPWD/bench/insert.sql" bench >"$WORK/pgbench.out" 2>&1)
+pg_tps=$(awk '/^tps/{printf "%.1f", $3; exit}' "$WORK/pgbench.out")
+pg_p99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; printf "%.1f", a[i]/1000}')
+
+ratio_tps=$(echo "scale=3; $api_tps / $pg_tps" | bc)
+ratio_p99=$(echo "scale=1; $api_p99 / $pg_p99" | bc)
+echo
+echo "| date | machine | API create/s (50 clients) | API p50 / p99 ms | pgbench tx/s | pgbench p99 ms | throughput ratio API/floor | p99 ratio API/floor | API errors | start-up s | JVM RSS MB idle / after load | PostgreSQL RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| $(date -u +%F) | $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) | $api_tps | $api_p50 / $api_p99 | $pg_tps | $pg_p99 | $ratio_tps | $ratio_p99 | $api_errors | $(printf %.1f "$startup") | $rss_start / $rss_load | $pg_rss_load |"

@@ -1,0 +1,23 @@
+package io.vpcportal.identity.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Password guessing: after {@code maxFailures} wrong passwords for one username from one address within
+ * {@code lockout}, that pair may not try again until {@code lockout} has passed since its last failure.
+ *
+ * @param maxFailures failed sign-ins (form or HTTP Basic) allowed per username and client address
+ * @param lockout how long the pair is then refused, and the window in which failures add up
+ */
+@ConfigurationProperties("portal.identity.login")
+public record LoginThrottleProperties(Integer maxFailures, Duration lockout) {
+
+    public LoginThrottleProperties {
+        maxFailures = maxFailures == null ? 5 : maxFailures;
+        lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("portal.identity.login.max-failures must be at least 1");
+        }
+    }
+}
