@@ -39,7 +39,7 @@ public final class GridLayout {
     static final int SUBNET_W = ZONE_W - 24;
     static final int RT_W = 200;
     static final int EP_W = 232;
-    static final int SVC_W = 250;
+    static final int SVC_W = 290;
     static final int MAX_SUBNETS_PER_ZONE = 12;
     static final int MAX_ENI_ROWS = 4;
     static final int MAX_ROUTE_TABLES = 16;
@@ -384,7 +384,7 @@ public final class GridLayout {
     }
 
     static String pathLabel(PathNode p) {
-        return p.via().label() + (p.planned() ? " (planned)" : "") + (p.monthlyGb() == null ? ""
+        return (p.planned() ? "through new endpoint" : p.via().label()) + (p.monthlyGb() == null ? ""
                 : " · " + gb(p.monthlyGb()) + " GB/month");
     }
 

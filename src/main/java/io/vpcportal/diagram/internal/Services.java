@@ -23,8 +23,8 @@ final class Services {
             return "unknown";
         }
         String[] parts = serviceName.split("\\.");
-        if (serviceName.startsWith("com.amazonaws.vpce.") && parts.length >= 4) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 3, parts.length));
+        if (serviceName.startsWith("com.amazonaws.vpce.") && parts.length >= 5) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 4, parts.length));
         }
         if (serviceName.startsWith("com.amazonaws.") && parts.length >= 3) {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 3, parts.length)).toLowerCase(Locale.ROOT);

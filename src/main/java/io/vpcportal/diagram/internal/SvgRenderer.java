@@ -61,7 +61,7 @@ public final class SvgRenderer {
         if (s.planned()) {
             svg.append(" data-planned=\"true\"");
         }
-        svg.append(" role=\"group\" aria-label=\"").append(esc(s.tooltip())).append("\">");
+        svg.append(" data-style=\"").append(s.style().name().toLowerCase(java.util.Locale.ROOT)).append("\" role=\"group\" aria-label=\"").append(esc(s.tooltip())).append("\">");
         svg.append("<title>").append(esc(s.tooltip())).append("</title>");
         if (!"none".equals(p.stroke()) || !"none".equals(p.fill())) {
             String stroke = s.planned() ? Palette.PLANNED : p.stroke();
