@@ -63,6 +63,11 @@ public final class NetworkModels {
         }
         if (view == View.AFTER && request != null) {
             for (ItemDetails item : request.items()) {
+                boolean exists = vpc.endpoints().stream().anyMatch(e -> request.id().toString().equals(e.requestId())
+                        && e.serviceName().equals(item.serviceName()) && !BROKEN.contains(lower(e.state())));
+                if (exists) {
+                    continue; // provisioned and synced: already drawn as it is
+                }
                 endpoints.add(new EndpointNode(plannedId(request, item), kind(item.endpointType()),
                         Services.key(item.serviceName()), item.serviceName(), "planned", item.routeTableIds(),
                         item.subnetIds(), groups(item.securityGroupIds(), groupNames), true));
