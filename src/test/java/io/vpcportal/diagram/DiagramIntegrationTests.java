@@ -93,7 +93,8 @@ class DiagramIntegrationTests {
     void standardArchitectureBeforeAndAfter() {
         String id = submit("""
                 {"team":"%s","accountId":"%s","region":"%s","vpcId":"%s","justification":"100 GB a day each",
-                 "expectedMonthlyGb":6000,"items":[{"templateKey":"s3-gateway","routeTableIds":["%s","%s"]}]}"""
+                 "expectedMonthlyGb":6000,"items":[{"templateKey":"s3-gateway","routeTableIds":["%s","%s"],
+                   "policyChoice":"s3-buckets","bucketNames":["standard-exports"]}]}"""
                 .formatted(team, account, REGION, standard.vpc(), standard.publicTable(), standard.privateTable()));
         SvgDiagram before = svg(standard.vpc(), "before=" + id);
         assertNetwork(before, standard);
@@ -116,7 +117,7 @@ class DiagramIntegrationTests {
         String id = submit("""
                 {"team":"%s","accountId":"%s","region":"%s","vpcId":"%s","justification":"pipeline",
                  "expectedMonthlyGb":1200,
-                 "items":[{"templateKey":"s3-gateway","routeTableIds":["%s"]},
+                 "items":[{"templateKey":"s3-gateway","routeTableIds":["%s"],"policyChoice":"s3-buckets","bucketNames":["pipeline-raw"]},
                           {"templateKey":"glue","subnetIds":["%s","%s"],"securityGroupIds":["%s"]},
                           {"templateKey":"rds-data","subnetIds":["%s","%s"],"securityGroupIds":["%s"]}]}"""
                 .formatted(team, account, REGION, pipeline.vpc(), pipeline.privateTable(), pipeline.privateA(),
