@@ -201,6 +201,9 @@ class DiagramRenderingTests {
             String name = "serverless-" + view.name().toLowerCase(java.util.Locale.ROOT);
             Files.write(out.resolve(name + ".png"), PngRenderer.render(l));
             Files.writeString(out.resolve(name + ".svg"), SvgRenderer.render(l));
+            // for bench/mermaid-check (the npm mermaid parser), optional
+            Files.writeString(out.resolve(name + ".mmd"), MermaidExporter.export(NetworkModels.of(
+                    ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(), view)));
         }
     }
 
