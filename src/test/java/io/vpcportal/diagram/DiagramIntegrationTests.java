@@ -58,6 +58,7 @@ class DiagramIntegrationTests {
     String team;
     String account;
     String requester;
+    String requesterName;
     String outsider;
     String admin;
     Net standard;
@@ -78,7 +79,8 @@ class DiagramIntegrationTests {
         account = "6" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         accounts.register(account, new AccountChange("diagrams " + account, roleOf(account), "ext-" + account,
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
-        requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
+        requesterName = people.requester(team);
+        requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
         outsider = api.tokenOf(people.requester(people.team(REGION).id()), TestIdentities.PASSWORD);
         admin = api.tokenOf("admin");
         try (Ec2Client ec2 = ec2As(account)) {
@@ -187,6 +189,33 @@ class DiagramIntegrationTests {
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(api.get("/api/v1/vpcs/vpc-0notsyncedyet00000/diagram", requester).body())
                 .contains("sync the inventory to see the diagram");
+    }
+
+    @Test
+    void pagesShowTheDiagramsInlineOrSayToSync() {
+        String id = submit("""
+                {"team":"%s","accountId":"%s","region":"%s","vpcId":"%s","justification":"page",
+                 "items":[{"templateKey":"dynamodb-gateway","routeTableIds":["%s"]}]}"""
+                .formatted(team, account, REGION, standard.vpc(), standard.privateTable()));
+        io.vpcportal.DemoClient browser = io.vpcportal.DemoClient.browser(port);
+        browser.signIn(requesterName, TestIdentities.PASSWORD);
+        assertThat(browser.page("/requests/" + id).body()).contains("/diagrams/requests/" + id);
+        String pair = browser.page("/diagrams/requests/" + id).body();
+        assertThat(pair).contains("id=\"diagram-before-title\"", "id=\"diagram-after-title\"", "role=\"img\"",
+                "data-id=\"planned-" + id.substring(0, 8) + "-0\"");
+        String vpc = browser.page("/diagrams/vpcs/" + standard.vpc()).body();
+        assertThat(vpc).contains("<svg", "data-id=\"" + standard.privateA() + "\"",
+                "/diagrams/vpcs/" + standard.vpc() + "/file?format=drawio");
+        var file = browser.page("/diagrams/vpcs/" + standard.vpc() + "/file?format=png");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+
+        String unsynced = submit("""
+                {"team":"%s","accountId":"%s","region":"%s","vpcId":"vpc-0a1b2c3d4e5f60799","justification":"page",
+                 "items":[{"templateKey":"dynamodb-gateway","routeTableIds":["rtb-0a1b2c3d4e5f60799"]}]}"""
+                .formatted(team, account, REGION));
+        assertThat(browser.page("/diagrams/requests/" + unsynced).body()).contains("id=\"diagram-note\"")
+                .contains("sync the inventory to see the diagram").doesNotContain("<svg");
     }
 
     private static void assertNetwork(SvgDiagram d, Net net) {
