@@ -193,6 +193,7 @@ class AuthorizationMatrixTests {
         row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/api/v1/vpcs/{vpcId}/diagram",            Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("POST",   "/api/v1/sync",                            Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
         row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK),
         // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)

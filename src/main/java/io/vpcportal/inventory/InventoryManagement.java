@@ -49,6 +49,7 @@ public class InventoryManagement implements DisposableBean {
     private final InventoryQueries queries;
     private final EndpointReads reads;
     private final Baselines baselines;
+    private final TopologyReads topologies;
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
     private final RequestManagement requests;
@@ -65,7 +66,7 @@ public class InventoryManagement implements DisposableBean {
     });
 
     InventoryManagement(SyncRuns runs, SyncRunner runner, InventoryQueries queries, EndpointReads reads,
-            Baselines baselines, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
+            Baselines baselines, TopologyReads topologies, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
             AwsAccess aws, InventoryProperties properties, JdbcTemplate jdbc, ApplicationEventPublisher events,
             Clock clock) {
         this.runs = runs;
@@ -73,6 +74,7 @@ public class InventoryManagement implements DisposableBean {
         this.queries = queries;
         this.reads = reads;
         this.baselines = baselines;
+        this.topologies = topologies;
         this.accounts = accounts;
         this.catalog = catalog;
         this.requests = requests;
@@ -156,6 +158,22 @@ public class InventoryManagement implements DisposableBean {
             throw new NotFoundException("No VPC " + vpcId + " in the inventory");
         }
         return reads.vpc(vpcId);
+    }
+
+    /**
+     * The VPC's subnets, route tables, NAT gateways, security groups and endpoints for drawing; empty when the
+     * inventory has never seen the VPC, NotFound when it is in an account the caller may not see.
+     */
+    @Transactional(readOnly = true)
+    public Optional<VpcTopology> topology(PortalPrincipal by, String vpcId) {
+        Optional<String> account = reads.accountOfVpc(vpcId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!mayView(by, account.get())) {
+            throw new NotFoundException("No VPC " + vpcId + " in the inventory");
+        }
+        return Optional.of(topologies.read(vpcId));
     }
 
     /** VPCs with a NAT gateway and no S3 or DynamoDB gateway endpoint, and VPCs with duplicate endpoints. */
