@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reconcile against moto: a policy changed by hand is drift; the owning team asks to reconcile, which is a change
  * request (kind CHANGE) with the approved settings; someone else approves it, provisioning sends the approved
- * policy back with ModifyVpcEndpoint, moto shows it again and the next sync finds no drift.
+ * policy back with ModifyVpcEndpoint, moto shows it again and the next sync finds no drift. A later ordinary change
+ * becomes the approved state (no drift after it).
  */
 @AwsIntegrationTest
 class DriftReconcileIntegrationTests {
@@ -147,6 +148,19 @@ class DriftReconcileIntegrationTests {
         JsonNode audit = api.get("/api/v1/audit?action=DRIFT_RECONCILE_REQUESTED&subjectId=" + endpoint, admin).json();
         assertThat(audit.get("items")).singleElement().satisfies(a -> assertThat(a.get("detail").asString())
                 .contains(changeId, "policy"));
+
+        // an ordinary day-2 change becomes the approved state: no drift after it, and nothing to reconcile
+        Response narrowed = api.post("/api/v1/requests/" + requestId + "/changes", requester, """
+                {"policyChoice":"dynamodb-tables","tableNames":["orders"],"justification":"only the orders table"}""");
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(201);
+        String narrowId = narrowed.json().get("id").asString();
+        assertThat(api.post("/api/v1/requests/" + narrowId + "/approve", approver, "{}").status()).isEqualTo(200);
+        awaitStatus(api, requester, narrowId, "APPLIED");
+        assertThat(policyInMoto(account, endpoint)).contains("table/orders");
+        syncAndWait(api, admin);
+        JsonNode changed = api.get("/api/v1/endpoints/" + endpoint, requester).json();
+        assertThat(changed.get("drift").get("differences")).as(changed.toString()).isEmpty();
+        Problems.assertProblem(api.post("/api/v1/endpoints/" + endpoint + "/drift/reconcile", requester, "{}"), 409);
     }
 
     @Test
