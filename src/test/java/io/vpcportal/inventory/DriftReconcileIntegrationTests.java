@@ -3,6 +3,7 @@ package io.vpcportal.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
+import io.vpcportal.DemoClient;
 import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
@@ -18,7 +19,7 @@ import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.shared.TeamId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,7 +78,8 @@ class DriftReconcileIntegrationTests {
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
         rules = new TestRules(approvalRules);
         rules.route(team, TestRules.any("network"));
-        String requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
+        String requesterName = people.requester(team);
+        String requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
         String admin = api.tokenOf("admin");
         String approver = api.tokenOf("net-approver");
 
@@ -114,6 +116,11 @@ class DriftReconcileIntegrationTests {
         JsonNode drifted = api.get("/api/v1/endpoints/" + endpoint, requester).json();
         assertThat(drifted.get("summary").get("driftSummary").asString()).isEqualTo("policy");
 
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn(requesterName, TestIdentities.PASSWORD);
+        String page = "/inventory/endpoints/" + endpoint;
+        assertThat(browser.page(page).body()).contains("Reconcile: restore the approved state");
+
         // people of other teams do not see it; approvers outside the team may not ask
         String stranger = api.tokenOf(people.requester(people.team(REGION).id()), TestIdentities.PASSWORD);
         Problems.assertProblem(api.post("/api/v1/endpoints/" + endpoint + "/drift/reconcile", stranger, "{}"), 404);
@@ -131,6 +138,8 @@ class DriftReconcileIntegrationTests {
         assertThat(change.get("justification").asString()).contains("Reconcile drift of " + endpoint, "dynamodb:*");
         assertThat(policyInMoto(account, endpoint)).as("nothing is sent before approval").contains("ByHand");
         Problems.assertProblem(api.post("/api/v1/endpoints/" + endpoint + "/drift/reconcile", admin, "{}"), 409);
+        assertThat(browser.submitForm(page, page + "/reconcile", Map.of("reason", "twice")).status()).isEqualTo(302);
+        assertThat(browser.page(page).body()).as("the page's form says why it cannot").contains("still open");
         Problems.assertProblem(api.post("/api/v1/requests/" + changeId + "/approve", requester, "{}"), 403);
 
         assertThat(api.post("/api/v1/requests/" + changeId + "/approve", approver, "{}").status()).isEqualTo(200);
