@@ -32,5 +32,10 @@ public enum AuditAction {
     /** An admin made an endpoint the portal had not created an ACTIVE request (the request's creation is a row too). */
     ENDPOINT_ADOPTED,
     /** An admin recorded a managed endpoint's actual state (drifted from the approved one) as its approved state. */
-    DRIFT_ACCEPTED
+    DRIFT_ACCEPTED,
+    /**
+     * Someone asked for a drifted endpoint's approved state to be pushed back to AWS: a change request carries it
+     * through approval and provisioning (its own rows follow).
+     */
+    DRIFT_RECONCILE_REQUESTED
 }

@@ -3,6 +3,7 @@ package io.vpcportal.inventory;
 import io.vpcportal.inventory.Drift.Approved;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.ProvisioningManagement;
+import io.vpcportal.request.ChangeApplied;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What was approved for each managed endpoint. Taken from the request (and the policy its provisioning plan
- * sent) the first time a sync sees the endpoint; replaced when an admin accepts the actual state or adopts it.
+ * sent) the first time a sync sees the endpoint; replaced when an admin accepts the actual state or adopts it, and
+ * when an approved change (a reconcile included) reaches AWS.
  */
 @Component
 class Baselines {
@@ -59,13 +62,38 @@ class Baselines {
 
     /** The policy provisioning sent with CreateVpcEndpoint, as its stored plan says; else the item's own. */
     private Optional<String> approvedPolicy(UUID requestId, int position, RequestDetails.ItemDetails item) {
-        Optional<String> planned = provisioning.progress(requestId).flatMap(p -> p.plan().stream()
-                .filter(c -> "ec2:CreateVpcEndpoint".equals(c.action()) && Integer.valueOf(position).equals(c.position()))
+        Optional<String> planned = sentPolicy(requestId, "ec2:CreateVpcEndpoint", position);
+        return planned.isPresent() ? planned : Optional.ofNullable(item.customPolicy());
+    }
+
+    /** The PolicyDocument of {@code action} for item {@code position} in the request's stored plan, if it sent one. */
+    private Optional<String> sentPolicy(UUID requestId, String action, int position) {
+        return provisioning.progress(requestId).flatMap(p -> p.plan().stream()
+                .filter(c -> action.equals(c.action()) && Integer.valueOf(position).equals(c.position()))
                 .map(PlannedCall::parameters).findFirst())
                 .map(parameters -> JSON.readTree(parameters).path("PolicyDocument"))
                 .filter(JsonNode::isString).map(JsonNode::asString)
                 .filter(policy -> !policy.startsWith("("));
-        return planned.isPresent() ? planned : Optional.ofNullable(item.customPolicy());
+    }
+
+    /**
+     * An approved change reached AWS: the endpoint's approved state is now the request's item (which took the
+     * change) with the policy the change's plan sent, or the policy approved before when the change left it alone.
+     * Without this a day-2 change would show as drift at the next sync (and a reconcile would undo it).
+     */
+    @EventListener
+    void on(ChangeApplied applied) {
+        UUID requestId = applied.requestId().value();
+        Optional<Approved> before = find(applied.vpcEndpointId());
+        if (before.isEmpty()) {
+            return; // first seen at the next sync, from the request as it is now
+        }
+        requests.find(applied.requestId()).flatMap(r -> r.items().stream()
+                .filter(i -> i.position() == applied.position()).findFirst())
+                .ifPresent(item -> record(applied.vpcEndpointId(), requestId, applied.position(), new Approved("REQUEST",
+                        sentPolicy(applied.changeId().value(), "ec2:ModifyVpcEndpoint", 0).orElse(before.get().policy()),
+                        item.routeTableIds(), item.subnetIds(), item.securityGroupIds(), item.privateDns(), "portal",
+                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
     }
 
     void record(String endpointId, UUID requestId, int position, Approved a) {

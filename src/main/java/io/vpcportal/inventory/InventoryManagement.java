@@ -13,7 +13,9 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.provisioning.AwsAccess;
+import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.request.AdoptedEndpoint;
+import io.vpcportal.request.ChangeDraft;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
 import io.vpcportal.shared.TeamId;
@@ -37,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The inventory's API: start and follow syncs, list and read endpoints and VPCs as the caller may see them
  * (requesters: their teams' accounts; approvers and admins: every account), adopt unmanaged endpoints and
- * accept drift (admins).
+ * accept drift (admins), reconcile drift through a change request (the owning team and admins).
  */
 @Service
 public class InventoryManagement implements DisposableBean {
@@ -254,6 +256,50 @@ public class InventoryManagement implements DisposableBean {
         events.publishEvent(new DriftAccepted(s.id(), s.requestId(), by.getUsername(), reason.strip(),
                 auditState(before), auditState(after)));
         return endpoint(by, endpointId);
+    }
+
+    /**
+     * Asks for a drifted endpoint's approved state to go back to AWS. Separation of duties: this only creates a
+     * change request (kind CHANGE) of the endpoint's request whose settings are the approved ones; it goes through
+     * the approval rules like any change, and once approved provisioning describes the endpoint, diffs it with
+     * the approved settings and sends the difference with {@code ModifyVpcEndpoint}. Members of the owning team
+     * and admins may ask; the request and its audit row commit together.
+     */
+    @Transactional
+    public RequestDetails reconcile(PortalPrincipal by, String endpointId, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        EndpointDetails e = endpoint(by, endpointId);
+        EndpointSummary s = e.summary();
+        if (!s.managed() || e.drift() == null) {
+            throw new ConflictException(endpointId + " is not managed by the portal: there is no approved state to "
+                    + "restore (adopt it instead)");
+        }
+        if (s.goneAt() != null) {
+            throw new ConflictException(endpointId + " no longer exists: there is nothing to reconcile");
+        }
+        if (!e.drift().drifted()) {
+            throw new ConflictException(endpointId + " matches its approved state: nothing to reconcile");
+        }
+        Drift.Approved approved = baselines.find(s.id()).orElseThrow();
+        int position = jdbc.queryForObject("select request_position from inventory_baseline where vpc_endpoint_id = ?",
+                Integer.class, s.id());
+        String drift = Drift.summary(e.drift());
+        String why = "Reconcile drift of " + s.id() + " (" + drift + "): restore the approved state"
+                + (reason == null || reason.isBlank() ? "" : ". " + reason.strip());
+        // an approved state from the request keeps the request's own policy choice (it generates the policy);
+        // an accepted or adopted one is a policy document of its own
+        boolean fromRequest = "REQUEST".equals(approved.source());
+        String policy = approved.policy() == null || approved.policy().isBlank() ? Drift.DEFAULT_POLICY : approved.policy();
+        boolean gateway = "Gateway".equalsIgnoreCase(s.endpointType());
+        RequestDetails change = requests.requestRestore(by, s.requestId(), new ChangeDraft(position,
+                approved.routeTableIds(), approved.subnetIds(), approved.securityGroupIds(),
+                gateway ? null : approved.privateDns(), fromRequest ? null : PolicyChoice.CUSTOM.key(), null, null,
+                fromRequest ? null : policy, why));
+        events.publishEvent(new DriftReconcileRequested(s.id(), s.requestId(), change.id(), by.getUsername(), drift,
+                auditState(approved)));
+        return change;
     }
 
     @Override

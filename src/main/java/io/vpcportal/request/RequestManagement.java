@@ -207,10 +207,26 @@ public class RequestManagement {
      * ACTIVE until the change is applied; only one change at a time may be open.
      */
     public RequestDetails requestChange(PortalPrincipal by, UUID id, ChangeDraft change) {
+        return change(by, id, change, false);
+    }
+
+    /**
+     * Asks for the approved state of one endpoint to be pushed back to AWS after it drifted: a change request
+     * (kind CHANGE) whose settings are {@code approved} (null properties: the request's own), which may equal
+     * what the request already holds. It goes through the approval rules like any change; once approved,
+     * provisioning diffs it against what EC2 describes and sends the difference. Members of the owning team
+     * and admins may ask.
+     */
+    public RequestDetails requestRestore(PortalPrincipal by, UUID id, ChangeDraft approved) {
+        return change(by, id, approved, true);
+    }
+
+    private RequestDetails change(PortalPrincipal by, UUID id, ChangeDraft change, boolean restore) {
         RequestDetails original = get(by, id);
-        if (!by.isMemberOf(new TeamId(original.team())) && !original.requester().equals(by.getUsername())) {
+        if (!by.isMemberOf(new TeamId(original.team())) && !original.requester().equals(by.getUsername())
+                && !(restore && by.hasRole(Role.ADMIN))) {
             throw new io.vpcportal.platform.ForbiddenException("Only members of team " + original.team()
-                    + " can change its endpoints");
+                    + (restore ? " and admins can reconcile" : " can change") + " its endpoints");
         }
         requireChangeable(original);
         int position = change.position() == null ? 0 : change.position();
@@ -232,7 +248,7 @@ public class RequestManagement {
                 !"Gateway".equals(current.endpointType()) && Boolean.TRUE.equals(wanted.privateDns()),
                 checked.items().get(0).policy().key(), sortedDistinct(wanted.bucketNames()),
                 sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()), current.tags());
-        if (sameSettings(current, changed)) {
+        if (!restore && sameSettings(current, changed)) {
             throw new UnprocessableException("The change leaves endpoint " + position + " as it is: nothing to approve");
         }
         java.util.List<String> problems = changeChecks.stream()

@@ -1,16 +1,18 @@
 package io.vpcportal.audit.internal;
 
 import static io.vpcportal.audit.AuditAction.DRIFT_ACCEPTED;
+import static io.vpcportal.audit.AuditAction.DRIFT_RECONCILE_REQUESTED;
 import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTED;
 import static io.vpcportal.audit.AuditSubjectType.ENDPOINT;
 
 import io.vpcportal.inventory.DriftAccepted;
+import io.vpcportal.inventory.DriftReconcileRequested;
 import io.vpcportal.inventory.EndpointAdopted;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Adoptions and accepted drift, in the transaction that records them; the subject is the endpoint id. */
+/** Adoptions, accepted and reconciled drift, in the transaction that records them; the subject is the endpoint id. */
 @Component
 class InventoryAuditListener {
 
@@ -34,5 +36,12 @@ class InventoryAuditListener {
         audit.write(clock.instant(), event.by(), DRIFT_ACCEPTED, ENDPOINT, event.vpcEndpointId(), event.before(),
                 event.after(), "Actual state accepted as approved for request " + event.requestId() + ": "
                         + event.reason());
+    }
+
+    @EventListener
+    void on(DriftReconcileRequested event) {
+        audit.write(clock.instant(), event.by(), DRIFT_RECONCILE_REQUESTED, ENDPOINT, event.vpcEndpointId(), null,
+                event.approved(), "Reconcile of " + event.drift() + " requested as change " + event.changeId()
+                        + " of request " + event.requestId() + ": the approved state goes back through approval");
     }
 }

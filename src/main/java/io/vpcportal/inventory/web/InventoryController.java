@@ -108,6 +108,20 @@ class InventoryController {
         return "redirect:/inventory/endpoints/" + id;
     }
 
+    @PostMapping("/inventory/endpoints/{id}/reconcile")
+    String reconcile(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            var change = inventory.reconcile(me, id, reason);
+            redirect.addFlashAttribute("flash", "Change request " + change.id() + " restores the approved state of "
+                    + id + " once it is approved");
+        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
+                | io.vpcportal.platform.ForbiddenException e) {
+            redirect.addFlashAttribute("failure", message(e));
+        }
+        return "redirect:/inventory/endpoints/" + id;
+    }
+
     @PostMapping("/inventory/sync")
     @PreAuthorize("hasRole('ADMIN')")
     String sync(@AuthenticationPrincipal PortalPrincipal me, RedirectAttributes redirect) {

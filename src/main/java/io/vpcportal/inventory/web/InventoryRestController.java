@@ -8,6 +8,7 @@ import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
 import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.VpcCoverage;
+import io.vpcportal.request.RequestDetails;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,6 +62,15 @@ class InventoryRestController {
         return inventory.acceptDrift(me, id, payload == null ? null : payload.reason());
     }
 
+    @PostMapping("/endpoints/{id}/drift/reconcile")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "The owning team and admins: ask for the approved state to be pushed back to AWS; answers "
+            + "with the change request (kind CHANGE) that goes through approval and then ModifyVpcEndpoint")
+    RequestDetails reconcile(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+            @RequestBody(required = false) AcceptDriftPayload payload) {
+        return inventory.reconcile(me, id, payload == null ? null : payload.reason());
+    }
+
     @GetMapping("/vpcs/{vpcId}/coverage")
     @Operation(summary = "A VPC's endpoints, NAT gateways, route tables and recommendations with prefilled requests")
     VpcCoverage coverage(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId) {
@@ -87,7 +97,7 @@ class InventoryRestController {
     record AdoptPayload(String team) {
     }
 
-    /** Why the actual state is accepted, for the audit trail. */
+    /** Why the actual state is accepted (or the approved one restored), for the audit trail. */
     record AcceptDriftPayload(String reason) {
     }
 }
