@@ -105,7 +105,7 @@ class InventoryAndSavingsBrowserTests extends BrowserTest {
         assertThat(diff.locator(".text-success").filter(new Locator.FilterOptions().setHasText("\"s3:*\""))).hasCount(1);
         assertThat(page.locator("main")).containsText(request.toString());
         checkPage("inventory endpoint", null);
-        screenshotFrom("inventory-endpoint", "h1");
+        screenshotFrom("inventory-endpoint", "main h2"); // the policy, the drift table and the diff
     }
 
     private UUID draftRequest(String vpc) {
