@@ -7,6 +7,7 @@ import io.vpcportal.request.ChangeApplied;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +53,10 @@ class Baselines {
                   and not exists (select 1 from inventory_baseline b where b.vpc_endpoint_id = e.vpc_endpoint_id)""",
                 (rs, n) -> new Missing(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3)), accountId, region);
         for (Missing m : missing) {
-            requests.find(new EndpointRequestId(m.requestId())).flatMap(r -> r.items().stream()
+            // only an ACTIVE request's settings are what was approved for a live endpoint: while it is still being
+            // provisioned, or is being decommissioned, its stored plan is not the one that created the endpoint
+            requests.find(new EndpointRequestId(m.requestId())).filter(r -> r.status() == RequestStatus.ACTIVE)
+                    .flatMap(r -> r.items().stream()
                     .filter(i -> i.position() == m.position()).findFirst())
                     .ifPresent(item -> record(m.endpointId(), m.requestId(), m.position(), new Approved("REQUEST",
                             approvedPolicy(m.requestId(), m.position(), item).orElse(null), item.routeTableIds(),
