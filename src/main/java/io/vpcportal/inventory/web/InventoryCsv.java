@@ -1,8 +1,7 @@
 package io.vpcportal.inventory.web;
 
 import io.vpcportal.inventory.EndpointSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.vpcportal.platform.web.CsvWriter;
 import java.io.Writer;
 import java.util.List;
 
@@ -15,10 +14,10 @@ final class InventoryCsv {
     static final List<String> HEADER = List.of("endpoint_id", "account_id", "region", "vpc_id", "service_name",
             "endpoint_type", "state", "managed", "request_id", "drift", "drift_summary", "stale", "gone_at", "updated_at");
 
-    private final Writer out;
+    private final CsvWriter csv;
 
     InventoryCsv(Writer out) {
-        this.out = out;
+        this.csv = new CsvWriter(out);
     }
 
     void header() {
@@ -33,23 +32,6 @@ final class InventoryCsv {
     }
 
     private void line(List<String> cells) {
-        try {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(cell(cells.get(i)));
-            }
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String cell(String value) {
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.line(cells);
     }
 }

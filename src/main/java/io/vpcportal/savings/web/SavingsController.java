@@ -7,6 +7,7 @@ import io.vpcportal.savings.SavingsGroup;
 import io.vpcportal.savings.SavingsManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.vpcportal.platform.web.CsvWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -65,22 +66,14 @@ class SavingsController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"savings-" + start + "-" + end + ".csv\"");
         PrintWriter out = response.getWriter();
-        out.print("day,resource_id,kind,team,account_id,region,vpc_id,service,enis,bytes,endpoint_cost_usd,"
-                + "avoided_nat_cost_usd,net_saving_usd,nat_cost_usd\r\n");
-        savings.ledgerRows(start, end, (LedgerRow r) -> out.print(String.join(",", r.day().toString(),
-                text(r.resourceId()), r.kind().name(), text(r.team()), r.accountId(), r.region(), text(r.vpcId()),
-                text(r.service()), Integer.toString(r.enis()), Long.toString(r.bytes()),
-                r.endpointCost().toPlainString(), r.avoidedNatCost().toPlainString(), r.netSaving().toPlainString(),
-                r.natCost().toPlainString()) + "\r\n"));
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(List.of("day", "resource_id", "kind", "team", "account_id", "region", "vpc_id", "service", "enis",
+                "bytes", "endpoint_cost_usd", "avoided_nat_cost_usd", "net_saving_usd", "nat_cost_usd"));
+        savings.ledgerRows(start, end, (LedgerRow r) -> csv.line(java.util.Arrays.asList(r.day().toString(),
+                r.resourceId(), r.kind().name(), r.team(), r.accountId(), r.region(), r.vpcId(), r.service(),
+                Integer.toString(r.enis()), Long.toString(r.bytes()), r.endpointCost().toPlainString(),
+                r.avoidedNatCost().toPlainString(), r.netSaving().toPlainString(), r.natCost().toPlainString())));
         out.flush();
-    }
-
-    private static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /** For the template: dollars and cents. */
