@@ -273,26 +273,7 @@ class DiagramIntegrationTests {
     }
 
     private void syncAndWait() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        String id = null;
-        while (id == null && Instant.now().isBefore(deadline)) {
-            Response started = api.post("/api/v1/sync", admin, "");
-            if (started.status() == 202) {
-                id = started.json().get("id").asString();
-            } else {
-                sleep(250);
-            }
-        }
-        assertThat(id).as("a sync could be started").isNotNull();
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode run : api.get("/api/v1/sync/runs?limit=10", admin).json()) {
-                if (run.get("id").asString().equals(id) && !run.get("status").asString().equals("RUNNING")) {
-                    return;
-                }
-            }
-            sleep(200);
-        }
-        throw new AssertionError("sync " + id + " did not finish");
+        io.vpcportal.inventory.InventorySyncs.syncAndWait(api, admin);
     }
 
     private static void sleep(long millis) {

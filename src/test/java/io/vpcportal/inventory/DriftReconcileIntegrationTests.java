@@ -209,28 +209,7 @@ class DriftReconcileIntegrationTests {
 
     /** POST /api/v1/sync (waiting while another run is in progress), then the finished run. */
     private static JsonNode syncAndWait(PortalApi api, String admin) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        String id = null;
-        while (id == null && Instant.now().isBefore(deadline)) {
-            Response started = api.post("/api/v1/sync", admin, "");
-            if (started.status() == 202) {
-                id = started.json().get("id").asString();
-            } else {
-                assertThat(started.status()).as(started.body()).isEqualTo(409);
-                sleep(250);
-            }
-        }
-        assertThat(id).as("a sync could be started").isNotNull();
-        while (Instant.now().isBefore(deadline)) {
-            String wanted = id;
-            JsonNode run = java.util.stream.StreamSupport.stream(api.get("/api/v1/sync/runs?limit=10", admin).json()
-                    .spliterator(), false).filter(r -> r.get("id").asString().equals(wanted)).findFirst().orElseThrow();
-            if (!run.get("status").asString().equals("RUNNING")) {
-                return run;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("Sync " + id + " did not finish");
+        return InventorySyncs.syncAndWait(api, admin);
     }
 
     private static void sleep(long millis) {
