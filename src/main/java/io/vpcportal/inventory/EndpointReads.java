@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EndpointReads {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EndpointReads.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> GATEWAYS = Map.of("s3", "s3-gateway", "dynamodb", "dynamodb-gateway");
 
@@ -26,10 +27,14 @@ class EndpointReads {
     private final Baselines baselines;
     private final PolicyManagement policies;
 
-    EndpointReads(JdbcTemplate jdbc, Baselines baselines, PolicyManagement policies) {
+    private final List<CoverageAdvisor> advisors;
+
+    EndpointReads(JdbcTemplate jdbc, Baselines baselines, PolicyManagement policies,
+            org.springframework.beans.factory.ObjectProvider<CoverageAdvisor> advisors) {
         this.jdbc = jdbc;
         this.baselines = baselines;
         this.policies = policies;
+        this.advisors = advisors.orderedStream().toList();
     }
 
     Optional<EndpointDetails> endpoint(String id) {
@@ -80,8 +85,23 @@ class EndpointReads {
                     a.getOrDefault("subnets", List.of()), a.getOrDefault("routes", List.of()));
         }).toList();
         boolean stale = rows.stream().anyMatch(Row::stale) || endpoints.stream().anyMatch(EndpointSummary::stale);
-        return new VpcCoverage(vpcId, account, region, vpc == null ? null : vpc.name(), stale, nats, endpoints, tables,
-                recommendations(account, region, vpcId, nats, endpoints));
+        VpcCoverage coverage = new VpcCoverage(vpcId, account, region, vpc == null ? null : vpc.name(), stale, nats,
+                endpoints, tables, recommendations(account, region, vpcId, nats, endpoints));
+        return advised(coverage);
+    }
+
+    private VpcCoverage advised(VpcCoverage coverage) {
+        List<Recommendation> list = coverage.recommendations();
+        for (CoverageAdvisor advisor : advisors) {
+            try {
+                list = List.copyOf(advisor.advise(coverage, list));
+            } catch (RuntimeException e) {
+                LOG.warn("Coverage advisor {} failed for {}; showing the VPC without it", advisor.getClass()
+                        .getSimpleName(), coverage.vpcId(), e);
+            }
+        }
+        return new VpcCoverage(coverage.vpcId(), coverage.accountId(), coverage.region(), coverage.name(),
+                coverage.stale(), coverage.natGatewayIds(), coverage.endpoints(), coverage.routeTables(), list);
     }
 
     static List<Recommendation> recommendations(String account, String region, String vpcId, List<String> nats,

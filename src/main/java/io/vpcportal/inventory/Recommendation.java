@@ -6,7 +6,21 @@ package io.vpcportal.inventory;
  * @param kind        {@code MISSING_S3_GATEWAY}, {@code MISSING_DYNAMODB_GATEWAY} or {@code DUPLICATE_ENDPOINTS}
  * @param requestLink the request form prefilled with the template, account, region, VPC and NAT gateway; null
  *                    when there is nothing to request
+ * @param monthlySavingUsd what following it would save per month in US dollars (exact), or null when nothing
+ *                    is measured or estimated yet
+ * @param savingBasis how {@code monthlySavingUsd} was found ("measured NAT traffic, last 30 days", ...), or null
  */
 public record Recommendation(String kind, String accountId, String region, String vpcId, String message,
-        String templateKey, String requestLink) {
+        String templateKey, String requestLink, java.math.BigDecimal monthlySavingUsd, String savingBasis) {
+
+    public Recommendation(String kind, String accountId, String region, String vpcId, String message,
+            String templateKey, String requestLink) {
+        this(kind, accountId, region, vpcId, message, templateKey, requestLink, null, null);
+    }
+
+    /** This recommendation with a saving figure. */
+    public Recommendation withSaving(java.math.BigDecimal usdPerMonth, String basis) {
+        return new Recommendation(kind, accountId, region, vpcId, message, templateKey, requestLink, usdPerMonth,
+                basis);
+    }
 }
