@@ -475,8 +475,13 @@ final class HostileInputs {
         return out.append('"').toString();
     }
 
+    /** Glue with the item's own monthly GB and a NAT gateway that will be removed, so that mutations reach them. */
     private static ObjectNode glue() {
-        return RequestBodies.glue("payments", RequestBodies.SANDBOX, "eu-west-1");
+        ObjectNode body = RequestBodies.glue("payments", RequestBodies.SANDBOX, "eu-west-1");
+        body.remove("expectedMonthlyGb");
+        body.put("natGatewayId", "nat-0a1b2c3d4e5f60718").put("natGatewayRemoved", true);
+        ((ObjectNode) body.get("items").get(0)).put("expectedMonthlyGb", 40);
+        return body;
     }
 
     private static ObjectNode rule() {

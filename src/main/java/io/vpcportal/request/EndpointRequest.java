@@ -62,6 +62,9 @@ public class EndpointRequest {
     @Column(name = "nat_gateway_id")
     private String natGatewayId;
 
+    @Column(name = "nat_gateway_removed", nullable = false)
+    private boolean natGatewayRemoved;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private RequestStatus status;
@@ -114,7 +117,7 @@ public class EndpointRequest {
 
     EndpointRequest(UUID id, UserId requester, String requesterName, TeamId team, String accountId, String region,
             String vpcId, String title, String justification, BigDecimal expectedMonthlyGb, String natGatewayId,
-            String idempotencyKey, String payloadHash, Instant now) {
+            boolean natGatewayRemoved, String idempotencyKey, String payloadHash, Instant now) {
         this.id = id;
         this.requesterId = requester.value();
         this.requesterName = requesterName;
@@ -126,6 +129,7 @@ public class EndpointRequest {
         this.justification = justification;
         this.expectedMonthlyGb = expectedMonthlyGb;
         this.natGatewayId = natGatewayId;
+        this.natGatewayRemoved = natGatewayRemoved && natGatewayId != null;
         this.idempotencyKey = idempotencyKey;
         this.payloadHash = payloadHash;
         this.status = RequestStatus.DRAFT;
@@ -136,12 +140,20 @@ public class EndpointRequest {
         registerEvent(new RequestStatusChanged(id(), null, RequestStatus.DRAFT, requesterName, "Request created as a draft", now));
     }
 
+    /** A request that keeps its NAT gateway. */
+    EndpointRequest(UUID id, UserId requester, String requesterName, TeamId team, String accountId, String region,
+            String vpcId, String title, String justification, BigDecimal expectedMonthlyGb, String natGatewayId,
+            String idempotencyKey, String payloadHash, Instant now) {
+        this(id, requester, requesterName, team, accountId, region, vpcId, title, justification, expectedMonthlyGb,
+                natGatewayId, false, idempotencyKey, payloadHash, now);
+    }
+
     /** A change request: one item, the new state of item {@code position} of {@code original}. */
     EndpointRequest(UUID id, EndpointRequest original, int position, UserId requester, String requesterName,
             String justification, Instant now) {
         this(id, requester, requesterName, original.team(), original.accountId(), original.region(), original.vpcId(),
                 abbreviate("Change: " + original.title(), 120), justification, original.expectedMonthlyGb(),
-                original.natGatewayId(), null, null, now);
+                original.natGatewayId(), original.natGatewayRemoved(), null, null, now);
         this.kind = RequestKind.CHANGE;
         this.changeOf = original.id;
         this.changePosition = position;
@@ -172,7 +184,7 @@ public class EndpointRequest {
         request.updatedAt = now;
         request.items.add(new EndpointRequestItem(id, 0, e.templateKey(), e.templateVersion(), e.endpointType(),
                 e.serviceName(), null, e.routeTableIds(), e.subnetIds(), e.securityGroupIds(), e.privateDns(),
-                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), java.util.Map.of()));
+                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), java.util.Map.of(), null));
         String message = "Adopted " + e.vpcEndpointId() + " with its current settings and policy";
         request.record(now, byName, "ADOPTED", null, RequestStatus.ACTIVE, message);
         request.registerEvent(new RequestStatusChanged(request.id(), null, RequestStatus.ACTIVE, byName, message, now));
@@ -191,7 +203,8 @@ public class EndpointRequest {
      * Items are replaced by {@link #addItem} calls that follow.
      */
     void revise(UserId by, TeamId team, String accountId, String region, String vpcId, String title,
-            String justification, BigDecimal expectedMonthlyGb, String natGatewayId, Instant now) {
+            String justification, BigDecimal expectedMonthlyGb, String natGatewayId, boolean natGatewayRemoved,
+            Instant now) {
         requireRequester(by, "edit");
         if (!status.isEditable()) {
             throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");
@@ -204,6 +217,7 @@ public class EndpointRequest {
         this.justification = justification;
         this.expectedMonthlyGb = expectedMonthlyGb;
         this.natGatewayId = natGatewayId;
+        this.natGatewayRemoved = natGatewayRemoved && natGatewayId != null;
         this.items.clear();
         this.updatedAt = now;
         record(now, requesterName, "REVISED", status, status, "Request edited");
@@ -439,6 +453,7 @@ public class EndpointRequest {
     public String justification() { return justification; }
     public BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
     public String natGatewayId() { return natGatewayId; }
+    public boolean natGatewayRemoved() { return natGatewayRemoved; }
     public RequestStatus status() { return status; }
     public String idempotencyKey() { return idempotencyKey; }
     public String payloadHash() { return payloadHash; }

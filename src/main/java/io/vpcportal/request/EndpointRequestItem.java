@@ -83,6 +83,9 @@ public class EndpointRequestItem {
     @Column(name = "custom_policy")
     private String customPolicy;
 
+    @Column(name = "expected_monthly_gb")
+    private java.math.BigDecimal expectedMonthlyGb;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "endpoint_request_item_tag", joinColumns = @JoinColumn(name = "item_id"))
     @MapKeyColumn(name = "tag_key")
@@ -95,7 +98,8 @@ public class EndpointRequestItem {
     EndpointRequestItem(UUID requestId, int position, String templateKey, int templateVersion,
             EndpointType endpointType, String serviceName, String serviceRegion, List<String> routeTableIds,
             List<String> subnetIds, List<String> securityGroupIds, boolean privateDns, PolicyChoice policyChoice,
-            List<String> bucketNames, List<String> tableNames, String customPolicy, Map<String, String> tags) {
+            List<String> bucketNames, List<String> tableNames, String customPolicy, Map<String, String> tags,
+            java.math.BigDecimal expectedMonthlyGb) {
         this.id = UUID.randomUUID();
         this.requestId = requestId;
         this.position = position;
@@ -113,6 +117,17 @@ public class EndpointRequestItem {
         this.tableNames = sorted(tableNames);
         this.customPolicy = customPolicy;
         this.tags = new TreeMap<>(tags);
+        this.expectedMonthlyGb = expectedMonthlyGb;
+    }
+
+    /** An item without its own monthly GB. */
+    EndpointRequestItem(UUID requestId, int position, String templateKey, int templateVersion,
+            EndpointType endpointType, String serviceName, String serviceRegion, List<String> routeTableIds,
+            List<String> subnetIds, List<String> securityGroupIds, boolean privateDns, PolicyChoice policyChoice,
+            List<String> bucketNames, List<String> tableNames, String customPolicy, Map<String, String> tags) {
+        this(requestId, position, templateKey, templateVersion, endpointType, serviceName, serviceRegion,
+                routeTableIds, subnetIds, securityGroupIds, privateDns, policyChoice, bucketNames, tableNames,
+                customPolicy, tags, null);
     }
 
     /**
@@ -150,4 +165,6 @@ public class EndpointRequestItem {
     public List<String> tableNames() { return List.of(tableNames); }
     public String customPolicy() { return customPolicy; }
     public SortedMap<String, String> tags() { return new TreeMap<>(tags); }
+    /** GB a month this endpoint is expected to carry; {@code null}: not given. */
+    public java.math.BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
 }

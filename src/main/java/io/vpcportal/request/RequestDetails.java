@@ -8,11 +8,24 @@ import java.util.UUID;
 /**
  * A request with its items and timeline, as pages and the API show it. A change request ({@code kind} CHANGE)
  * names the request it changes and the position of the item there; it has one item, the new state.
+ *
+ * @param expectedMonthlyGb the request's GB a month through its endpoints: the sum of its items' figures
+ * @param natGatewayRemoved the requester says the NAT gateway will be removed once the endpoints exist
  */
 public record RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
         String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
         String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
-        List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
+        List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition,
+        boolean natGatewayRemoved) {
+
+    /** A request without the NAT removal flag (as before it existed). */
+    public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
+            String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
+            String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
+            List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
+        this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, kind, changeOf, changePosition, false);
+    }
 
     /** A request for new endpoints. */
     public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
@@ -20,17 +33,29 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
             String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
             List<TimelineDetails> timeline) {
         this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
-                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, RequestKind.NEW, null, null);
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, RequestKind.NEW, null, null, false);
     }
 
     public boolean isChange() {
         return kind == RequestKind.CHANGE;
     }
 
+    /** One endpoint; {@code expectedMonthlyGb}: its GB a month instead of the NAT gateway, {@code null} if not given. */
     public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
             String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
             List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,
-            List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags) {
+            List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags,
+            BigDecimal expectedMonthlyGb) {
+
+        /** An item without its own monthly GB. */
+        public ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
+                String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
+                List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,
+                List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags) {
+            this(position, templateKey, templateVersion, endpointType, serviceName, serviceRegion, routeTableIds,
+                    subnetIds, securityGroupIds, privateDns, policyChoice, bucketNames, tableNames, customPolicy, tags,
+                    null);
+        }
     }
 
     public record TimelineDetails(Instant at, String actor, String kind, RequestStatus fromStatus,
@@ -45,12 +70,12 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
         List<ItemDetails> items = r.items().stream().map(i -> new ItemDetails(i.position(), i.templateKey(),
                 i.templateVersion(), i.endpointType().name(), i.serviceName(), i.serviceRegion(), i.routeTableIds(),
                 i.subnetIds(), i.securityGroupIds(), i.privateDns(), i.policyChoice().key(), i.bucketNames(),
-                i.tableNames(), i.customPolicy(), i.tags())).toList();
+                i.tableNames(), i.customPolicy(), i.tags(), i.expectedMonthlyGb())).toList();
         List<TimelineDetails> timeline = r.timeline().stream().map(t -> new TimelineDetails(t.occurredAt(), t.actor(),
                 t.kind(), t.fromStatus(), t.toStatus(), t.message())).toList();
         return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
                 r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
                 r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline, r.kind(),
-                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition());
+                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition(), r.natGatewayRemoved());
     }
 }

@@ -92,8 +92,8 @@ public class RequestManagement {
             EndpointRequest request = visible(by, id);
             RequestDraft d = checked.draft();
             request.revise(by.id(), new TeamId(d.team()), d.accountId(), d.region(), d.vpcId(), titleOf(checked),
-                    d.justification().strip(), d.expectedMonthlyGb() == null ? BigDecimal.ZERO : d.expectedMonthlyGb(),
-                    blankToNull(d.natGatewayId()), now());
+                    d.justification().strip(), MonthlyGb.total(d.expectedMonthlyGb(), d.items()),
+                    blankToNull(d.natGatewayId()), Boolean.TRUE.equals(d.natGatewayRemoved()), now());
             requests.saveAndFlush(request); // old items go before new ones take their positions
             addItems(request, checked);
             return RequestDetails.of(store(request));
@@ -247,7 +247,8 @@ public class RequestManagement {
                 sortedDistinct(wanted.securityGroupIds()),
                 !"Gateway".equals(current.endpointType()) && Boolean.TRUE.equals(wanted.privateDns()),
                 checked.items().get(0).policy().key(), sortedDistinct(wanted.bucketNames()),
-                sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()), current.tags());
+                sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()), current.tags(),
+                current.expectedMonthlyGb());
         if (!restore && sameSettings(current, changed)) {
             throw new UnprocessableException("The change leaves endpoint " + position + " as it is: nothing to approve");
         }
@@ -350,9 +351,12 @@ public class RequestManagement {
                 change.bucketNames() != null ? change.bucketNames() : current.bucketNames(),
                 change.tableNames() != null ? change.tableNames() : current.tableNames(),
                 current.serviceRegion(),
-                change.customPolicy() != null ? change.customPolicy() : current.customPolicy(), current.tags());
+                change.customPolicy() != null ? change.customPolicy() : current.customPolicy(), current.tags(),
+                current.expectedMonthlyGb());
+        // the request-level figure is the original's total: left out, so the item's own figure is the change's
         return new RequestDraft(original.team(), original.accountId(), original.region(), original.vpcId(), null,
-                change.justification(), original.expectedMonthlyGb(), original.natGatewayId(), java.util.List.of(item));
+                change.justification(), null, original.natGatewayId(), java.util.List.of(item),
+                original.natGatewayRemoved());
     }
 
     private static boolean sameSettings(RequestDetails.ItemDetails a, RequestDetails.ItemDetails b) {
@@ -382,8 +386,8 @@ public class RequestManagement {
         UUID id = UUID.randomUUID();
         EndpointRequest request = new EndpointRequest(id, requester.id(), requester.getUsername(), new TeamId(d.team()),
                 d.accountId(), d.region(), d.vpcId(), titleOf(checked), d.justification().strip(),
-                d.expectedMonthlyGb() == null ? BigDecimal.ZERO : d.expectedMonthlyGb(),
-                blankToNull(d.natGatewayId()), key, hash, now());
+                MonthlyGb.total(d.expectedMonthlyGb(), d.items()),
+                blankToNull(d.natGatewayId()), Boolean.TRUE.equals(d.natGatewayRemoved()), key, hash, now());
         addItems(request, checked);
         return request;
     }
@@ -400,16 +404,19 @@ public class RequestManagement {
     private void addItems(EndpointRequest request, CheckedRequest checked) {
         UUID id = request.id().value();
         int position = 0;
+        java.util.List<BigDecimal> gb = MonthlyGb.perItem(checked.draft().expectedMonthlyGb(),
+                checked.items().stream().map(CheckedItem::draft).toList());
         for (CheckedItem item : checked.items()) {
             ItemDraft i = item.draft();
             boolean privateDns = item.template().endpointType() != io.vpcportal.catalog.EndpointType.Gateway
                     && (i.privateDns() != null ? i.privateDns()
                     : item.template().field("privateDns").map(f -> "true".equals(f.defaultValue())).orElse(false));
+            BigDecimal itemGb = gb.get(position);
             request.addItem(new EndpointRequestItem(id, position++, item.template().key(), item.template().version(),
                     item.template().endpointType(), item.serviceName(),
                     i.serviceRegion() == null || i.serviceRegion().isBlank() ? null : i.serviceRegion(),
                     i.routeTableIds(), i.subnetIds(), i.securityGroupIds(), privateDns, item.policy(),
-                    i.bucketNames(), i.tableNames(), blankToNull(i.customPolicy()), i.tags()));
+                    i.bucketNames(), i.tableNames(), blankToNull(i.customPolicy()), i.tags(), itemGb));
         }
     }
 

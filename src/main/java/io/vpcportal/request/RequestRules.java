@@ -93,6 +93,13 @@ class RequestRules {
             v.add(new FieldViolation("expectedMonthlyGb", "must be between 0 and 10000000 GB a month"));
         } else if (gb != null && gb.scale() > 3) {
             v.add(new FieldViolation("expectedMonthlyGb", "must have at most 3 decimals"));
+        } else if (gb != null && MonthlyGb.anyItemGives(draft.items())
+                && gb.compareTo(MonthlyGb.sum(draft.items())) != 0) {
+            v.add(new FieldViolation("expectedMonthlyGb", "must be the sum of the endpoints' expectedMonthlyGb ("
+                    + MonthlyGb.sum(draft.items()).stripTrailingZeros().toPlainString() + "), or left out"));
+        }
+        if (Boolean.TRUE.equals(draft.natGatewayRemoved()) && blank(draft.natGatewayId())) {
+            v.add(new FieldViolation("natGatewayRemoved", "needs the id of the NAT gateway that will be removed (natGatewayId)"));
         }
         List<CheckedItem> items = checkItems(draft, AwsRegion.isKnown(region) ? region : null, v);
         if (v.isEmpty() && account.isPresent()) {
@@ -187,6 +194,7 @@ class RequestRules {
             checkPlacement(template, item, at, v);
             PolicyChoice policy = checkPolicy(template, item, at, v);
             checkTags(item.tags(), at, v);
+            checkMonthlyGb(item.expectedMonthlyGb(), at + "expectedMonthlyGb", v);
             checked.add(new CheckedItem(item, template, serviceName, policy));
         }
         return checked;
@@ -310,6 +318,17 @@ class RequestRules {
             v.add(new FieldViolation(at + "customPolicy", "is only used with the custom policy choice"));
         }
         return policy;
+    }
+
+    private static void checkMonthlyGb(BigDecimal gb, String field, List<FieldViolation> v) {
+        if (gb == null) {
+            return;
+        }
+        if (gb.signum() < 0 || gb.compareTo(MAX_MONTHLY_GB) > 0) {
+            v.add(new FieldViolation(field, "must be between 0 and 10000000 GB a month"));
+        } else if (gb.stripTrailingZeros().scale() > 3) {
+            v.add(new FieldViolation(field, "must have at most 3 decimals"));
+        }
     }
 
     private static void checkTags(Map<String, String> tags, String at, List<FieldViolation> v) {

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The HTML request form: the request's own fields and one {@link ItemForm} per endpoint. {@code formToken}
- * is sent as the Idempotency-Key, so that a double click never creates two requests.
+ * is sent as the Idempotency-Key, so that a double click never creates two requests. The expected monthly GB is
+ * given per endpoint ({@link ItemForm}); the request's total is their sum.
  */
 public class EndpointRequestForm {
 
@@ -23,6 +24,7 @@ public class EndpointRequestForm {
     private String justification;
     private BigDecimal expectedMonthlyGb;
     private String natGatewayId;
+    private boolean natGatewayRemoved;
     private List<ItemForm> items = new ArrayList<>();
     private String addTemplate;
 
@@ -34,15 +36,16 @@ public class EndpointRequestForm {
         form.vpcId = stored.vpcId();
         form.title = stored.title();
         form.justification = stored.justification();
-        form.expectedMonthlyGb = stored.expectedMonthlyGb();
         form.natGatewayId = stored.natGatewayId();
+        form.natGatewayRemoved = stored.natGatewayRemoved();
         stored.items().forEach(i -> form.items.add(ItemForm.of(i)));
         return form;
     }
 
     RequestDraft toDraft(Map<String, EndpointTemplateDetails> templates) {
         return new RequestDraft(team, accountId, region, vpcId, title, justification, expectedMonthlyGb,
-                natGatewayId, items.stream().map(i -> i.toDraft(templates.get(i.getTemplateKey()))).toList());
+                natGatewayId, items.stream().map(i -> i.toDraft(templates.get(i.getTemplateKey()))).toList(),
+                natGatewayRemoved);
     }
 
     public String getFormToken() { return formToken; }
@@ -63,6 +66,8 @@ public class EndpointRequestForm {
     public void setExpectedMonthlyGb(BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
     public String getNatGatewayId() { return natGatewayId; }
     public void setNatGatewayId(String natGatewayId) { this.natGatewayId = natGatewayId; }
+    public boolean isNatGatewayRemoved() { return natGatewayRemoved; }
+    public void setNatGatewayRemoved(boolean natGatewayRemoved) { this.natGatewayRemoved = natGatewayRemoved; }
     public List<ItemForm> getItems() { return items; }
     public void setItems(List<ItemForm> items) { this.items = items; }
     public String getAddTemplate() { return addTemplate; }

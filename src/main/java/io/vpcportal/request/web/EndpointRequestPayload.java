@@ -11,6 +11,11 @@ import java.util.Map;
 /**
  * JSON body of {@code POST /api/v1/requests}. Sizes are capped here so that no huge document reaches the
  * rules; every other check is the domain's, shared with the HTML form.
+ *
+ * @param expectedMonthlyGb the request's total GB a month; left out when the items give theirs (if given, it must
+ *                          be their sum). Older clients that send only this figure have it shared evenly among the items.
+ * @param natGatewayRemoved the NAT gateway {@code natGatewayId} will be removed once the endpoints exist: the
+ *                          estimate then counts its hours and public IPv4 address as saved
  */
 record EndpointRequestPayload(
         @Size(max = 40) String team,
@@ -21,8 +26,10 @@ record EndpointRequestPayload(
         @Size(max = 4000) String justification,
         BigDecimal expectedMonthlyGb,
         @Size(max = 40) String natGatewayId,
-        @Size(max = 20) List<@Valid Item> items) {
+        @Size(max = 20) List<@Valid Item> items,
+        Boolean natGatewayRemoved) {
 
+    /** @param expectedMonthlyGb GB a month this endpoint will carry instead of the NAT gateway (0 to 10,000,000) */
     record Item(
             @Size(max = 100) String templateKey,
             @Size(max = 50) List<@Size(max = 64) String> routeTableIds,
@@ -34,13 +41,15 @@ record EndpointRequestPayload(
             @Size(max = 50) List<@Size(max = 300) String> tableNames,
             @Size(max = 40) String serviceRegion,
             @Size(max = 30000) String customPolicy,
-            @Size(max = 60) Map<@Size(max = 200) String, @Size(max = 300) String> tags) {
+            @Size(max = 60) Map<@Size(max = 200) String, @Size(max = 300) String> tags,
+            BigDecimal expectedMonthlyGb) {
     }
 
     RequestDraft toDraft() {
         return new RequestDraft(team, accountId, region, vpcId, title, justification, expectedMonthlyGb, natGatewayId,
                 items == null ? List.of() : items.stream().map(i -> i == null ? null : new ItemDraft(i.templateKey,
                         i.routeTableIds, i.subnetIds, i.securityGroupIds, i.privateDns, i.policyChoice, i.bucketNames,
-                        i.tableNames, i.serviceRegion, i.customPolicy, i.tags)).toList());
+                        i.tableNames, i.serviceRegion, i.customPolicy, i.tags, i.expectedMonthlyGb)).toList(),
+                natGatewayRemoved);
     }
 }

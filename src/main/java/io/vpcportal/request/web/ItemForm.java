@@ -25,6 +25,7 @@ public class ItemForm {
     private String serviceRegion = "";
     private String customPolicy = "";
     private String tags = "";
+    private java.math.BigDecimal expectedMonthlyGb;
 
     public ItemForm() {
     }
@@ -53,6 +54,8 @@ public class ItemForm {
         item.customPolicy = stored.customPolicy() == null ? "" : stored.customPolicy();
         item.tags = stored.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining("\n"));
+        item.expectedMonthlyGb = stored.expectedMonthlyGb() == null ? null
+                : stored.expectedMonthlyGb().stripTrailingZeros();
         return item;
     }
 
@@ -60,7 +63,7 @@ public class ItemForm {
         boolean offersPrivateDns = template != null && template.hasField("privateDns");
         return new ItemDraft(templateKey, split(routeTableIds), split(subnetIds), split(securityGroupIds),
                 offersPrivateDns ? privateDns : null, policyChoice, split(bucketNames), split(tableNames),
-                serviceRegion, customPolicy, parseTags(tags));
+                serviceRegion, customPolicy, parseTags(tags), expectedMonthlyGb);
     }
 
     static List<String> split(String text) {
@@ -108,4 +111,6 @@ public class ItemForm {
     public void setCustomPolicy(String customPolicy) { this.customPolicy = customPolicy; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
+    public java.math.BigDecimal getExpectedMonthlyGb() { return expectedMonthlyGb; }
+    public void setExpectedMonthlyGb(java.math.BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
 }

@@ -13,17 +13,21 @@ public class EstimateForm {
     private String region;
     private BigDecimal expectedMonthlyGb;
     private String natGatewayId;
+    private boolean natGatewayRemoved;
     private List<Item> items = new ArrayList<>();
 
     /** One endpoint of the form. */
     public static class Item {
         private String templateKey;
         private String subnetIds = "";
+        private BigDecimal expectedMonthlyGb;
 
         public String getTemplateKey() { return templateKey; }
         public void setTemplateKey(String templateKey) { this.templateKey = templateKey; }
         public String getSubnetIds() { return subnetIds; }
         public void setSubnetIds(String subnetIds) { this.subnetIds = subnetIds; }
+        public BigDecimal getExpectedMonthlyGb() { return expectedMonthlyGb; }
+        public void setExpectedMonthlyGb(BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
     }
 
     public String getRegion() { return region; }
@@ -32,6 +36,8 @@ public class EstimateForm {
     public void setExpectedMonthlyGb(BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
     public String getNatGatewayId() { return natGatewayId; }
     public void setNatGatewayId(String natGatewayId) { this.natGatewayId = natGatewayId; }
+    public boolean isNatGatewayRemoved() { return natGatewayRemoved; }
+    public void setNatGatewayRemoved(boolean natGatewayRemoved) { this.natGatewayRemoved = natGatewayRemoved; }
     public List<Item> getItems() { return items; }
     public void setItems(List<Item> items) { this.items = items; }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The cost panel: live in the request form (htmx posts the form here) and in the approval view (loaded by request
- * id). The request's expected monthly GB is shared evenly among its endpoints; the NAT gateway is assumed to stay,
- * and the panel says what removing it would add.
+ * id). Each endpoint is priced with its own expected monthly GB; a request whose endpoints give none (stored before
+ * they had one, or sent by an older client) has its one figure shared evenly. When the request says the NAT gateway
+ * will be removed, its hours and public IPv4 address are a saving of their own; otherwise the panel says what
+ * removing it would add.
  */
 @Controller
 class EstimatePanelController {
@@ -38,9 +41,12 @@ class EstimatePanelController {
     record ItemEstimate(String name, String endpointType, int enis, BigDecimal gb, Estimate estimate, String problem) {
     }
 
-    /** The panel: each endpoint, the totals, and what removing the NAT gateway would add. */
+    /**
+     * The panel: each endpoint, the totals, and the NAT gateway's hours and address: saved ({@code natRemoved}, in
+     * the totals) or what removing it would add ({@code natRemoval}, not in the totals).
+     */
     record Panel(List<ItemEstimate> items, BigDecimal endpointCost, BigDecimal avoided, BigDecimal net,
-            String natGatewayId, BigDecimal natRemoval, boolean shared) {
+            String natGatewayId, BigDecimal natRemoval, boolean shared, boolean natRemoved) {
     }
 
     private final SavingsManagement savings;
@@ -53,11 +59,13 @@ class EstimatePanelController {
         this.requests = requests;
     }
 
+    /** Values the form cannot convert (letters in a GB field) count as not given: the form shows their error. */
     @PostMapping("/savings/estimate-preview")
-    String live(@ModelAttribute("estimateForm") EstimateForm form, Model model) {
+    String live(@ModelAttribute("estimateForm") EstimateForm form, BindingResult unconverted, Model model) {
         List<Line> lines = form.getItems().stream().filter(i -> i.getTemplateKey() != null)
-                .map(i -> new Line(i.getTemplateKey(), split(i.getSubnetIds()).size())).toList();
-        model.addAttribute("panel", panel(form.getRegion(), form.getExpectedMonthlyGb(), form.getNatGatewayId(), lines));
+                .map(i -> new Line(i.getTemplateKey(), split(i.getSubnetIds()).size(), i.getExpectedMonthlyGb())).toList();
+        model.addAttribute("panel", panel(form.getRegion(), form.getExpectedMonthlyGb(), form.getNatGatewayId(),
+                form.isNatGatewayRemoved(), lines));
         return "savings/estimate :: panel";
     }
 
@@ -65,17 +73,22 @@ class EstimatePanelController {
     String stored(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
         requests.requireVisible(me, id);
         RequestDetails request = requests.find(new EndpointRequestId(id)).orElseThrow();
-        List<Line> lines = request.items().stream().map(i -> new Line(i.templateKey(), i.subnetIds().size())).toList();
-        model.addAttribute("panel", panel(request.region(), request.expectedMonthlyGb(), request.natGatewayId(), lines));
+        List<Line> lines = request.items().stream()
+                .map(i -> new Line(i.templateKey(), i.subnetIds().size(), i.expectedMonthlyGb())).toList();
+        model.addAttribute("panel", panel(request.region(), request.expectedMonthlyGb(), request.natGatewayId(),
+                request.natGatewayRemoved(), lines));
         return "savings/estimate :: panel";
     }
 
-    private record Line(String templateKey, int subnets) {
+    private record Line(String templateKey, int subnets, BigDecimal gb) {
     }
 
-    private Panel panel(String region, BigDecimal monthlyGb, String natGatewayId, List<Line> lines) {
-        BigDecimal gb = monthlyGb == null || monthlyGb.signum() < 0 ? BigDecimal.ZERO : monthlyGb;
-        BigDecimal share = lines.isEmpty() ? gb : gb.divide(BigDecimal.valueOf(lines.size()), 3, RoundingMode.HALF_UP);
+    private Panel panel(String region, BigDecimal requestGb, String natGatewayId, boolean natRemoved,
+            List<Line> lines) {
+        boolean own = lines.stream().anyMatch(l -> l.gb() != null);
+        BigDecimal total = requestGb == null || requestGb.signum() < 0 ? BigDecimal.ZERO : requestGb;
+        BigDecimal share = lines.isEmpty() ? total
+                : total.divide(BigDecimal.valueOf(lines.size()), 3, RoundingMode.HALF_UP);
         List<ItemEstimate> items = new ArrayList<>();
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal avoided = BigDecimal.ZERO;
@@ -86,30 +99,36 @@ class EstimatePanelController {
             }
             EndpointTemplateDetails t = template.get();
             int enis = t.endpointType() == EndpointType.Gateway ? 0 : Math.max(1, line.subnets());
+            BigDecimal gb = !own ? share : line.gb() == null || line.gb().signum() < 0 ? BigDecimal.ZERO : line.gb();
             if (region == null || region.isBlank()) {
-                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, share, null, "Choose a region."));
+                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, null, "Choose a region."));
                 continue;
             }
             try {
-                Estimate e = savings.estimate(new EstimateInput(region, t.endpointType(), enis, share, false, null, null));
-                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, share, e, null));
+                Estimate e = savings.estimate(new EstimateInput(region, t.endpointType(), enis, gb, false, null, null));
+                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, e, null));
                 cost = cost.add(e.endpointCost());
                 avoided = avoided.add(e.avoidedNatCost());
             } catch (UnprocessableException | InvalidInputException e) {
-                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, share, null, e.getMessage()));
+                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, null, e.getMessage()));
             }
         }
-        BigDecimal natRemoval = null;
-        if (natGatewayId != null && !natGatewayId.isBlank() && region != null && !region.isBlank()) {
+        boolean hasNat = natGatewayId != null && !natGatewayId.isBlank();
+        BigDecimal natHoursAndIp = null;
+        if (hasNat && region != null && !region.isBlank()) {
             try {
-                Estimate removed = savings.estimate(new EstimateInput(region, EndpointType.Gateway, 0, BigDecimal.ZERO,
-                        true, null, null));
-                natRemoval = removed.avoidedNatCost();
-            } catch (UnprocessableException e) {
-                natRemoval = null;
+                natHoursAndIp = savings.estimate(new EstimateInput(region, EndpointType.Gateway, 0, BigDecimal.ZERO,
+                        true, null, null)).avoidedNatCost();
+            } catch (UnprocessableException | InvalidInputException e) {
+                natHoursAndIp = null;
             }
         }
-        return new Panel(items, cost, avoided, avoided.subtract(cost), natGatewayId, natRemoval, lines.size() > 1);
+        boolean removed = natRemoved && hasNat && natHoursAndIp != null;
+        if (removed) {
+            avoided = avoided.add(natHoursAndIp);
+        }
+        return new Panel(items, cost, avoided, avoided.subtract(cost), natGatewayId, natHoursAndIp,
+                !own && lines.size() > 1, removed);
     }
 
     private static List<String> split(String text) {
