@@ -91,6 +91,25 @@ public class LedgerQueries {
                 .param("id", resourceId).query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * The NAT charge missed ({@link LedgerKind#MISSED} rows) of one VPC and service ({@code vpc-…/S3}) in a period;
+     * null when no such row exists (nothing measured: no flow logs, or no traffic).
+     */
+    public java.math.BigDecimal missed(String accountId, String resourceId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select sum(nat_cost) from savings_ledger_day
+                where resource_id = :id and account_id = :account and kind = 'MISSED' and day between :from and :to""")
+                .param("id", resourceId).param("account", accountId).param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to)).query((rs, n) -> rs.getBigDecimal(1)).single();
+    }
+
+    /** A resource's most recent {@code days} rows, newest first. */
+    public List<LedgerRow> latest(String accountId, String resourceId, int days) {
+        return jdbc.sql("select * from savings_ledger_day where resource_id = :id and account_id = :account "
+                + "order by day desc limit :days").param("id", resourceId).param("account", accountId)
+                .param("days", days).query((rs, n) -> row(rs)).list();
+    }
+
     public LocalDate firstDay() {
         List<java.sql.Date> first = jdbc.sql("select min(day) from savings_ledger_day").query((rs, n) -> rs.getDate(1)).list();
         return first.isEmpty() || first.get(0) == null ? null : first.get(0).toLocalDate();

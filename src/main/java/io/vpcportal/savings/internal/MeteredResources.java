@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Which endpoints and NAT gateways exist, to be measured. Today the portal's provisioned requests say so; the
- * inventory module can take over behind this port.
+ * Which endpoints and NAT gateways exist, to be measured: the inventory's ({@link InventoryMeteredResources}).
  */
 public interface MeteredResources {
 

@@ -45,15 +45,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Measured traffic end to end against moto: a serverless-pipeline request (S3 gateway, Glue and RDS Data API
- * interface endpoints, a NAT gateway) provisioned through the portal; CloudWatch metric data and flow-log files put
- * into moto by the test; a collection through the API; the ledger rows and monthly totals checked against a hand
- * computation with the shipped eu-west-1 prices (ENI-hour 0.011, interface GB 0.01, NAT GB 0.048).
+ * interface endpoints, a NAT gateway) provisioned through the portal, and an STS interface endpoint made by hand
+ * (unmanaged); an inventory sync, from which the collector takes what to measure; CloudWatch metric data and
+ * flow-log files put into moto by the test; a collection through the API; the ledger rows and monthly totals checked
+ * against a hand computation with the shipped eu-west-1 prices (ENI-hour 0.011, interface GB 0.01, NAT GB 0.048).
  */
 @AwsIntegrationTest
 class MeasuredSavingsIntegrationTests {
 
     static final long GIB = 1L << 30;
-    static final String NAT = "nat-0a1b2c3d4e5f60718";
 
     static Ec2Client ec2;
     static CloudWatchClient cloudWatch;
@@ -67,6 +67,8 @@ class MeasuredSavingsIntegrationTests {
     AccountManagement accounts;
     @Autowired
     SavingsManagement savings;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void emulator() {
@@ -100,13 +102,18 @@ class MeasuredSavingsIntegrationTests {
         String subnetB = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.9.2.0/24").availabilityZone("eu-west-1b")).subnet().subnetId();
         String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("savings-" + vpc).description("443")).groupId();
+        String address = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
+        String nat = ec2.createNatGateway(r -> r.subnetId(subnetA).allocationId(address)).natGateway().natGatewayId();
+        // made by hand: the inventory finds it unmanaged, and its savings count for the account's team
+        String sts = ec2.createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType("Interface")
+                .serviceName("com.amazonaws.eu-west-1.sts").subnetIds(subnetB)).vpcEndpoint().vpcEndpointId();
         String body = """
                 {"team":"%s","accountId":"%s","region":"eu-west-1","vpcId":"%s","natGatewayId":"%s",
                  "justification":"Lambda ingestion, Glue transforms, Aurora Serverless","expectedMonthlyGb":1200,
                  "items":[{"templateKey":"s3-gateway","routeTableIds":["%s"],"policyChoice":"s3-buckets","bucketNames":["pipeline-raw"]},
                           {"templateKey":"glue","subnetIds":["%s","%s"],"securityGroupIds":["%s"]},
                           {"templateKey":"rds-data","subnetIds":["%s","%s"],"securityGroupIds":["%s"]}]}"""
-                .formatted(team.id(), team.accountId(), vpc, NAT, table, subnetA, subnetB, group, subnetA, subnetB, group);
+                .formatted(team.id(), team.accountId(), vpc, nat, table, subnetA, subnetB, group, subnetA, subnetB, group);
         var created = api.post("/api/v1/requests", token, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -121,6 +128,8 @@ class MeasuredSavingsIntegrationTests {
         String s3Endpoint = endpoint.get(0);
         String glue = endpoint.get(1);
         String rdsData = endpoint.get(2);
+        // what is measured comes from the inventory: sync it once the endpoints exist
+        io.vpcportal.inventory.InventorySyncs.syncAndWait(api, api.tokenOf("admin"));
 
         LocalDate day = savings.today().minusDays(2);
         Instant morning = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(6));
@@ -130,9 +139,10 @@ class MeasuredSavingsIntegrationTests {
         putEndpoint(glue, vpc, "com.amazonaws.eu-west-1.glue", evening, 5 * GIB);
         putEndpoint(glue, vpc, "com.amazonaws.eu-west-1.glue", nextDay, 99 * GIB);
         putEndpoint(rdsData, vpc, "com.amazonaws.eu-west-1.rds-data", morning, GIB);
-        putNat("BytesInFromSource", morning, 3 * GIB);
-        putNat("BytesInFromDestination", evening, 7 * GIB);
-        putNat("BytesOutToDestination", evening, 3 * GIB);
+        putEndpoint(sts, vpc, "com.amazonaws.eu-west-1.sts", evening, 2 * GIB);
+        putNat(nat, "BytesInFromSource", morning, 3 * GIB);
+        putNat(nat, "BytesInFromDestination", evening, 7 * GIB);
+        putNat(nat, "BytesOutToDestination", evening, 3 * GIB);
 
         String bucket = "flow-logs-" + team.accountId();
         s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
@@ -161,8 +171,13 @@ class MeasuredSavingsIntegrationTests {
         assertRow(rdsData, LedgerKind.INTERFACE, 2, GIB, "0.538", "0.048", "-0.49", "0");
         // S3 gateway: 30 + 10 + 10 GB with traffic-path 7 in its VPC; free; avoided 50 x 0.048 = 2.40
         assertRow(s3Endpoint, LedgerKind.GATEWAY, 0, 50 * GIB, "0", "2.4", "2.4", "0");
+        // unmanaged STS, 1 ENI: 24 h x 0.011 = 0.264 + 2 GB x 0.01 = 0.284; avoided 2 x 0.048 = 0.096; net -0.188
+        assertRow(sts, LedgerKind.INTERFACE, 1, 2 * GIB, "0.284", "0.096", "-0.188", "0");
+        assertThat(jdbc.queryForList("select request_id from savings_ledger_day where resource_id = ?", Object.class, sts))
+                .as("unmanaged: no request").containsExactly((Object) null);
+        assertThat(savings.ledgerOf(sts).get(0).team()).as("the account's only team").isEqualTo(team.id());
         // NAT: BytesInFromSource + BytesInFromDestination = 10 GB x 0.048 = 0.48 still paid
-        assertRow(NAT, LedgerKind.NAT, 0, 10 * GIB, "0", "0", "0", "0.48");
+        assertRow(nat, LedgerKind.NAT, 0, 10 * GIB, "0", "0", "0", "0.48");
         // DynamoDB through NAT in a VPC without a DynamoDB gateway endpoint: 2 GB x 0.048 = 0.096 missed
         assertRow(vpc + "/DYNAMODB", LedgerKind.MISSED, 0, 2 * GIB, "0", "0", "0", "0.096");
         assertThat(savings.ledgerOf(vpc + "/S3")).as("S3 has a gateway endpoint in the VPC: nothing missed").isEmpty();
@@ -170,10 +185,11 @@ class MeasuredSavingsIntegrationTests {
         LocalDate first = day.withDayOfMonth(1);
         LocalDate last = day.withDayOfMonth(day.lengthOfMonth());
         SavingsGroup month = teamTotal(team.id(), first, last);
-        assertThat(month.bytes()).isEqualTo(66 * GIB);
-        assertThat(month.endpointCost()).isEqualByComparingTo("1.216");
-        assertThat(month.avoidedNatCost()).isEqualByComparingTo("3.168");
-        assertThat(month.netSaving()).isEqualByComparingTo("1.952");
+        // endpoints: 15 + 1 + 50 + 2 GB; cost 0.678 + 0.538 + 0.284; avoided 0.72 + 0.048 + 2.4 + 0.096
+        assertThat(month.bytes()).isEqualTo(68 * GIB);
+        assertThat(month.endpointCost()).isEqualByComparingTo("1.5");
+        assertThat(month.avoidedNatCost()).isEqualByComparingTo("3.264");
+        assertThat(month.netSaving()).isEqualByComparingTo("1.764");
         assertThat(month.natCost()).isEqualByComparingTo("0.48");
         assertThat(month.missedSaving()).isEqualByComparingTo("0.096");
         JsonNode report = api.get("/api/v1/savings?groupBy=team&from=" + first + "&to=" + last, token).json();
@@ -184,13 +200,14 @@ class MeasuredSavingsIntegrationTests {
             }
         }
         assertThat(mine).as("team %s in %s", team.id(), report).isNotNull();
-        assertThat(mine.get("netSaving").decimalValue()).isEqualByComparingTo("1.952");
+        assertThat(mine.get("netSaving").decimalValue()).isEqualByComparingTo("1.764");
 
-        List<LedgerRow> before = rowsOf(List.of(glue, rdsData, s3Endpoint, NAT, vpc + "/DYNAMODB"));
+        List<String> all = List.of(glue, rdsData, sts, s3Endpoint, nat, vpc + "/DYNAMODB");
+        List<LedgerRow> before = rowsOf(all);
         var again = api.post("/api/v1/savings/collect", api.tokenOf("admin"),
                 "{\"from\":\"" + day + "\",\"to\":\"" + day + "\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(rowsOf(List.of(glue, rdsData, s3Endpoint, NAT, vpc + "/DYNAMODB"))).isEqualTo(before);
+        assertThat(rowsOf(all)).isEqualTo(before);
         assertThat(teamTotal(team.id(), first, last)).isEqualTo(month);
     }
 
@@ -225,9 +242,9 @@ class MeasuredSavingsIntegrationTests {
                         dimension("VPC Endpoint Id", endpointId), dimension("VPC Id", vpc)).build()));
     }
 
-    private static void putNat(String metric, Instant at, long bytes) {
+    private static void putNat(String nat, String metric, Instant at, long bytes) {
         cloudWatch.putMetricData(r -> r.namespace("AWS/NATGateway").metricData(MetricDatum.builder()
-                .metricName(metric).timestamp(at).value((double) bytes).dimensions(dimension("NatGatewayId", NAT)).build()));
+                .metricName(metric).timestamp(at).value((double) bytes).dimensions(dimension("NatGatewayId", nat)).build()));
     }
 
     private static Dimension dimension(String name, String value) {
