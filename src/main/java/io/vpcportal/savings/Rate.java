@@ -17,8 +17,21 @@ public record Rate(String region, PriceItem item, LocalDate effectiveFrom, Strin
         }
     }
 
-    /** One tier: from {@code beginGb} (inclusive) to {@code endGb} (exclusive, {@code null}: no end). */
+    /**
+     * One tier: from {@code beginGb} (inclusive) to {@code endGb} (exclusive, {@code null}: no end). Amounts are
+     * kept without a negative scale, so that JSON shows {@code 5242880}, never {@code 5.24288E+6}.
+     */
     public record Tier(BigDecimal beginGb, BigDecimal endGb, BigDecimal usd) {
+
+        public Tier {
+            beginGb = plain(beginGb);
+            endGb = plain(endGb);
+            usd = plain(usd);
+        }
+
+        private static BigDecimal plain(BigDecimal value) {
+            return value == null || value.scale() >= 0 ? value : value.setScale(0);
+        }
     }
 
     /** The price of the first tier: the whole price of a flat item. */

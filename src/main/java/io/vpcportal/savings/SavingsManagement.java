@@ -72,7 +72,7 @@ public class SavingsManagement {
     }
 
     /**
-     * Imports an AWS Price List offer file in CSV form. {@code correct}: prices already there for the same date are
+     * Imports an AWS Price List offer file in CSV or JSON form (told apart by its first character). {@code correct}: prices already there for the same date are
      * replaced, and ledger days priced with them are priced again.
      */
     public PriceImport importPrices(InputStream offerFile, String source, boolean correct) {

@@ -100,7 +100,8 @@ public class LedgerQueries {
                 select sum(nat_cost) from savings_ledger_day
                 where resource_id = :id and account_id = :account and kind = 'MISSED' and day between :from and :to""")
                 .param("id", resourceId).param("account", accountId).param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to)).query((rs, n) -> rs.getBigDecimal(1)).single();
+                .param("to", Date.valueOf(to)).query((rs, n) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
+                .single().orElse(null);
     }
 
     /** A resource's most recent {@code days} rows, newest first. */

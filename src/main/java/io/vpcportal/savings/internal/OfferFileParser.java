@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads an AWS Price List offer file in its CSV form ({@code index.csv}): a few metadata lines, a header row, then
- * one row per price term. It streams, so a full AmazonEC2 regional file (hundreds of MB) never sits in memory, and
+ * one row per price term; a file that starts with '{' is the JSON form ({@code index.json}, {@link OfferJsonParser}). It streams, so a full AmazonEC2 regional file (hundreds of MB) never sits in memory, and
  * keeps only on-demand rows whose usage type prices a {@link PriceItem}. Columns are found by header name.
  */
 public final class OfferFileParser {
@@ -41,10 +41,30 @@ public final class OfferFileParser {
     public record Result(List<PriceDetails> prices, int rows) {
     }
 
+    /** Reads an offer file in CSV or JSON form, told apart by its first character ('{': JSON). */
     public static Result parse(InputStream in, String source) {
         List<PriceDetails> prices = new ArrayList<>();
-        int rows = read(in, source, prices::add);
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        int rows = isJson(buffered) ? OfferJsonParser.read(buffered, source, prices::add)
+                : read(buffered, source, prices::add);
         return new Result(prices, rows);
+    }
+
+    /** Whether the first character after white space (and a UTF-8 byte order mark) opens a JSON object. */
+    static boolean isJson(java.io.BufferedInputStream in) {
+        try {
+            in.mark(4096);
+            int b;
+            int read = 0;
+            do {
+                b = in.read();
+                read++;
+            } while (b != -1 && read < 4096 && (Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF));
+            in.reset();
+            return b == '{';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int read(InputStream in, String source, Consumer<PriceDetails> sink) {

@@ -37,11 +37,11 @@ class PriceAdminController {
         return "savings/prices";
     }
 
-    /** An AWS Price List offer file in CSV form: its prices correct those of the same effective date. */
+    /** An AWS Price List offer file (index.csv or index.json, told apart by content): its prices correct those of the same effective date. */
     @PostMapping("/admin/prices")
     String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "Choose an offer file (index.csv) to upload.");
+            redirect.addFlashAttribute("error", "Choose an offer file (index.csv or index.json) to upload.");
             return "redirect:/admin/prices";
         }
         try (InputStream in = file.getInputStream()) {

@@ -100,4 +100,157 @@ class OfferFileParserTests {
             return new java.util.ArrayList<>(OfferFileParser.parse(in, "test").prices());
         }
     }
+
+    /**
+     * A hand-written {@code index.json} in the structure of AWS's offer files (products by SKU, then terms by type,
+     * SKU and offer term with their price dimensions): the interface endpoint's data in three tiers, its hours, and
+     * products the portal does not price (another usage type, a RegionalNatGateway row, a Reserved term).
+     */
+    @Test
+    void theJsonOfferFileGivesTheSamePricesIncludingTiers() {
+        String json = """
+                {
+                  "formatVersion" : "v1.0",
+                  "disclaimer" : "This pricing list is for informational purposes only.",
+                  "offerCode" : "AmazonVPC",
+                  "version" : "20251001000000",
+                  "publicationDate" : "2025-10-01T00:00:00Z",
+                  "products" : {
+                    "SKUBYTES0000001" : {
+                      "sku" : "SKUBYTES0000001",
+                      "productFamily" : "VpcEndpoint",
+                      "attributes" : {
+                        "servicecode" : "AmazonVPC",
+                        "location" : "EU (Ireland)",
+                        "locationType" : "AWS Region",
+                        "group" : "VpcEndpoint",
+                        "usagetype" : "EU-VpcEndpoint-Bytes",
+                        "operation" : "VpcEndpoint",
+                        "regionCode" : "eu-west-1",
+                        "servicename" : "Amazon Virtual Private Cloud"
+                      }
+                    },
+                    "SKUHOURS0000001" : {
+                      "sku" : "SKUHOURS0000001",
+                      "productFamily" : "VpcEndpoint",
+                      "attributes" : { "servicecode" : "AmazonVPC", "location" : "EU (Ireland)",
+                        "usagetype" : "EU-VpcEndpoint-Hours", "operation" : "VpcEndpoint", "regionCode" : "eu-west-1" }
+                    },
+                    "SKUOTHER0000001" : {
+                      "sku" : "SKUOTHER0000001",
+                      "productFamily" : "VPN Connection",
+                      "attributes" : { "servicecode" : "AmazonVPC", "usagetype" : "EU-VPN-Usage-Hours:ipsec.1",
+                        "regionCode" : "eu-west-1" }
+                    },
+                    "SKUREGNAT000001" : {
+                      "sku" : "SKUREGNAT000001",
+                      "productFamily" : "NAT Gateway",
+                      "attributes" : { "servicecode" : "AmazonVPC", "usagetype" : "EU-RegionalNatGateway-Hours",
+                        "regionCode" : "eu-west-1" }
+                    }
+                  },
+                  "terms" : {
+                    "OnDemand" : {
+                      "SKUBYTES0000001" : {
+                        "SKUBYTES0000001.JRTCKXETXF" : {
+                          "offerTermCode" : "JRTCKXETXF",
+                          "sku" : "SKUBYTES0000001",
+                          "effectiveDate" : "2025-10-01T00:00:00Z",
+                          "priceDimensions" : {
+                            "SKUBYTES0000001.JRTCKXETXF.6YS6EN2CT7" : {
+                              "rateCode" : "SKUBYTES0000001.JRTCKXETXF.6YS6EN2CT7",
+                              "description" : "$0.01 per GB Data Processed by the VPC endpoint for the first 1 PB",
+                              "beginRange" : "0", "endRange" : "1048576", "unit" : "GB",
+                              "pricePerUnit" : { "USD" : "0.0100000000" }, "appliesTo" : [ ]
+                            },
+                            "SKUBYTES0000001.JRTCKXETXF.7ABCDEFGHI" : {
+                              "rateCode" : "SKUBYTES0000001.JRTCKXETXF.7ABCDEFGHI",
+                              "description" : "$0.006 per GB for the next 4 PB",
+                              "beginRange" : "1048576", "endRange" : "5242880", "unit" : "GB",
+                              "pricePerUnit" : { "USD" : "0.0060000000" }, "appliesTo" : [ ]
+                            },
+                            "SKUBYTES0000001.JRTCKXETXF.8ABCDEFGHI" : {
+                              "rateCode" : "SKUBYTES0000001.JRTCKXETXF.8ABCDEFGHI",
+                              "description" : "$0.004 per GB over 5 PB",
+                              "beginRange" : "5242880", "endRange" : "Inf", "unit" : "GB",
+                              "pricePerUnit" : { "USD" : "0.0040000000" }, "appliesTo" : [ ]
+                            }
+                          },
+                          "termAttributes" : { }
+                        }
+                      },
+                      "SKUHOURS0000001" : {
+                        "SKUHOURS0000001.JRTCKXETXF" : {
+                          "offerTermCode" : "JRTCKXETXF", "sku" : "SKUHOURS0000001",
+                          "effectiveDate" : "2025-10-01T00:00:00Z",
+                          "priceDimensions" : {
+                            "SKUHOURS0000001.JRTCKXETXF.6YS6EN2CT7" : {
+                              "rateCode" : "SKUHOURS0000001.JRTCKXETXF.6YS6EN2CT7",
+                              "description" : "$0.011 per VPC Endpoint Hour",
+                              "beginRange" : "0", "endRange" : "Inf", "unit" : "Hrs",
+                              "pricePerUnit" : { "USD" : "0.0110000000" }, "appliesTo" : [ ]
+                            }
+                          },
+                          "termAttributes" : { }
+                        }
+                      },
+                      "SKUOTHER0000001" : {
+                        "SKUOTHER0000001.JRTCKXETXF" : { "offerTermCode" : "JRTCKXETXF", "sku" : "SKUOTHER0000001",
+                          "effectiveDate" : "2025-10-01T00:00:00Z", "priceDimensions" : { "x" : { "beginRange" : "0",
+                          "endRange" : "Inf", "unit" : "Hrs", "pricePerUnit" : { "USD" : "0.05" } } } }
+                      }
+                    },
+                    "Reserved" : {
+                      "SKUHOURS0000001" : {
+                        "SKUHOURS0000001.4NA7Y494T4" : { "offerTermCode" : "4NA7Y494T4", "sku" : "SKUHOURS0000001",
+                          "effectiveDate" : "2025-10-01T00:00:00Z", "priceDimensions" : { "y" : { "beginRange" : "0",
+                          "endRange" : "Inf", "unit" : "Hrs", "pricePerUnit" : { "USD" : "0.001" } } } }
+                      }
+                    }
+                  }
+                }
+                """;
+
+        OfferFileParser.Result result = OfferFileParser.parse(in("\uFEFF\n  " + json), "index.json");
+
+        assertThat(result.rows()).as("products read").isEqualTo(4);
+        assertThat(result.prices()).extracting(PriceDetails::sku, PriceDetails::region, PriceDetails::item,
+                p -> p.tierBeginGb().toPlainString(), p -> p.tierEndGb() == null ? "Inf" : p.tierEndGb().toPlainString(),
+                p -> p.usd().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("SKUBYTES0000001", "eu-west-1", PriceItem.INTERFACE_ENDPOINT_GB, "0", "1048576", "0.01"),
+                        org.assertj.core.groups.Tuple.tuple("SKUBYTES0000001", "eu-west-1", PriceItem.INTERFACE_ENDPOINT_GB, "1048576", "5242880", "0.006"),
+                        org.assertj.core.groups.Tuple.tuple("SKUBYTES0000001", "eu-west-1", PriceItem.INTERFACE_ENDPOINT_GB, "5242880", "Inf", "0.004"),
+                        org.assertj.core.groups.Tuple.tuple("SKUHOURS0000001", "eu-west-1", PriceItem.INTERFACE_ENDPOINT_HOUR, "0", "Inf", "0.011"));
+        assertThat(result.prices()).allSatisfy(p -> {
+            assertThat(p.effectiveFrom()).isEqualTo(LocalDate.of(2025, 10, 1));
+            assertThat(p.source()).isEqualTo("index.json");
+        });
+        assertThat(result.prices().get(0).usageType()).isIn("EU-VpcEndpoint-Bytes", "EU-VpcEndpoint-Hours");
+
+        // the same figures as the CSV form of the shipped snapshot
+        assertThat(OfferFileParser.parse(in(json), "x").prices().stream().map(p -> p.item() + " " + p.tierBeginGb()
+                + " " + p.usd().stripTrailingZeros().toPlainString()).sorted().toList())
+                .isEqualTo(shippedOf("eu-west-1", PriceItem.INTERFACE_ENDPOINT_GB, PriceItem.INTERFACE_ENDPOINT_HOUR));
+    }
+
+    @Test
+    void aJsonFileThatIsNotAnOfferFileIsRefused() {
+        assertThatThrownBy(() -> OfferFileParser.parse(in("{\"terms\":{},\"products\":{}}"), "x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("products first");
+        assertThatThrownBy(() -> OfferFileParser.parse(in("{\"formatVersion\":\"v1.0\"}"), "x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("JSON form");
+        assertThatThrownBy(() -> OfferFileParser.parse(in("{\"products\":{\"A\":"), "x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not readable JSON");
+    }
+
+    private List<String> shippedOf(String region, PriceItem... items) {
+        try {
+            return shipped("prices/AmazonVPC-index-extract.csv").stream().filter(p -> p.region().equals(region)
+                    && List.of(items).contains(p.item())).map(p -> p.item() + " " + p.tierBeginGb() + " "
+                    + p.usd().stripTrailingZeros().toPlainString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -90,6 +90,16 @@ class EstimateApiIntegrationTests {
     }
 
     @Test
+    void tierBoundsArePlainNumbersNotScientificNotation() {
+        Response response = api.post("/api/v1/estimates", token, body("us-east-1", "Interface", 1, 10).toString());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("E+").doesNotContain("E-")
+                .contains("\"endGb\":1048576").contains("\"beginGb\":1048576").contains("\"endGb\":5242880")
+                .contains("\"beginGb\":5242880");
+    }
+
+    @Test
     void anInterfaceEndpointBelowBreakEvenCarriesAWarning() {
         JsonNode estimate = estimate(body("us-east-1", "Interface", 2, 100));
 
