@@ -70,6 +70,15 @@ class ItemMonthlyGbIntegrationTests {
         String page = browser.page("/requests/" + id).body();
         assertThat(page).contains("will be removed").contains("nat-removed");
         assertThat(page).containsPattern("item-gb\"\\s*>3000<").containsPattern("item-gb\"\\s*>6000<");
+
+        // the approver sees the same figures on the approval view and its cost panel
+        assertThat(api.post("/api/v1/requests/" + id + "/submit", token, "").status()).isEqualTo(200);
+        DemoClient approver = DemoClient.browser(port);
+        approver.signIn("net-approver", DemoClient.PASSWORD);
+        String view = approver.page("/approvals/" + id).body();
+        assertThat(view).contains("will be removed").containsPattern("item-gb\"\\s*>6000<")
+                .contains("/savings/requests/" + id + "/estimate");
+        assertThat(approver.page("/savings/requests/" + id + "/estimate").body()).contains("$424.63");
     }
 
     @Test
