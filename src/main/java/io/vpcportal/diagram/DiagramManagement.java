@@ -1,14 +1,16 @@
 package io.vpcportal.diagram;
 
 import io.vpcportal.diagram.internal.DrawioExporter;
+import io.vpcportal.diagram.internal.Figures;
 import io.vpcportal.diagram.internal.GridLayout;
-import io.vpcportal.diagram.internal.Layout;
 import io.vpcportal.diagram.internal.MermaidExporter;
 import io.vpcportal.diagram.internal.NetworkModel;
 import io.vpcportal.diagram.internal.NetworkModels;
 import io.vpcportal.diagram.internal.NetworkModels.View;
 import io.vpcportal.diagram.internal.PngRenderer;
+import io.vpcportal.diagram.internal.RequestPlans;
 import io.vpcportal.diagram.internal.SvgRenderer;
+import io.vpcportal.diagram.internal.TrafficFigures;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.inventory.InventoryManagement;
 import io.vpcportal.inventory.VpcTopology;
@@ -23,8 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Draws the VPCs the inventory knows, as the caller may see them (the inventory's rule: requesters their teams'
- * accounts, approvers and admins all), alone or with a request overlaid: {@code before} shows the request's
- * services reached as they are today, {@code after} as they will be once its endpoints exist.
+ * accounts, approvers and admins all), alone or with planned endpoints overlaid (a stored request, or the request
+ * form before it is saved): {@code before} shows their services reached as they are today, {@code after} as they
+ * will be once the endpoints exist. Paths carry what the savings ledger measured and what the request is estimated
+ * to cost and save.
  */
 @Service
 public class DiagramManagement {
@@ -34,10 +38,16 @@ public class DiagramManagement {
 
     private final InventoryManagement inventory;
     private final RequestManagement requests;
+    private final TrafficFigures traffic;
 
-    DiagramManagement(InventoryManagement inventory, RequestManagement requests) {
+    DiagramManagement(InventoryManagement inventory, RequestManagement requests, TrafficFigures traffic) {
         this.inventory = inventory;
         this.requests = requests;
+        this.traffic = traffic;
+    }
+
+    /** A VPC before and after planned endpoints, as inline SVG. */
+    public record Pair(String before, String after) {
     }
 
     /**
@@ -54,23 +64,78 @@ public class DiagramManagement {
         VpcTopology vpc = inventory.topology(by, vpcId)
                 .orElseThrow(() -> new NotFoundException("VPC " + vpcId + " " + NOT_IN_INVENTORY));
         View view = after != null ? View.AFTER : before != null ? View.BEFORE : View.CURRENT;
-        NetworkModel model = NetworkModels.of(vpc, request, view);
+        PlannedEndpoints plan = request == null ? null : RequestPlans.of(request);
+        NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan));
         String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-"
                 + request.id().toString().substring(0, 8)) + "." + format.extension();
         return new RenderedDiagram(bytes(model, format), format, filename);
     }
 
-    /** The SVG of a request's VPC before or after it, or empty when the inventory has not seen that VPC. */
-    public Optional<String> requestSvg(PortalPrincipal by, UUID requestId, boolean after) {
+    /** The SVGs of a request's VPC before and after it, or empty when the inventory has not seen that VPC. */
+    public Optional<Pair> requestSvgs(PortalPrincipal by, UUID requestId) {
         RequestDetails request = requests.get(by, requestId);
-        return inventory.topology(by, request.vpcId()).map(vpc -> SvgRenderer.render(GridLayout.of(
-                NetworkModels.of(vpc, request, after ? View.AFTER : View.BEFORE)), after ? "diagram-after" : "diagram-before"));
+        return inventory.topology(by, request.vpcId()).map(vpc -> pair(vpc, RequestPlans.of(request), "diagram"));
+    }
+
+    /**
+     * What the request form shows while it is filled in: the VPC before and after the endpoints planned there (not
+     * saved yet), or a note saying why there is no diagram (no VPC id, a VPC the inventory has not seen or the caller
+     * may not see, one of another account or region than chosen). Without endpoints, the VPC as it is.
+     */
+    public FormDiagrams planSvgs(PortalPrincipal by, PlannedEndpoints plan) {
+        if (plan.vpcId() == null || plan.vpcId().isBlank()) {
+            return FormDiagrams.note("Enter the VPC id to see the VPC before and after this request.");
+        }
+        Optional<VpcTopology> found;
+        try {
+            found = inventory.topology(by, plan.vpcId());
+        } catch (NotFoundException hidden) {
+            found = Optional.empty(); // the same answer as for a VPC nobody has: its existence is not for this user
+        }
+        if (found.isEmpty()) {
+            return FormDiagrams.note("VPC " + plan.vpcId() + " " + NOT_IN_INVENTORY + ".");
+        }
+        VpcTopology vpc = found.get();
+        if (present(plan.accountId()) && vpc.accountId() != null && !vpc.accountId().equals(plan.accountId())) {
+            return FormDiagrams.note("VPC " + vpc.vpcId() + " is in account " + vpc.accountId()
+                    + ", not in the account chosen (" + plan.accountId() + ").");
+        }
+        if (present(plan.region()) && vpc.region() != null && !vpc.region().equals(plan.region())) {
+            return FormDiagrams.note("VPC " + vpc.vpcId() + " is in " + vpc.region() + ", not in the region chosen ("
+                    + plan.region() + ").");
+        }
+        if (plan.items().isEmpty()) {
+            return new FormDiagrams(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, null, View.CURRENT,
+                    traffic.of(vpc, null))), "form-diagram-before"), null,
+                    "Add an endpoint to see the VPC after this request.");
+        }
+        Pair pair = pair(vpc, plan, "form-diagram");
+        return new FormDiagrams(pair.before(), pair.after(), null);
+    }
+
+    /** The request form's diagrams: before and after (after null without endpoints), or only a note. */
+    public record FormDiagrams(String before, String after, String note) {
+
+        static FormDiagrams note(String note) {
+            return new FormDiagrams(null, null, note);
+        }
     }
 
     /** The SVG of a VPC as it is, or empty when the inventory has not seen it. */
     public Optional<String> vpcSvg(PortalPrincipal by, String vpcId) {
         return inventory.topology(by, vpcId).map(vpc -> SvgRenderer.render(GridLayout.of(
-                NetworkModels.of(vpc, null, View.CURRENT))));
+                NetworkModels.of(vpc, null, View.CURRENT, traffic.of(vpc, null)))));
+    }
+
+    private Pair pair(VpcTopology vpc, PlannedEndpoints plan, String prefix) {
+        Figures figures = traffic.of(vpc, plan); // once for both views
+        return new Pair(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.BEFORE, figures)),
+                prefix + "-before"), SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.AFTER, figures)),
+                prefix + "-after"));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     static byte[] bytes(NetworkModel model, DiagramFormat format) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -149,6 +150,15 @@ public class SavingsManagement {
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
         return queries.natTraffic(from, to, kind, limit);
+    }
+
+    /**
+     * What the ledger measured for these resources of one account (endpoints, NAT gateways, {@code <vpc>/S3} and
+     * {@code <vpc>/DYNAMODB} for savings missed) between two days: one query for all of them (the VPC diagrams).
+     */
+    public List<MeasuredTraffic> measured(String accountId, Collection<String> resourceIds, LocalDate from,
+            LocalDate to) {
+        return queries.traffic(accountId, resourceIds, from, to);
     }
 
     public void ledgerRows(LocalDate from, LocalDate to, Consumer<LedgerRow> sink) {

@@ -10,6 +10,7 @@ import io.vpcportal.diagram.internal.NetworkModel;
 import io.vpcportal.diagram.internal.NetworkModels;
 import io.vpcportal.diagram.internal.NetworkModels.View;
 import io.vpcportal.diagram.internal.PngRenderer;
+import io.vpcportal.diagram.internal.RequestPlans;
 import io.vpcportal.diagram.internal.SvgRenderer;
 import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.request.RequestDetails;
@@ -41,7 +42,9 @@ class DiagramRenderingTests {
         assertThat(before.ids("internet-gateway")).containsExactly("igw-0main");
         assertThat(before.ids("endpoint")).isEmpty();
         assertThat(before.paths()).containsExactly("dynamodb:nat", "s3:nat");
-        assertThat(before.byId("path", "path:s3:nat").getAttribute("aria-label")).contains("6,000 GB/month");
+        assertThat(before.byId("path", "path:s3:nat").getAttribute("aria-label")).doesNotContain("GB");
+        assertThat(before.byId("request-total", "request-total").getTextContent())
+                .contains("request total 6,000 GB/month", "its endpoint's estimate uses it");
         assertThat(before.ids("egress")).containsExactly("egress:nat-0a");
         before.assertNoLabelsOverlap();
 
@@ -121,7 +124,7 @@ class DiagramRenderingTests {
 
     @Test
     void drawioExportIsAnMxfileWithVerticesAndEdges() throws Exception {
-        NetworkModel m = NetworkModels.of(ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(), View.AFTER);
+        NetworkModel m = NetworkModels.of(ReferenceVpcs.serverless(), RequestPlans.of(ReferenceVpcs.serverlessRequest()), View.AFTER);
         String xml = DrawioExporter.export(GridLayout.of(m), m.vpcId());
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -147,7 +150,7 @@ class DiagramRenderingTests {
 
     @Test
     void mermaidIsAFlowchartWithBalancedSubgraphsAndAllElements() {
-        NetworkModel m = NetworkModels.of(ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(), View.BEFORE);
+        NetworkModel m = NetworkModels.of(ReferenceVpcs.serverless(), RequestPlans.of(ReferenceVpcs.serverlessRequest()), View.BEFORE);
         String text = MermaidExporter.export(m);
         List<String> lines = text.lines().toList();
         assertThat(lines.get(0)).isEqualTo("flowchart LR");
@@ -155,12 +158,12 @@ class DiagramRenderingTests {
         long closed = lines.stream().filter(l -> l.strip().equals("end")).count();
         assertThat(opened).isEqualTo(3).isEqualTo(closed);
         assertThat(text).contains("subnet_subnet_0la[", "rtb_rtb_0lam[", "nat_nat_0p([", "vpce_vpce_0ddb([",
-                "svc_glue[[", "igw_igw_0p -.->|\"through NAT + internet · 2,500 GB/month\"| svc_glue",
+                "svc_glue[[", "igw_igw_0p -.->|\"through NAT + internet\"| svc_glue",
                 "vpce_vpce_0ddb ==>|\"through endpoint\"| svc_dynamodb", "rtb_rtb_0lam --- vpce_vpce_0ddb");
         String after = MermaidExporter.export(NetworkModels.of(ReferenceVpcs.serverless(),
-                ReferenceVpcs.serverlessRequest(), View.AFTER));
-        assertThat(after).contains("class ").contains(" planned\n").doesNotContain("-.->|\"through NAT + internet "
-                + "· 2,500");
+                RequestPlans.of(ReferenceVpcs.serverlessRequest()), View.AFTER));
+        assertThat(after).contains("class ").contains(" planned\n")
+                .doesNotContain("-.->|\"through NAT + internet\"| svc_glue");
         for (String line : lines) {
             assertThat(line.chars().filter(c -> c == '"').count() % 2).as("balanced quotes: " + line).isZero();
         }
@@ -188,7 +191,7 @@ class DiagramRenderingTests {
 
     @Test
     void pngIsTheSameLayoutDrawnWithJava2d() throws Exception {
-        Layout layout = GridLayout.of(NetworkModels.of(ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(),
+        Layout layout = GridLayout.of(NetworkModels.of(ReferenceVpcs.serverless(), RequestPlans.of(ReferenceVpcs.serverlessRequest()),
                 View.AFTER));
         byte[] png = PngRenderer.render(layout);
         var image = ImageIO.read(new ByteArrayInputStream(png));
@@ -197,18 +200,19 @@ class DiagramRenderingTests {
         Path out = Path.of("target", "diagrams");
         Files.createDirectories(out);
         for (View view : List.of(View.BEFORE, View.AFTER)) {
-            Layout l = GridLayout.of(NetworkModels.of(ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(), view));
+            Layout l = GridLayout.of(NetworkModels.of(ReferenceVpcs.serverless(), RequestPlans.of(ReferenceVpcs.serverlessRequest()), view));
             String name = "serverless-" + view.name().toLowerCase(java.util.Locale.ROOT);
             Files.write(out.resolve(name + ".png"), PngRenderer.render(l));
             Files.writeString(out.resolve(name + ".svg"), SvgRenderer.render(l));
             // for bench/mermaid-check (the npm mermaid parser), optional
             Files.writeString(out.resolve(name + ".mmd"), MermaidExporter.export(NetworkModels.of(
-                    ReferenceVpcs.serverless(), ReferenceVpcs.serverlessRequest(), view)));
+                    ReferenceVpcs.serverless(), RequestPlans.of(ReferenceVpcs.serverlessRequest()), view)));
         }
     }
 
     private static SvgDiagram svg(VpcTopology vpc, RequestDetails request, View view) {
-        return SvgDiagram.parse(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, request, view))));
+        return SvgDiagram.parse(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc,
+                request == null ? null : RequestPlans.of(request), view))));
     }
 
     private static Element polyline(Element group) {

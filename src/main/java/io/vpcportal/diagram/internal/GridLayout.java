@@ -9,10 +9,14 @@ import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
 import io.vpcportal.diagram.internal.NetworkModel.EniNode;
 import io.vpcportal.diagram.internal.NetworkModel.NatNode;
 import io.vpcportal.diagram.internal.NetworkModel.PathNode;
+import io.vpcportal.diagram.internal.NetworkModel.RequestTotal;
+import io.vpcportal.diagram.internal.NetworkModel.Traffic;
 import io.vpcportal.diagram.internal.NetworkModel.RouteTableNode;
 import io.vpcportal.diagram.internal.NetworkModel.ServiceNode;
 import io.vpcportal.diagram.internal.NetworkModel.SubnetNode;
 import io.vpcportal.diagram.internal.NetworkModel.Via;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ public final class GridLayout {
     static final int SUBNET_W = ZONE_W - 24;
     static final int RT_W = 200;
     static final int EP_W = 232;
-    static final int SVC_W = 290;
+    static final int SVC_W = 320;
     static final int MAX_SUBNETS_PER_ZONE = 12;
     static final int MAX_ENI_ROWS = 4;
     static final int MAX_ROUTE_TABLES = 16;
@@ -177,6 +181,18 @@ public final class GridLayout {
         List<PathNode> paths = m.paths();
         int laneX0 = vpcRight + 20;
         int svcX = laneX0 + Math.max(1, paths.size()) * 12 + 16;
+        if (m.requestTotal() != null) {
+            // the request's one GB figure, once: its endpoints' estimates share it
+            RequestTotal total = m.requestTotal();
+            String share = total.endpoints() == 1 ? "its endpoint's estimate uses it"
+                    : "shared evenly by its " + total.endpoints() + " endpoints' estimates";
+            add(new Shape("request-total", "request-total", svcX, vpcY + 20, SVC_W, 44, Style.REQUEST_TOTAL, false,
+                    "The request's total: " + gb(total.gb()) + " GB a month through NAT today, " + share
+                            + " (as in the cost panel)",
+                    List.of(text(svcX + 8, vpcY + 24, SVC_W - 16, "request total " + gb(total.gb()) + " GB/month", true,
+                                    false),
+                            text(svcX + 8, vpcY + 42, SVC_W - 16, share, false, true))));
+        }
         y = zonesY;
         Map<String, Integer> rowOfPath = new HashMap<>();
         for (ServiceNode s : m.services()) {
@@ -186,9 +202,11 @@ public final class GridLayout {
             texts.add(text(svcX + 8, y + 20, SVC_W - 16, s.serviceName(), false, true));
             int row = y + 38;
             for (PathNode p : own) {
-                texts.add(text(svcX + 22, row, SVC_W - 30, pathLabel(p), false, true));
                 rowOfPath.put(p.id(), row + 8);
-                row += LINE;
+                for (String line : pathLines(p)) {
+                    texts.add(text(svcX + 22, row, SVC_W - 30, line, false, true));
+                    row += LINE;
+                }
             }
             int h = row - y + 6;
             add(new Shape("service", s.key(), svcX, y, SVC_W, h, s.partner() ? Style.PARTNER_SERVICE : Style.SERVICE,
@@ -218,7 +236,7 @@ public final class GridLayout {
                     : Style.PATH_INTERNET;
             connectors.add(new Connector("path", p.id(), sourceCell, p.serviceKey(),
                     new int[] {source.x() + source.w(), sy, lane, sy, lane, targetY, svcX + 14, targetY}, style,
-                    p.planned(), labelOf(m, p.serviceKey()) + " " + pathLabel(p),
+                    p.planned(), labelOf(m, p.serviceKey()) + " " + pathLabel(p) + basis(p.traffic()),
                     p.serviceKey(), p.via().name().toLowerCase(Locale.ROOT)));
         }
 
@@ -266,11 +284,14 @@ public final class GridLayout {
             int row = i / 3;
             legend.add(text(MARGIN + 52 + col * 250, legendY + 10 + row * 22, 190, items[i], false, false));
         }
-        Shape legendShape = new Shape("legend", "legend", MARGIN, legendY, 780, 56, Style.LEGEND, false,
+        legend.add(text(MARGIN + 8, legendY + 10 + 2 * 22, 740, "GB and $ are a month: ≈ measured (the last "
+                + Figures.MEASURED_DAYS + " days), est. estimated from the request (today's prices)", false, true));
+        Shape legendShape = new Shape("legend", "legend", MARGIN, legendY, 780, 78, Style.LEGEND, false,
                 "Legend: solid green lines go through an endpoint, dashed orange through NAT and the internet, dotted "
-                        + "through the internet gateway; blue dashed outlines are planned by the request", legend);
+                        + "through the internet gateway; blue dashed outlines are planned by the request; GB and "
+                        + "dollars are a month, measured (≈) or estimated (est.)", legend);
         int width = Math.max(svcX + SVC_W + MARGIN, MARGIN + 800);
-        int height = legendY + 56 + MARGIN;
+        int height = legendY + 78 + MARGIN;
 
         List<Shape> ordered = new ArrayList<>();
         ordered.add(header);
@@ -295,10 +316,19 @@ public final class GridLayout {
             if (!s.id().equals(nat.subnetId())) {
                 continue;
             }
-            inner.add(new Shape("nat-gateway", nat.id(), x + 8, row, SUBNET_W - 16, 26, Style.NAT_GATEWAY, false,
-                    "NAT gateway " + named(nat.id(), nat.name()) + " in " + s.id(), List.of(text(x + 16, row + 5,
-                    SUBNET_W - 32, "NAT " + named(nat.id(), nat.name()), true, true))));
-            row += 32;
+            List<Text> natTexts = new ArrayList<>();
+            natTexts.add(text(x + 16, row + 5, SUBNET_W - 32, "NAT " + named(nat.id(), nat.name()), true, true));
+            Traffic t = nat.traffic();
+            if (t != null) {
+                natTexts.add(text(x + 16, row + 21, SUBNET_W - 32, "≈ " + gb(t.gb()) + " GB · " + usd(t.natCost())
+                        + " a month", false, true));
+            }
+            int natH = t == null ? 26 : 42;
+            inner.add(new Shape("nat-gateway", nat.id(), x + 8, row, SUBNET_W - 16, natH, Style.NAT_GATEWAY, false,
+                    "NAT gateway " + named(nat.id(), nat.name()) + " in " + s.id() + (t == null ? "" : ": ≈ "
+                    + gb(t.gb()) + " GB a month processed, " + usd(t.natCost()) + " NAT processing a month"
+                    + basis(t)), natTexts));
+            row += natH + 6;
         }
         List<EniNode> enis = s.enis();
         if (!enis.isEmpty()) {
@@ -383,13 +413,50 @@ public final class GridLayout {
         byId.putIfAbsent(s.id(), s);
     }
 
+    /** A path's label in one line (tooltips, Mermaid, the text description). */
     static String pathLabel(PathNode p) {
-        return (p.planned() ? "through new endpoint" : p.via().label()) + (p.monthlyGb() == null ? ""
-                : " · " + gb(p.monthlyGb()) + " GB/month");
+        return String.join(" · ", pathLines(p));
     }
 
-    private static String gb(java.math.BigDecimal value) {
-        return new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    /**
+     * A path's label as the service cell shows it: how it flows, with its monthly GB where known; then its dollars
+     * where measured or estimated.
+     */
+    static List<String> pathLines(PathNode p) {
+        String via = p.planned() ? "through new endpoint" : p.via().label();
+        Traffic t = p.traffic();
+        if (t == null) {
+            return List.of(via);
+        }
+        String volume = t.measured() ? " · ≈ " + (t.gb() == null ? "?" : gb(t.gb())) + " GB/month"
+                : " · est." + (t.gb() == null ? " share" : " " + gb(t.gb()) + " GB/month");
+        String money = p.via() == Via.ENDPOINT
+                ? usd(t.endpointCost()) + " endpoint cost · " + usd(t.avoidedNatCost()) + " NAT avoided"
+                : usd(t.natCost()) + " NAT processing";
+        return List.of(via + volume, money);
+    }
+
+    private static String basis(Traffic t) {
+        return t == null || t.basis() == null ? "" : " (" + t.basis() + ")";
+    }
+
+    /** Whole dollars from $100 on, cents below: short enough for a cell, exact enough to compare. */
+    static String usd(BigDecimal value) {
+        if (value == null) {
+            return "$?";
+        }
+        BigDecimal abs = value.abs();
+        String digits = new DecimalFormat(abs.compareTo(BigDecimal.valueOf(100)) >= 0 ? "#,##0" : "#,##0.00",
+                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(abs.setScale(2, RoundingMode.HALF_UP));
+        return (value.signum() < 0 ? "-$" : "$") + digits;
+    }
+
+    static String gb(BigDecimal value) {
+        if (value == null) {
+            return "?";
+        }
+        return new DecimalFormat(value.abs().compareTo(BigDecimal.TEN) >= 0 ? "#,##0" : "#,##0.#",
+                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
     private static String named(String id, String name) {
@@ -420,7 +487,18 @@ public final class GridLayout {
                 .append(" endpoints. ");
         for (PathNode p : m.paths()) {
             d.append("Traffic to ").append(p.serviceKey()).append(' ').append(pathLabel(p))
-                    .append(p.via() == Via.ENDPOINT ? " " + p.sourceId() : "").append(". ");
+                    .append(p.via() == Via.ENDPOINT ? " " + p.sourceId() : "").append(basis(p.traffic())).append(". ");
+        }
+        for (NatNode n : m.natGateways()) {
+            if (n.traffic() != null) {
+                d.append("NAT gateway ").append(n.id()).append(" processes ≈ ").append(gb(n.traffic().gb()))
+                        .append(" GB a month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
+                        .append(". ");
+            }
+        }
+        if (m.requestTotal() != null) {
+            d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB a month in total, shared "
+                    + "evenly by its endpoints' estimates. ");
         }
         return d.toString().strip();
     }

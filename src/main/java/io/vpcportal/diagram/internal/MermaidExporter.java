@@ -50,7 +50,8 @@ public final class MermaidExporter {
                 for (NatNode n : m.natGateways()) {
                     if (s.id().equals(n.subnetId())) {
                         out.append("      ").append(id("nat", n.id())).append("([\"").append(label("NAT gateway "
-                                + n.id())).append("\"])\n");
+                                + n.id() + (n.traffic() == null ? "" : " · ≈ " + GridLayout.gb(n.traffic().gb())
+                                + " GB · " + GridLayout.usd(n.traffic().natCost()) + " a month"))).append("\"])\n");
                     }
                 }
                 for (EniNode e : s.enis()) {
@@ -79,6 +80,12 @@ public final class MermaidExporter {
         out.append("  end\n");
         for (ServiceNode s : m.services()) {
             out.append("  ").append(id("svc", s.key())).append("[[\"").append(label(s.label())).append("\"]]\n");
+        }
+        if (m.requestTotal() != null) {
+            out.append("  request_total>\"").append(label("request total " + GridLayout.gb(m.requestTotal().gb())
+                    + " GB/month, shared evenly by its " + m.requestTotal().endpoints() + " endpoints' estimates"))
+                    .append("\"]\n");
+            planned.add("request_total");
         }
         for (SubnetNode s : m.subnets()) {
             if (s.routeTableId() != null) {

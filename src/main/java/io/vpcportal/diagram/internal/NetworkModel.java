@@ -10,7 +10,7 @@ import java.util.List;
 public record NetworkModel(String vpcId, String vpcName, String cidr, String accountId, String region, boolean stale,
         String view, List<String> zones, List<SubnetNode> subnets, List<RouteTableNode> routeTables,
         String internetGatewayId, List<NatNode> natGateways, List<EndpointNode> endpoints, List<ServiceNode> services,
-        List<PathNode> paths) {
+        List<PathNode> paths, RequestTotal requestTotal) {
 
     public record SubnetNode(String id, String name, String cidr, String zone, boolean isPublic, String routeTableId,
             List<EniNode> enis) {
@@ -23,7 +23,8 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
     public record RouteTableNode(String id, String name, boolean main, boolean isPublic, List<String> subnetIds) {
     }
 
-    public record NatNode(String id, String name, String subnetId) {
+    /** A NAT gateway; {@code traffic} what the ledger measured through it, or null. */
+    public record NatNode(String id, String name, String subnetId, Traffic traffic) {
     }
 
     public record EndpointNode(String id, Kind kind, String serviceKey, String serviceName, String state,
@@ -40,15 +41,36 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
     /**
      * How traffic reaches one service: from an endpoint, or from the internet gateway after NAT.
      *
-     * @param sourceId    the endpoint id, or the internet gateway id
-     * @param monthlyGb   the request's estimate where the path carries a request's traffic; null otherwise
+     * @param sourceId the endpoint id, or the internet gateway id
+     * @param traffic  measured (the ledger) or estimated (a request's expected GB priced) a month; null: unknown
      */
-    public record PathNode(String serviceKey, Via via, String sourceId, BigDecimal monthlyGb, boolean planned) {
+    public record PathNode(String serviceKey, Via via, String sourceId, Traffic traffic, boolean planned) {
 
         public String id() {
             return "path:" + serviceKey + ":" + via.name().toLowerCase(java.util.Locale.ROOT)
                     + (via == Via.ENDPOINT ? ":" + sourceId : "");
         }
+    }
+
+    /**
+     * A month of traffic and what it costs, in USD. Measured: the ledger's last 30 days. Estimated: a request's
+     * expected GB priced like the cost panel.
+     *
+     * @param gb             GB a month; null when only the request's total is known (shown once, not per path)
+     * @param endpointCost   what the endpoint costs a month (null on NAT paths)
+     * @param avoidedNatCost the NAT processing charge the endpoint avoids (null on NAT paths)
+     * @param natCost        the NAT processing charge still paid (NAT paths and NAT gateways; null on endpoints)
+     * @param basis          where the figures come from, for tooltips and the text description
+     */
+    public record Traffic(boolean measured, BigDecimal gb, BigDecimal endpointCost, BigDecimal avoidedNatCost,
+            BigDecimal natCost, String basis) {
+    }
+
+    /**
+     * A request's single expected-GB figure, shown once: its endpoints' estimates share it evenly (as the cost
+     * panel does) until each item has its own figure.
+     */
+    public record RequestTotal(BigDecimal gb, int endpoints) {
     }
 
     public enum Via {

@@ -1,5 +1,7 @@
 package io.vpcportal.diagram.internal;
 
+import io.vpcportal.diagram.PlannedEndpoints;
+
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
 import io.vpcportal.diagram.internal.NetworkModel.EniNode;
@@ -11,8 +13,9 @@ import io.vpcportal.diagram.internal.NetworkModel.SubnetNode;
 import io.vpcportal.diagram.internal.NetworkModel.Via;
 import io.vpcportal.inventory.VpcCoverage.RouteTableView;
 import io.vpcportal.inventory.VpcTopology;
-import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestDetails.ItemDetails;
+import io.vpcportal.diagram.internal.NetworkModel.RequestTotal;
+import io.vpcportal.diagram.internal.NetworkModel.Traffic;
+import io.vpcportal.diagram.PlannedEndpoints.Item;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +30,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@link NetworkModel} of a VPC from the inventory, optionally with a request: {@code BEFORE} draws the
- * request's services as reached the way they are today (through NAT), {@code AFTER} adds the request's endpoints
- * as planned and moves those services onto them.
+ * Builds the {@link NetworkModel} of a VPC from the inventory, optionally with planned endpoints (a request, or the
+ * request form before it is saved): {@code BEFORE} draws their services as reached the way they are today (through
+ * NAT), {@code AFTER} adds the endpoints as planned and moves those services onto them. {@link Figures} put the
+ * measured and estimated monthly traffic on the paths.
  */
 public final class NetworkModels {
 
@@ -42,7 +46,11 @@ public final class NetworkModels {
     private NetworkModels() {
     }
 
-    public static NetworkModel of(VpcTopology vpc, RequestDetails request, View view) {
+    public static NetworkModel of(VpcTopology vpc, PlannedEndpoints plan, View view) {
+        return of(vpc, plan, view, Figures.NONE);
+    }
+
+    public static NetworkModel of(VpcTopology vpc, PlannedEndpoints plan, View view, Figures figures) {
         String igw = vpc.routeTables().stream().flatMap(t -> t.routes().stream()).map(NetworkModels::target)
                 .filter(t -> t.startsWith("igw-")).sorted().findFirst().orElse(null);
         RouteTableView main = vpc.routeTables().stream().filter(RouteTableView::main).findFirst().orElse(null);
@@ -61,14 +69,17 @@ public final class NetworkModels {
                     e.serviceName(), e.state(), e.routeTableIds(), e.subnetIds(), groups(e.securityGroupIds(), groupNames),
                     false));
         }
-        if (view == View.AFTER && request != null) {
-            for (ItemDetails item : request.items()) {
-                boolean exists = vpc.endpoints().stream().anyMatch(e -> request.id().toString().equals(e.requestId())
-                        && e.serviceName().equals(item.serviceName()) && !BROKEN.contains(lower(e.state())));
+        Map<String, Integer> plannedPosition = new LinkedHashMap<>();
+        if (view == View.AFTER && plan != null) {
+            for (Item item : plan.items()) {
+                boolean exists = plan.requestId() != null && vpc.endpoints().stream().anyMatch(e -> plan.requestId()
+                        .toString().equals(e.requestId()) && e.serviceName().equals(item.serviceName())
+                        && !BROKEN.contains(lower(e.state())));
                 if (exists) {
                     continue; // provisioned and synced: already drawn as it is
                 }
-                endpoints.add(new EndpointNode(plannedId(request, item), kind(item.endpointType()),
+                plannedPosition.put(plannedId(plan, item), item.position());
+                endpoints.add(new EndpointNode(plannedId(plan, item), kind(item.endpointType()),
                         Services.key(item.serviceName()), item.serviceName(), "planned", item.routeTableIds(),
                         item.subnetIds(), groups(item.securityGroupIds(), groupNames), true));
             }
@@ -91,19 +102,20 @@ public final class NetworkModels {
                         .thenComparing(s -> Objects.requireNonNullElse(s.cidr(), "")).thenComparing(SubnetNode::id))
                 .toList();
         List<String> zones = subnets.stream().map(SubnetNode::zone).distinct().sorted().toList();
-        List<NatNode> nats = vpc.natGateways().stream().map(n -> new NatNode(n.id(), n.name(), n.subnetId())).toList();
+        List<NatNode> nats = vpc.natGateways().stream().map(n -> new NatNode(n.id(), n.name(), n.subnetId(),
+                figures.measured().get(n.id()))).toList();
 
         Map<String, ServiceNode> services = new LinkedHashMap<>();
         List<PathNode> paths = new ArrayList<>();
         Set<String> requested = new TreeSet<>();
-        BigDecimal gb = request == null || request.expectedMonthlyGb() == null
-                || request.expectedMonthlyGb().signum() <= 0 ? null : request.expectedMonthlyGb();
-        if (request != null && view != View.CURRENT) {
-            request.items().forEach(i -> requested.add(Services.key(i.serviceName())));
+        if (plan != null && view != View.CURRENT) {
+            plan.items().forEach(i -> requested.add(Services.key(i.serviceName())));
         }
         for (EndpointNode e : endpoints) {
             services.putIfAbsent(e.serviceKey(), service(e.serviceName()));
-            paths.add(new PathNode(e.serviceKey(), Via.ENDPOINT, e.id(), e.planned() ? gb : null, e.planned()));
+            Traffic traffic = e.planned() ? figures.planned().get(plannedPosition.get(e.id()))
+                    : figures.measured().get(e.id());
+            paths.add(new PathNode(e.serviceKey(), Via.ENDPOINT, e.id(), traffic, e.planned()));
         }
         if (igw != null) {
             Via egress = nats.isEmpty() ? Via.INTERNET : Via.NAT;
@@ -115,16 +127,19 @@ public final class NetworkModels {
                     if (!hasGateway.apply(key) && !requested.contains(key)) {
                         String name = "com.amazonaws." + vpc.region() + "." + key;
                         services.putIfAbsent(key, service(name));
-                        paths.add(new PathNode(key, Via.NAT, igw, null, false));
+                        paths.add(new PathNode(key, Via.NAT, igw, figures.measured().get(
+                                Figures.missed(vpc.vpcId(), key)), false));
                     }
                 }
             }
-            if (view == View.BEFORE && request != null) {
-                for (ItemDetails item : request.items()) {
+            if (view == View.BEFORE && plan != null) {
+                for (Item item : plan.items()) {
                     String key = Services.key(item.serviceName());
                     services.putIfAbsent(key, service(item.serviceName()));
                     if (paths.stream().noneMatch(p -> p.serviceKey().equals(key) && p.via() != Via.ENDPOINT)) {
-                        paths.add(new PathNode(key, egress, igw, gb, false));
+                        Traffic traffic = figures.measured().get(Figures.missed(vpc.vpcId(), key));
+                        paths.add(new PathNode(key, egress, igw, traffic != null ? traffic
+                                : natToday(plan, key, figures), false));
                     }
                 }
             }
@@ -134,14 +149,30 @@ public final class NetworkModels {
         List<PathNode> orderedPaths = paths.stream().sorted(Comparator.comparing(
                 (PathNode p) -> orderedServices.indexOf(services.get(p.serviceKey()))).thenComparing(PathNode::id))
                 .toList();
+        RequestTotal total = plan == null || view == View.CURRENT || plan.totalGb() == null || plan.perItemGb()
+                || plan.items().isEmpty() ? null : new RequestTotal(plan.totalGb(), plan.items().size());
         return new NetworkModel(vpc.vpcId(), vpc.name(), vpc.cidr(), vpc.accountId(), vpc.region(), vpc.stale(),
                 view.name().toLowerCase(Locale.ROOT), zones, subnets, tables, igw, nats, endpoints, orderedServices,
-                orderedPaths);
+                orderedPaths, total);
     }
 
-    /** The id a request's item is drawn with until it exists: {@code planned-<request 8>-<position>}. */
-    public static String plannedId(RequestDetails request, ItemDetails item) {
-        return "planned-" + request.id().toString().substring(0, 8) + "-" + item.position();
+    /** The id a planned item is drawn with until it exists: {@code planned-<request 8 or form>-<position>}. */
+    public static String plannedId(PlannedEndpoints plan, Item item) {
+        return "planned-" + plan.key() + "-" + item.position();
+    }
+
+    /** What the planned items of one service pay the NAT gateway today, estimated; null when not estimated. */
+    private static Traffic natToday(PlannedEndpoints plan, String serviceKey, Figures figures) {
+        List<Traffic> items = plan.items().stream().filter(i -> Services.key(i.serviceName()).equals(serviceKey))
+                .map(i -> figures.planned().get(i.position())).filter(Objects::nonNull).toList();
+        if (items.isEmpty()) {
+            return null;
+        }
+        BigDecimal gb = items.stream().allMatch(t -> t.gb() != null)
+                ? items.stream().map(Traffic::gb).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+        BigDecimal nat = items.stream().map(Traffic::natCost).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Traffic(false, gb, null, null, nat, items.get(0).basis());
     }
 
     private static ServiceNode service(String serviceName) {

@@ -27,6 +27,7 @@ record Palette(String fill, String stroke, float width, float[] dash) {
             case SERVICE -> new Palette("#ffffff", "#232f3e", 1.5f, null);
             case PARTNER_SERVICE -> new Palette("#fff7f2", "#c7511f", 1.5f, null);
             case MORE -> new Palette("#f2f3f3", "#879596", 1, new float[] {3, 3});
+            case REQUEST_TOTAL -> new Palette(PLANNED_FILL, PLANNED, 1, null);
             case PATH_ENDPOINT -> new Palette("none", "#1b873f", 2.5f, null);
             case PATH_NAT -> new Palette("none", "#d13212", 2.5f, new float[] {9, 5});
             case PATH_INTERNET -> new Palette("none", "#d13212", 2.5f, new float[] {2, 4});

@@ -101,6 +101,9 @@ public final class PngRenderer {
         }
     }
 
+    /** Legend lines with a swatch; the lines after them are plain text. */
+    static final int SWATCHES = 6;
+
     private static void legend(Graphics2D g, Layout.Shape s) {
         List<Style> swatches = List.of(Style.PATH_ENDPOINT, Style.PATH_NAT, Style.PATH_INTERNET);
         for (int i = 0; i < s.texts().size(); i++) {
@@ -112,7 +115,7 @@ public final class PngRenderer {
                 g.setColor(Color.decode(p.stroke()));
                 g.setStroke(stroke(p.width(), p.dash()));
                 g.drawLine(x, cy, x + 36, cy);
-            } else {
+            } else if (i < SWATCHES) {
                 Palette p = Palette.of(i == 4 ? Style.SUBNET_PUBLIC : Style.SUBNET_PRIVATE);
                 g.setColor(Color.decode(i == 3 ? Palette.PLANNED_FILL : p.fill()));
                 g.fillRoundRect(x + 4, cy - 7, 28, 14, 6, 6);

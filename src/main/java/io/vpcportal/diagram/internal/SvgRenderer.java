@@ -141,7 +141,7 @@ public final class SvgRenderer {
                     svg.append(" stroke-dasharray=\"").append(p.dashArray()).append('"');
                 }
                 svg.append("/>");
-            } else {
+            } else if (i < PngRenderer.SWATCHES) {
                 String fill = i == 3 ? Palette.PLANNED_FILL : Palette.of(i == 4 ? Style.SUBNET_PUBLIC : Style.SUBNET_PRIVATE).fill();
                 String stroke = i == 3 ? Palette.PLANNED : Palette.of(i == 4 ? Style.SUBNET_PUBLIC : Style.SUBNET_PRIVATE).stroke();
                 svg.append("<rect x=\"").append(x + 4).append("\" y=\"").append(cy - 7).append("\" width=\"28\" height=\"14\" rx=\"3\" fill=\"")

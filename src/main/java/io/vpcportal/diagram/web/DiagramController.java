@@ -1,5 +1,6 @@
 package io.vpcportal.diagram.web;
 
+import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.diagram.DiagramFormat;
 import io.vpcportal.diagram.DiagramManagement;
 import io.vpcportal.identity.PortalPrincipal;
@@ -9,23 +10,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * HTML fragments with the diagrams inline (so their titles work as tooltips and screen readers read them), loaded
- * by htmx into the inventory's VPC page, the request page and the approval view.
+ * by htmx into the inventory's VPC page, the request page, the approval view and the request form.
  */
 @Controller
 class DiagramController {
 
     private final DiagramManagement diagrams;
     private final RequestManagement requests;
+    private final CatalogManagement catalog;
 
-    DiagramController(DiagramManagement diagrams, RequestManagement requests) {
+    DiagramController(DiagramManagement diagrams, RequestManagement requests, CatalogManagement catalog) {
         this.diagrams = diagrams;
         this.requests = requests;
+        this.catalog = catalog;
     }
 
     @GetMapping("/diagrams/vpcs/{vpcId}")
@@ -48,10 +54,26 @@ class DiagramController {
     @GetMapping("/diagrams/requests/{id}")
     String request(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
         var request = requests.get(me, id);
+        var pair = diagrams.requestSvgs(me, id);
         model.addAttribute("request", request);
-        model.addAttribute("before", diagrams.requestSvg(me, id, false).orElse(null));
-        model.addAttribute("after", diagrams.requestSvg(me, id, true).orElse(null));
+        model.addAttribute("before", pair.map(DiagramManagement.Pair::before).orElse(null));
+        model.addAttribute("after", pair.map(DiagramManagement.Pair::after).orElse(null));
         model.addAttribute("note", "VPC " + request.vpcId() + " " + DiagramManagement.NOT_IN_INVENTORY);
         return "diagram/fragments :: request";
+    }
+
+    /**
+     * The request form's panel: htmx posts the whole form here (CSRF token included) when a field changes, and gets
+     * the VPC before and after the endpoints chosen so far; without JavaScript the panel is simply absent.
+     */
+    @PostMapping("/diagrams/preview")
+    String preview(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("planForm") PlanForm form,
+            BindingResult unreadable, Model model) {
+        // a field that does not parse (GB typed as text) is the form's own business: draw without it
+        FormPlans.Result plan = FormPlans.of(form, catalog);
+        DiagramManagement.FormDiagrams diagrams = this.diagrams.planSvgs(me, plan.plan());
+        model.addAttribute("diagrams", diagrams);
+        model.addAttribute("notes", plan.notes());
+        return "diagram/fragments :: form";
     }
 }

@@ -2,11 +2,13 @@ package io.vpcportal.savings.internal;
 
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
+import io.vpcportal.savings.MeasuredTraffic;
 import io.vpcportal.savings.SavingsGroup;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,6 +77,28 @@ public class LedgerQueries {
                 .query((rs, n) -> new SavingsGroup(rs.getString("key"), rs.getLong("all_bytes"),
                         rs.getBigDecimal("endpoint_cost"), rs.getBigDecimal("avoided"), rs.getBigDecimal("net"),
                         rs.getBigDecimal("nat"), rs.getBigDecimal("missed"))).list();
+    }
+
+    /**
+     * Totals of the given resources of one account between two days (inclusive), one row per resource that has
+     * rows: a single query on the (resource, day) index, whatever the number of resources.
+     */
+    public List<MeasuredTraffic> traffic(String accountId, Collection<String> resourceIds, LocalDate from,
+            LocalDate to) {
+        if (resourceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select resource_id, max(kind) as kind, count(*) as days, sum(bytes) as bytes,
+                       sum(endpoint_cost) as endpoint_cost, sum(avoided_nat_cost) as avoided, sum(nat_cost) as nat
+                from savings_ledger_day
+                where resource_id in (:ids) and day between :from and :to and account_id = :account
+                group by resource_id order by resource_id""")
+                .param("ids", List.copyOf(resourceIds)).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("account", accountId)
+                .query((rs, n) -> new MeasuredTraffic(rs.getString("resource_id"), LedgerKind.valueOf(rs.getString("kind")),
+                        rs.getInt("days"), rs.getLong("bytes"), rs.getBigDecimal("endpoint_cost"),
+                        rs.getBigDecimal("avoided"), rs.getBigDecimal("nat"))).list();
     }
 
     /** Every row of the period in (day, resource) order, streamed (the CSV export). */
