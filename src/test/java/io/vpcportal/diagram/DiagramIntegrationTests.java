@@ -102,11 +102,11 @@ class DiagramIntegrationTests {
         assertNetwork(before, standard);
         assertThat(before.ids("endpoint")).isEmpty();
         assertThat(before.paths()).containsExactlyInAnyOrder("s3:nat", "dynamodb:nat");
-        // the request's 6,000 GB a month, once; its path carries the NAT processing it pays today (us-east-1: $0.045/GB)
-        assertThat(before.byId("request-total", "request-total").getTextContent())
-                .contains("request total 6,000 GB/month");
+        // the request's 6,000 GB a month is its one endpoint's own figure (the API puts a request-level figure on
+        // its items): on the path, with the NAT processing it pays today (us-east-1: $0.045/GB), no total box
+        assertThat(before.ids("request-total")).isEmpty();
         assertThat(before.byId("path", "path:s3:nat").getAttribute("aria-label"))
-                .contains("through NAT + internet · est. share · $270 NAT processing").doesNotContain("GB/month");
+                .contains("through NAT + internet · est. 6,000 GB/month · $270 NAT processing");
         before.assertNoLabelsOverlap();
 
         SvgDiagram after = svg(standard.vpc(), "after=" + id);
@@ -116,7 +116,7 @@ class DiagramIntegrationTests {
                 "assoc:" + standard.privateTable() + ":" + planned);
         assertThat(after.paths()).containsExactlyInAnyOrder("s3:endpoint", "dynamodb:nat");
         assertThat(after.byId("path", "path:s3:endpoint:" + planned).getAttribute("aria-label"))
-                .contains("through new endpoint · est. share · $0.00 endpoint cost · $270 NAT avoided");
+                .contains("through new endpoint · est. 6,000 GB/month · $0.00 endpoint cost · $270 NAT avoided");
         after.assertNoLabelsOverlap();
     }
 

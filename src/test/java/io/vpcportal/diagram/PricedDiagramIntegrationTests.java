@@ -138,9 +138,10 @@ class PricedDiagramIntegrationTests {
         form.put("accountId", SANDBOX);
         form.put("region", REGION);
         form.put("vpcId", standard.vpc);
-        form.put("expectedMonthlyGb", "900");
         form.put("items[0].templateKey", "dynamodb-gateway");
         form.put("items[0].routeTableIds", standard.privateTable);
+        form.put("items[0].expectedMonthlyGb", "450");
+        form.put("items[1].expectedMonthlyGb", "450");
         form.put("items[1].templateKey", "rds-data");
         form.put("items[1].subnetIds", String.join("\n", standard.privateSubnets));
         form.put("items[1].securityGroupIds", standard.group);
@@ -153,21 +154,22 @@ class PricedDiagramIntegrationTests {
         assertThat(after.ids("endpoint")).contains(s3, glue, "planned-form-0", "planned-form-1");
         assertThat(after.ids("eni")).contains("planned-form-1@" + standard.privateSubnets.get(0));
         assertThat(after.paths()).contains("dynamodb:endpoint", "rds-data:endpoint").doesNotContain("dynamodb:nat");
-        // 450 GB each, priced like the cost panel: a DynamoDB gateway endpoint avoids 450 x $0.048 = $21.60
+        // 450 GB each (the form's per-endpoint figures), priced like the cost panel: a DynamoDB gateway endpoint
+        // avoids 450 x $0.048 = $21.60
         assertThat(after.byId("path", "path:dynamodb:endpoint:planned-form-0").getAttribute("aria-label"))
-                .contains("through new endpoint · est. share · $0.00 endpoint cost · $21.60 NAT avoided");
-        assertThat(after.byId("request-total", "request-total").getTextContent()).contains("request total 900 GB/month");
+                .contains("through new endpoint · est. 450 GB/month · $0.00 endpoint cost · $21.60 NAT avoided");
+        assertThat(after.ids("request-total")).isEmpty();
         assertThat(before.ids("endpoint")).containsExactlyInAnyOrder(s3, glue);
         assertThat(before.paths()).contains("dynamodb:nat", "rds-data:nat");
         // measured DynamoDB through NAT is a fact: it wins over the estimate on the path as it is today
         assertThat(before.byId("path", "path:dynamodb:nat").getAttribute("aria-label")).contains("≈ 150 GB/month");
         assertThat(before.byId("path", "path:rds-data:nat").getAttribute("aria-label"))
-                .contains("est. share · $21.60 NAT processing");
+                .contains("est. 450 GB/month · $21.60 NAT processing");
         after.assertNoLabelsOverlap();
         before.assertNoLabelsOverlap();
 
         // the form's other states: a note in the panel, never an error
-        form.put("expectedMonthlyGb", "lots"); // does not parse: drawn without it
+        form.put("items[0].expectedMonthlyGb", "lots"); // does not parse: drawn without it
         assertThat(svgs(preview(browser, form))).hasSize(2);
         form.put("vpcId", "vpc-0a1b2c3d4e5f60799");
         assertThat(preview(browser, form)).contains("id=\"form-diagram-note\"",

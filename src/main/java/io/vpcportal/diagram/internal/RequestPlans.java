@@ -19,12 +19,9 @@ public final class RequestPlans {
                         i.subnetIds(), i.securityGroupIds(), itemGb(request, i))).toList());
     }
 
-    /**
-     * The GB a month one item is expected to carry, or null when the request only has its total (today: requests
-     * carry one figure; once items carry their own, return {@code item}'s here).
-     */
+    /** The GB a month one item is expected to carry, or null when it has no figure of its own. */
     static BigDecimal itemGb(RequestDetails request, ItemDetails item) {
-        return null;
+        return positive(item.expectedMonthlyGb());
     }
 
     static BigDecimal positive(BigDecimal gb) {

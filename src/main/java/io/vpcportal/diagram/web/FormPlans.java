@@ -53,10 +53,21 @@ final class FormPlans {
                 blankToNull(form.getVpcId()) == null ? null : form.getVpcId().strip(), total, items), notes);
     }
 
-    /** The item's own GB a month; null while the form has only the request's total (as stored requests today). */
+    /** The item's own GB a month as typed; null when blank, not a number or not positive (the form says why). */
     static BigDecimal itemGb(PlanForm.Item item) {
-        return null;
+        String typed = blankToNull(item.getExpectedMonthlyGb());
+        if (typed == null) {
+            return null;
+        }
+        try {
+            BigDecimal gb = new BigDecimal(typed);
+            return gb.signum() > 0 && gb.compareTo(MAX_GB) <= 0 ? gb : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
+
+    private static final BigDecimal MAX_GB = BigDecimal.valueOf(10_000_000);
 
     private static List<String> split(String text) {
         return text == null || text.isBlank() ? List.of()

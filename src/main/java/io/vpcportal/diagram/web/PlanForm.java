@@ -23,6 +23,7 @@ public class PlanForm {
         private String subnetIds = "";
         private String securityGroupIds = "";
         private String serviceRegion = "";
+        private String expectedMonthlyGb = "";
 
         public String getTemplateKey() { return templateKey; }
         public void setTemplateKey(String templateKey) { this.templateKey = templateKey; }
@@ -34,6 +35,9 @@ public class PlanForm {
         public void setSecurityGroupIds(String securityGroupIds) { this.securityGroupIds = securityGroupIds; }
         public String getServiceRegion() { return serviceRegion; }
         public void setServiceRegion(String serviceRegion) { this.serviceRegion = serviceRegion; }
+        /** As typed: the preview draws what parses and leaves validation to the form. */
+        public String getExpectedMonthlyGb() { return expectedMonthlyGb; }
+        public void setExpectedMonthlyGb(String expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
     }
 
     public String getAccountId() { return accountId; }
