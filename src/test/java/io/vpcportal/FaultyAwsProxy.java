@@ -58,6 +58,26 @@ public final class FaultyAwsProxy implements AutoCloseable {
         public boolean is(String wantedAction) {
             return wantedAction.equals(action);
         }
+
+        public boolean isCreate() {
+            return is("CreateVpcEndpoint");
+        }
+
+        /** The value of tag {@code key} in a call's TagSpecification (CreateVpcEndpoint), or null. */
+        public String tag(String key) {
+            return valueBeside(".Key", key, ".Value");
+        }
+
+        /** The first value of filter {@code name} (DescribeVpcEndpoints Filter.N.Name / Filter.N.Value.1), or null. */
+        public String filter(String name) {
+            return valueBeside(".Name", name, ".Value.1");
+        }
+
+        private String valueBeside(String suffix, String wanted, String valueSuffix) {
+            return params.entrySet().stream().filter(e -> e.getKey().endsWith(suffix) && wanted.equals(e.getValue()))
+                    .map(e -> params.get(e.getKey().substring(0, e.getKey().length() - suffix.length()) + valueSuffix))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
     }
 
     /** An answer the proxy sends instead of moto's. */
@@ -90,6 +110,10 @@ public final class FaultyAwsProxy implements AutoCloseable {
         /** Moto's answer as the portal will see it. */
         default String rewrite(Call call, String body) {
             return body;
+        }
+
+        /** Called once the answer was sent on (not for answers given instead, held-then-dropped or lost ones). */
+        default void afterAnswer(Call call) {
         }
     }
 
@@ -213,6 +237,10 @@ public final class FaultyAwsProxy implements AutoCloseable {
                 out = rewritten.getBytes(StandardCharsets.UTF_8);
             }
             reply(exchange, answer.statusCode(), answer.headers().map(), out);
+            exchange.close();
+            for (Rule rule : rules) {
+                rule.afterAnswer(call);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

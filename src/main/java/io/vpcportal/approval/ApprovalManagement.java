@@ -175,14 +175,19 @@ public class ApprovalManagement {
         return decided ? Optional.of("You already approved this stage; it waits for others.") : Optional.empty();
     }
 
-    /** Requests waiting on one of {@code by}'s teams, oldest first. */
+    /**
+     * Requests waiting on one of {@code by}'s teams, oldest first. A fixed number of statements however long the
+     * inbox: the pending cases with their stages and decisions (sub-selects), then the requests' summaries at once.
+     */
     @Transactional(readOnly = true)
     public List<InboxEntry> inbox(PortalPrincipal by) {
         if (!by.hasRole(Role.APPROVER)) {
             return List.of();
         }
         Instant now = now();
-        List<InboxEntry> entries = new ArrayList<>();
+        record Waiting(ApprovalCase approval, CaseStage stage) {
+        }
+        List<Waiting> waiting = new ArrayList<>();
         for (ApprovalCase approval : cases.findByStatusOrderBySubmittedAtAsc(CaseStatus.PENDING)) {
             Optional<CaseStage> stage = approval.activeStage();
             if (stage.isEmpty() || approval.requesterId().equals(by.id().value())
@@ -191,14 +196,22 @@ public class ApprovalManagement {
             }
             boolean decided = approval.decisions().stream().anyMatch(d -> d.round() == approval.round()
                     && d.stagePosition() == stage.get().position() && d.decidedBy().equals(by.id().value()));
-            if (decided) {
+            if (!decided) {
+                waiting.add(new Waiting(approval, stage.get()));
+            }
+        }
+        var summaries = requests.summaries(waiting.stream().map(w -> w.approval().requestId()).toList());
+        List<InboxEntry> entries = new ArrayList<>();
+        for (Waiting w : waiting) {
+            var r = summaries.get(w.approval().requestId());
+            if (r == null) {
                 continue;
             }
-            Instant since = stage.get().startedAt() == null ? approval.submittedAt() : stage.get().startedAt();
-            long age = Duration.between(approval.submittedAt(), now).toHours();
-            requests.find(new EndpointRequestId(approval.requestId())).ifPresent(r -> entries.add(new InboxEntry(
-                    r.id(), r.title(), r.requester(), r.team(), r.accountId(), r.region(), stage.get().position(),
-                    approval.stages().size(), stage.get().approverTeam(), since, age, age >= properties.slaHours())));
+            Instant since = w.stage().startedAt() == null ? w.approval().submittedAt() : w.stage().startedAt();
+            long age = Duration.between(w.approval().submittedAt(), now).toHours();
+            entries.add(new InboxEntry(r.id(), r.title(), r.requester(), r.team(), r.accountId(), r.region(),
+                    w.stage().position(), w.approval().stages().size(), w.stage().approverTeam(), since, age,
+                    age >= properties.slaHours()));
         }
         return entries;
     }

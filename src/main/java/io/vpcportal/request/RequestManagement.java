@@ -151,6 +151,30 @@ public class RequestManagement {
         return tx.execute(status -> requests.findById(id.value()).map(RequestDetails::of));
     }
 
+    /**
+     * Summaries of many requests, as the portal itself sees them, in two statements however many there are (for
+     * lists built from another module's rows, such as the approver's inbox). Unknown ids are left out.
+     */
+    public java.util.Map<java.util.UUID, RequestSummary> summaries(java.util.Collection<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return tx.execute(status -> {
+            java.util.Map<java.util.UUID, java.util.List<String>> keys = new java.util.HashMap<>();
+            for (Object[] row : requests.templateKeys(ids)) {
+                keys.computeIfAbsent((java.util.UUID) row[0], k -> new java.util.ArrayList<>()).add((String) row[1]);
+            }
+            java.util.Map<java.util.UUID, RequestSummary> summaries = new java.util.HashMap<>();
+            for (Object[] row : requests.summaryColumns(ids)) {
+                java.util.UUID id = (java.util.UUID) row[0];
+                summaries.put(id, new RequestSummary(id, (String) row[1], (RequestStatus) row[2], (String) row[3],
+                        (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+                        java.util.List.copyOf(keys.getOrDefault(id, java.util.List.of())), (java.time.Instant) row[8]));
+            }
+            return summaries;
+        });
+    }
+
     /** Every request in {@code status}, as the portal itself sees them (the savings collection reads ACTIVE ones). */
     public java.util.List<RequestDetails> inStatus(RequestStatus wanted) {
         return tx.execute(status -> requests.findAll((root, query, cb) -> cb.equal(root.get("status"), wanted))

@@ -2,6 +2,7 @@ package io.vpcportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vpcportal.ChildPortal;
 import io.vpcportal.FaultyAwsProxy;
 import io.vpcportal.FaultyAwsProxy.Call;
 import io.vpcportal.FaultyAwsProxy.Rule;
@@ -9,20 +10,13 @@ import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,20 +35,21 @@ import tools.jackson.databind.JsonNode;
  * CreateVpcEndpoint answers for a while after moto ran them, so that the kill lands where it hurts most: endpoints
  * that exist in AWS but whose ids the portal has not stored yet. db-scheduler's dead-execution detection is made
  * quick here (heartbeat 1 s, 4 missed: db-scheduler's minimum), as an operator would to recover in seconds.
+ * Tagged long (about 50 s, two portal start-ups): runs with {@code -Plong}, as the crash matrix does.
  */
+@Tag("long")
 class ProvisioningCrashRecoveryIntegrationTests {
 
     private static final int REQUESTS = 20;
     private static final String SANDBOX = "111111111111";
     private static final String SANDBOX_ROLE = "arn:aws:iam::" + SANDBOX + ":role/vpc-endpoint-portal";
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     private static EmbeddedPostgres postgres;
     private static FaultyAwsProxy proxy;
     private static StsClient sts;
     private static Ec2Client ec2;
-    private static final List<Process> children = new ArrayList<>();
+    private static final List<ChildPortal> children = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -75,7 +70,7 @@ class ProvisioningCrashRecoveryIntegrationTests {
 
     @AfterAll
     static void stop() throws IOException {
-        children.forEach(Process::destroyForcibly);
+        children.forEach(ChildPortal::close);
         if (ec2 != null) {
             ec2.close();
             sts.close();
@@ -103,7 +98,7 @@ class ProvisioningCrashRecoveryIntegrationTests {
                 return call.is("CreateVpcEndpoint") ? Duration.ofSeconds(5) : Duration.ZERO;
             }
         });
-        Child first = Child.start(1);
+        Child first = start(1);
         PortalApi api = new PortalApi(first.port());
         String requester = api.tokenOf("requester");
         String approver = api.tokenOf("net-approver");
@@ -123,7 +118,7 @@ class ProvisioningCrashRecoveryIntegrationTests {
         assertThat(creates).as("creates that reached moto before the kill").isPositive();
 
         proxy.reset();
-        Child second = Child.start(2);
+        Child second = start(2);
         PortalApi after = new PortalApi(second.port());
         String token = after.tokenOf("requester");
         for (String id : ids) {
@@ -205,81 +200,26 @@ class ProvisioningCrashRecoveryIntegrationTests {
                 .build())).vpcEndpoints().stream().filter(e -> !e.stateAsString().equalsIgnoreCase("deleted")).toList();
     }
 
-    /** The portal in a JVM of its own, on the test's PostgreSQL and the proxy in front of moto. */
-    record Child(Process process, int port, Path log) {
+    private static Child start(int n) throws IOException {
+        ChildPortal child = ChildPortal.start("crash-recovery-portal-" + n, postgres.getJdbcUrl("postgres", "postgres"),
+                proxy.endpoint(), List.of());
+        children.add(child);
+        return new Child(child);
+    }
 
-        static Child start(int n) throws IOException {
-            int port = freePort();
-            Path log = Path.of("target", "crash-recovery-portal-" + n + ".log").toAbsolutePath();
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.vpcportal.PortalApplication",
-                    "--spring.profiles.active=test,demo",
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres",
-                    "--portal.aws.mode=apply",
-                    "--portal.aws.endpoint=" + proxy.endpoint(),
-                    "--portal.aws.calls-per-second=50",
-                    "--portal.provisioning.poll-interval=200ms",
-                    "--portal.provisioning.initial-backoff=1s",
-                    "--db-scheduler.polling-interval=500ms",
-                    "--db-scheduler.heartbeat-interval=1s",
-                    "--db-scheduler.missed-heartbeats-limit=4");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("AWS_ACCESS_KEY_ID", "testing");
-            env.put("AWS_SECRET_ACCESS_KEY", "testing");
-            env.remove("AWS_PROFILE");
-            Child child = new Child(builder.start(), port, log);
-            children.add(child.process());
-            child.awaitHealthy();
-            return child;
+    /** The child portal, as this test uses it. */
+    record Child(ChildPortal portal) {
+
+        int port() {
+            return portal.port();
         }
 
-        void awaitHealthy() {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(STARTUP);
-            while (Instant.now().isBefore(deadline)) {
-                assertThat(process.isAlive()).as("portal %d exited:\n%s", port, logTail()).isTrue();
-                try {
-                    int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                pause(Duration.ofMillis(500));
-            }
-            throw new AssertionError("The portal did not start within " + STARTUP + ":\n" + logTail());
-        }
-
-        /** SIGKILL: no shutdown hook, no graceful stop, jobs left claimed in the database. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("killed").isTrue();
+        void kill() {
+            portal.kill();
         }
 
         String logTail() {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e.getMessage() + ")";
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            return portal.logTail();
         }
     }
 

@@ -74,12 +74,15 @@ public class ApprovalCase {
     @Version
     private Long version;
 
+    // sub-selects: a list of cases loads all their stages in one statement, and all their decisions in another
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @CollectionTable(name = "approval_case_stage", joinColumns = @JoinColumn(name = "request_id"))
     @OrderBy("position")
     private List<CaseStage> stages = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
     @OrderBy("decidedAt")
     private List<ApprovalDecision> decisions = new ArrayList<>();
