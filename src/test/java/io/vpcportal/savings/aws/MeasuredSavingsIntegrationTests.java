@@ -7,7 +7,14 @@ import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.TestIdentities.FreshTeam;
+import io.vpcportal.account.AccountChange;
+import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.shared.TeamId;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
@@ -70,17 +77,32 @@ class MeasuredSavingsIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    /**
+     * The test's own account, reached through a role: moto keeps each account's resources apart, so endpoints of
+     * other test classes' role-less accounts (which all read moto's default account) are not this account's.
+     */
+    static final String ACCOUNT = "6" + String.format("%011d",
+            java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L));
+
     @BeforeAll
     static void emulator() {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        ec2 = Ec2Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
+        StsClient sts = StsClient.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials).build();
+        var asAccount = StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(r -> r
+                .roleArn(roleOf(ACCOUNT)).roleSessionName("test").externalId("ext-" + ACCOUNT)).build();
+        ec2 = Ec2Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(asAccount).build();
         cloudWatch = CloudWatchClient.builder().region(Region.EU_WEST_1)
                 .endpointOverride(io.vpcportal.CloudWatchCborBridge.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(asAccount).build();
         s3 = S3Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
+                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(asAccount)
                 .build();
+    }
+
+    static String roleOf(String account) {
+        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
     }
 
     @AfterAll
@@ -93,7 +115,11 @@ class MeasuredSavingsIntegrationTests {
     @Test
     void metricsAndFlowLogsBecomeLedgerRowsAndMonthlyTotalsAndASecondCollectionChangesNothing() throws IOException {
         PortalApi api = new PortalApi(port);
-        FreshTeam team = new TestIdentities(identity, accounts).team("eu-west-1");
+        FreshTeam team = new FreshTeam("sav-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36), ACCOUNT);
+        identity.ensureTeam(new TeamId(team.id()), "Savings team");
+        accounts.register(ACCOUNT, new AccountChange("savings " + ACCOUNT, roleOf(ACCOUNT), "ext-" + ACCOUNT,
+                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of("eu-west-1")), new TreeSet<>(Set.of(team.id()))),
+                "test");
         String token = api.tokenOf(new TestIdentities(identity, accounts).requester(team.id()), TestIdentities.PASSWORD);
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(b -> b.value(true)));
