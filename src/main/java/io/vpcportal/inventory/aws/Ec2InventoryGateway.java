@@ -30,10 +30,11 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * {@link InventoryGateway} over the EC2 Describe APIs, every list through the SDK's paginators (1000 items a
- * page where the API allows it), one rate-limit permit per page, with the role and clients provisioning uses.
+ * page where the API allows it), one rate-limit permit per HTTP attempt, with the role and clients provisioning uses.
  */
 @Component
 class Ec2InventoryGateway implements InventoryGateway {
@@ -67,23 +68,33 @@ class Ec2InventoryGateway implements InventoryGateway {
         return new RegionSnapshot(endpoints, resources);
     }
 
-    /** Walks the pages, taking a rate-limit permit before each call; SDK failures become the module's own. */
+    /**
+     * Walks the pages; the client takes a rate-limit permit before each HTTP attempt. SDK failures become the
+     * module's own; a role the account refuses to let the portal assume fails as {@code sts:AssumeRole}.
+     */
     private <P, T> void pages(AwsTarget target, String action, SdkIterable<P> pages, Function<P, List<T>> items,
             Consumer<T> sink) {
         try {
-            aws.acquire(target);
             Iterator<P> it = pages.iterator();
             while (it.hasNext()) {
                 items.apply(it.next()).forEach(sink);
-                aws.acquire(target);
             }
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            throw new InventoryReadFailed(action, code, message, e);
+            throw failed(target, action, e);
         } catch (SdkException e) {
+            if (e.getCause() instanceof AwsServiceException cause) {
+                throw failed(target, action, cause);
+            }
             throw new InventoryReadFailed(action, "ClientError", e.getMessage(), e);
         }
+    }
+
+    static InventoryReadFailed failed(AwsTarget target, String action, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        // the credentials provider assumes the role while signing the first call: its refusal is STS's, not EC2's
+        String what = e instanceof StsException ? "sts:AssumeRole of " + target.roleArn() : action;
+        return new InventoryReadFailed(what, code, message, e);
     }
 
     private static ObservedEndpoint endpoint(VpcEndpoint e) {
