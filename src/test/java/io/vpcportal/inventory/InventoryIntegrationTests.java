@@ -35,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import tools.jackson.databind.JsonNode;
@@ -142,7 +143,8 @@ class InventoryIntegrationTests {
 
         JsonNode run = syncAndWait();
 
-        assertThat(targetsOf(run, first, second)).hasSize(4).allMatch(t -> t.get("rowsWritten").asInt() == 0);
+        assertThat(allTargetsOf(run, first, second)).as("4 regions and each account's Route 53 zones").hasSize(6)
+                .allMatch(t -> t.get("rowsWritten").asInt() == 0);
         assertThat(updatedAt(managedEndpoint)).isEqualTo(before);
         assertThat(xmin(managedEndpoint)).as("no new row version").isEqualTo(tuple);
     }
@@ -165,6 +167,41 @@ class InventoryIntegrationTests {
 
     @Test
     @Order(4)
+    void anInterfaceEndpointWithPrivateDnsOffAndNoPrivateZoneIsRecommendedUntilAZoneAnswersItsName() {
+        String ssm;
+        try (Ec2Client ec2 = ec2As(first, "eu-west-1")) {
+            String subnet = ec2.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(vpcWithNat)
+                    .build())).subnets().get(0).subnetId();
+            ssm = ec2.createVpcEndpoint(r -> r.vpcId(vpcWithNat).vpcEndpointType(VpcEndpointType.INTERFACE)
+                    .serviceName("com.amazonaws.eu-west-1.ssm").subnetIds(subnet).privateDnsEnabled(false))
+                    .vpcEndpoint().vpcEndpointId();
+        }
+        JsonNode run = syncAndWait();
+        assertThat(allTargetsOf(run, first)).filteredOn(t -> t.get("region").asString().equals("global"))
+                .singleElement().satisfies(t -> assertThat(t.get("status").asString()).isEqualTo("SUCCEEDED"));
+
+        JsonNode dnsOff = stream(api.get("/api/v1/vpcs/" + vpcWithNat + "/coverage", requester).json()
+                .get("recommendations")).filter(r -> r.get("kind").asString().equals("PRIVATE_DNS_OFF")).findFirst()
+                .orElseThrow(() -> new AssertionError("no PRIVATE_DNS_OFF for " + ssm));
+        assertThat(dnsOff.get("message").asString()).contains(ssm, "ssm.eu-west-1.amazonaws.com", "NAT gateway");
+        assertThat(stream(api.get("/api/v1/endpoints?account=" + first, requester).json().get("items")))
+                .as("the endpoint is listed").anyMatch(e -> e.get("id").asString().equals(ssm));
+
+        try (Route53Client route53 = route53As(first)) {
+            route53.createHostedZone(r -> r.name("ssm.eu-west-1.amazonaws.com").callerReference("inv-" + ssm)
+                    .hostedZoneConfig(c -> c.privateZone(true))
+                    .vpc(v -> v.vpcId(vpcWithNat).vpcRegion("eu-west-1")));
+        }
+        JsonNode after = syncAndWait();
+        assertThat(allTargetsOf(after, first)).filteredOn(t -> t.get("region").asString().equals("global"))
+                .singleElement().satisfies(t -> assertThat(t.get("rowsWritten").asInt()).isPositive());
+        assertThat(stream(api.get("/api/v1/vpcs/" + vpcWithNat + "/coverage", requester).json().get("recommendations"))
+                .map(r -> r.get("kind").asString())).as("the zone answers the name in the VPC")
+                .doesNotContain("PRIVATE_DNS_OFF");
+    }
+
+    @Test
+    @Order(5)
     void aPolicyChangedByHandIsDriftThatAnAdminAccepts() {
         String handWritten = """
                 {"Version":"2012-10-17","Statement":[{"Sid":"ByHand","Effect":"Allow","Principal":"*",
@@ -200,7 +237,7 @@ class InventoryIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anUnmanagedEndpointIsAdoptedAsAnActiveRequest() {
         assertThat(api.post("/api/v1/endpoints/" + handMadeEndpoint + "/adopt", requester, "{}").status())
                 .isEqualTo(403);
@@ -226,7 +263,7 @@ class InventoryIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEndpointEc2ReportsDeletedIsGone() {
         try (Ec2Client ec2 = ec2As(second, "us-east-1")) {
             ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(handMadeEndpoint));
@@ -311,7 +348,13 @@ class InventoryIntegrationTests {
         return InventorySyncs.syncAndWait(api, admin);
     }
 
+    /** The region targets of the accounts. */
     private static List<JsonNode> targetsOf(JsonNode run, String... accountIds) {
+        return allTargetsOf(run, accountIds).stream().filter(t -> REGIONS.contains(t.get("region").asString())).toList();
+    }
+
+    /** The region targets of the accounts and their Route 53 ("global") ones. */
+    private static List<JsonNode> allTargetsOf(JsonNode run, String... accountIds) {
         Set<String> wanted = Set.of(accountIds);
         return stream(run.get("targets")).filter(t -> wanted.contains(t.get("accountId").asString())).toList();
     }
@@ -345,6 +388,19 @@ class InventoryIntegrationTests {
 
     private static String roleOf(String account) {
         return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
+    }
+
+    private static Route53Client route53As(String account) {
+        StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(MotoServer.shared().endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build();
+        return Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(MotoServer.shared().endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
+                        .build())
+                .build();
     }
 
     private static Ec2Client ec2As(String account, String region) {
