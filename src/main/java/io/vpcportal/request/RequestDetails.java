@@ -7,12 +7,22 @@ import java.util.UUID;
 
 /**
  * A request with its items and timeline, as pages and the API show it. A change request ({@code kind} CHANGE)
- * names the request it changes and the position of the item there; it has one item, the new state.
+ * names the request it changes and the position of the item there; it has one item, the new state. An adoption
+ * names the endpoint it takes over ({@code adoptsEndpointId}) instead of creating one.
  */
 public record RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
         String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
         String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
-        List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
+        List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition,
+        String adoptsEndpointId) {
+
+    public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
+            String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
+            String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
+            List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
+        this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, kind, changeOf, changePosition, null);
+    }
 
     /** A request for new endpoints. */
     public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
@@ -25,6 +35,11 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
 
     public boolean isChange() {
         return kind == RequestKind.CHANGE;
+    }
+
+    /** Does it take over an existing endpoint (an adoption) instead of creating one? */
+    public boolean isAdoption() {
+        return adoptsEndpointId != null;
     }
 
     public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
@@ -51,6 +66,6 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
         return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
                 r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
                 r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline, r.kind(),
-                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition());
+                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition(), r.adoptsEndpoint());
     }
 }
