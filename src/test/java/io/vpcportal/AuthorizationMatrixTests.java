@@ -186,11 +186,12 @@ class AuthorizationMatrixTests {
         row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        // inventory: everyone reads what their teams' accounts hold; syncs, adoption and accepting drift are for
-        // admins; reconciling is for the owning team and admins (an id nobody has: 404 for all) (a sync is a conflict in the plan-only test context); the run history for approvers and admins
+        // inventory: everyone reads what their teams' accounts hold; syncs and accepting drift are for admins;
+        // adopting (admins directly, the owning team through approval) and reconciling are for the owning team and
+        // admins (an id nobody has: 404 for all) (a sync is a conflict in the plan-only test context); the run history for approvers and admins
         row("GET",    "/api/v1/endpoints",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/endpoints/{id}",                  Target.UNKNOWN,      Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
         row("POST",   "/api/v1/endpoints/{id}/drift/reconcile",  Target.UNKNOWN,      Body.REASON,        UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),

@@ -159,6 +159,81 @@ public final class FaultyAwsProxy implements AutoCloseable {
                 <RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>""".formatted(code, message));
     }
 
+    /** The STS error document (query protocol), as STS sends it with an HTTP 4xx, for a refused AssumeRole. */
+    public static Answer stsError(int status, String code, String message) {
+        return new Answer(status, "text/xml", """
+                <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <Error>
+                    <Type>Sender</Type>
+                    <Code>%s</Code>
+                    <Message>%s</Message>
+                  </Error>
+                  <RequestId>00000000-0000-0000-0000-000000000000</RequestId>
+                </ErrorResponse>""".formatted(code, message));
+    }
+
+    /** Refuses STS {@code AssumeRole} of {@code roleArn} with the AccessDenied answer STS gives a role that does not trust the caller. */
+    public static Rule refuseRole(String roleArn) {
+        return new Rule() {
+            @Override
+            public Answer instead(Call call) {
+                return call.is("AssumeRole") && roleArn.equals(call.param("RoleArn"))
+                        ? stsError(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/vpce-portal is not "
+                                + "authorized to perform: sts:AssumeRole on resource: " + roleArn)
+                        : null;
+            }
+        };
+    }
+
+    /** Leaves the endpoints {@code hidden} out of every DescribeVpcEndpoints answer, as EC2 does once it forgot them. */
+    public static Rule hideEndpoints(Predicate<String> hidden) {
+        return new Rule() {
+            @Override
+            public String rewrite(Call call, String answer) {
+                if (!call.is("DescribeVpcEndpoints")) {
+                    return answer;
+                }
+                try {
+                    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                    factory.setNamespaceAware(false);
+                    org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(
+                            new java.io.ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)));
+                    org.w3c.dom.NodeList sets = doc.getElementsByTagName("vpcEndpointSet");
+                    boolean changed = false;
+                    for (int s = 0; s < sets.getLength(); s++) {
+                        org.w3c.dom.Node set = sets.item(s);
+                        for (org.w3c.dom.Node item = set.getFirstChild(); item != null; ) {
+                            org.w3c.dom.Node next = item.getNextSibling();
+                            if (item instanceof org.w3c.dom.Element e && hidden.test(idOf(e))) {
+                                set.removeChild(item);
+                                changed = true;
+                            }
+                            item = next;
+                        }
+                    }
+                    if (!changed) {
+                        return answer;
+                    }
+                    var out = new java.io.StringWriter();
+                    javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                            new javax.xml.transform.dom.DOMSource(doc), new javax.xml.transform.stream.StreamResult(out));
+                    return out.toString();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not rewrite " + answer, e);
+                }
+            }
+
+            private String idOf(org.w3c.dom.Element item) {
+                for (org.w3c.dom.Node n = item.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if ("vpcEndpointId".equals(n.getNodeName())) {
+                        return n.getTextContent().strip();
+                    }
+                }
+                return "";
+            }
+        };
+    }
+
     /** Throttles about {@code share} of the EC2 calls (seeded, so a run can be repeated) with RequestLimitExceeded. */
     public static Rule throttle(double share, long seed) {
         java.util.Random random = new java.util.Random(seed);

@@ -93,6 +93,10 @@ public final class PortalApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path, String token) {
+        return send(authorized(path, token).DELETE());
+    }
+
     /** A request to {@code path} with {@code Authorization: Bearer token} unless {@code token} is null. */
     public HttpRequest.Builder authorized(String path, String token) {
         HttpRequest.Builder request = request(path).header("Accept", "application/json, application/problem+json");

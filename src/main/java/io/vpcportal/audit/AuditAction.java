@@ -37,5 +37,7 @@ public enum AuditAction {
      * Someone asked for a drifted endpoint's approved state to be pushed back to AWS: a change request carries it
      * through approval and provisioning (its own rows follow).
      */
-    DRIFT_RECONCILE_REQUESTED
+    DRIFT_RECONCILE_REQUESTED,
+    /** A member of the owning team asked to adopt an endpoint the portal had not created (a request for approval). */
+    ENDPOINT_ADOPTION_REQUESTED
 }

@@ -43,16 +43,27 @@ class Baselines {
         this.provisioning = provisioning;
     }
 
-    /** Baselines for the managed endpoints of a region that have none yet (only new ones: no per-row reads). */
+    /**
+     * Baselines for the managed endpoints of a region that have none yet (only new ones: no per-row reads), and
+     * the approved tags of baselines from a request recorded before tags were compared.
+     */
     void ensure(String accountId, String region, Instant now) {
-        record Missing(String endpointId, UUID requestId, int position) {
+        record Missing(String endpointId, UUID requestId, int position, boolean tagsOnly) {
         }
         List<Missing> missing = jdbc.query("""
-                select e.vpc_endpoint_id, e.request_id, e.request_position from inventory_endpoint e
+                select e.vpc_endpoint_id, e.request_id, e.request_position, b.vpc_endpoint_id is not null
+                from inventory_endpoint e left join inventory_baseline b on b.vpc_endpoint_id = e.vpc_endpoint_id
                 where e.account_id = ? and e.region = ? and e.request_id is not null
-                  and not exists (select 1 from inventory_baseline b where b.vpc_endpoint_id = e.vpc_endpoint_id)""",
-                (rs, n) -> new Missing(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3)), accountId, region);
+                  and (b.vpc_endpoint_id is null or (b.tags is null and b.source = 'REQUEST'))""",
+                (rs, n) -> new Missing(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3), rs.getBoolean(4)),
+                accountId, region);
         for (Missing m : missing) {
+            if (m.tagsOnly()) {
+                provisioning.tagsOf(m.requestId(), m.position()).ifPresent(tags -> jdbc.update(
+                        "update inventory_baseline set tags = ? where vpc_endpoint_id = ? and tags is null",
+                        json(tags), m.endpointId()));
+                continue;
+            }
             // only an ACTIVE request's settings are what was approved for a live endpoint: while it is still being
             // provisioned, or is being decommissioned, its stored plan is not the one that created the endpoint
             requests.find(new EndpointRequestId(m.requestId())).filter(r -> r.status() == RequestStatus.ACTIVE)
@@ -60,7 +71,8 @@ class Baselines {
                     .filter(i -> i.position() == m.position()).findFirst())
                     .ifPresent(item -> record(m.endpointId(), m.requestId(), m.position(), new Approved("REQUEST",
                             approvedPolicy(m.requestId(), m.position(), item).orElse(null), item.routeTableIds(),
-                            item.subnetIds(), item.securityGroupIds(), item.privateDns(), "portal", now)));
+                            item.subnetIds(), item.securityGroupIds(), item.privateDns(),
+                            provisioning.tagsOf(m.requestId(), m.position()).orElse(null), "portal", now)));
         }
     }
 
@@ -96,28 +108,30 @@ class Baselines {
                 .filter(i -> i.position() == applied.position()).findFirst())
                 .ifPresent(item -> record(applied.vpcEndpointId(), requestId, applied.position(), new Approved("REQUEST",
                         sentPolicy(applied.changeId().value(), "ec2:ModifyVpcEndpoint", 0).orElse(before.get().policy()),
-                        item.routeTableIds(), item.subnetIds(), item.securityGroupIds(), item.privateDns(), "portal",
+                        item.routeTableIds(), item.subnetIds(), item.securityGroupIds(), item.privateDns(),
+                        provisioning.tagsOf(requestId, applied.position()).orElse(before.get().tags()), "portal",
                         Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
     }
 
     void record(String endpointId, UUID requestId, int position, Approved a) {
         jdbc.update("""
                 insert into inventory_baseline (vpc_endpoint_id, request_id, request_position, source, policy,
-                    route_table_ids, subnet_ids, security_group_ids, private_dns, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?::varchar[], ?::varchar[], ?::varchar[], ?, ?, ?)
+                    route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?::varchar[], ?::varchar[], ?::varchar[], ?, ?, ?, ?)
                 on conflict (vpc_endpoint_id) do update set request_id = excluded.request_id,
                     request_position = excluded.request_position, source = excluded.source, policy = excluded.policy,
                     route_table_ids = excluded.route_table_ids, subnet_ids = excluded.subnet_ids,
                     security_group_ids = excluded.security_group_ids, private_dns = excluded.private_dns,
-                    recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
+                    tags = excluded.tags, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""",
                 endpointId, requestId, position, a.source(), a.policy(), literal(a.routeTableIds()),
-                literal(a.subnetIds()), literal(a.securityGroupIds()), a.privateDns(), a.recordedBy(),
+                literal(a.subnetIds()), literal(a.securityGroupIds()), a.privateDns(),
+                a.tags() == null ? null : json(Drift.ownTags(a.tags())), a.recordedBy(),
                 Timestamp.from(a.recordedAt()));
     }
 
     Optional<Approved> find(String endpointId) {
         return jdbc.query("""
-                select source, policy, route_table_ids, subnet_ids, security_group_ids, private_dns, recorded_by,
+                select source, policy, route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by,
                     recorded_at from inventory_baseline where vpc_endpoint_id = ?""", Baselines::approved, endpointId)
                 .stream().findFirst();
     }
@@ -125,7 +139,16 @@ class Baselines {
     static Approved approved(ResultSet rs, int n) throws SQLException {
         return new Approved(rs.getString("source"), rs.getString("policy"), list(rs.getArray("route_table_ids")),
                 list(rs.getArray("subnet_ids")), list(rs.getArray("security_group_ids")), rs.getBoolean("private_dns"),
-                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+                tags(rs.getString("tags")), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    /** A tags column (a JSON object) as a map; null stays null. */
+    static java.util.SortedMap<String, String> tags(String json) {
+        return json == null ? null : JSON.readValue(json, new tools.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+    }
+
+    static String json(java.util.Map<String, String> tags) {
+        return InventoryStore.CANONICAL.writeValueAsString(new java.util.TreeMap<>(tags));
     }
 
     static List<String> list(Array array) throws SQLException {

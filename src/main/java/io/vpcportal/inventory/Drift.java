@@ -1,18 +1,25 @@
 package io.vpcportal.inventory;
 
 import io.vpcportal.inventory.DriftReport.Difference;
+import io.vpcportal.inventory.DriftReport.TagDifference;
 import io.vpcportal.policy.DiffLine;
 import io.vpcportal.policy.PolicyDiff;
 import io.vpcportal.policy.PolicyManagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Compares what was approved with what EC2 has. Policies are compared in canonical form (key order and
- * whitespace never count); an endpoint without a policy has AWS's default full-access one.
+ * whitespace never count); an endpoint without a policy has AWS's default full-access one. Tags are compared
+ * key by key: an approved tag missing or with another value, and a tag nobody approved, are drift; tags AWS
+ * manages ({@code aws:…}) are not.
  */
 final class Drift {
 
@@ -23,14 +30,42 @@ final class Drift {
     private Drift() {
     }
 
-    /** The state an endpoint must keep: a baseline row. */
+    /**
+     * The state an endpoint must keep: a baseline row.
+     *
+     * @param tags the approved tags; null when none were recorded (a baseline from before tags were compared)
+     */
     record Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
-            List<String> securityGroupIds, boolean privateDns, String recordedBy, Instant recordedAt) {
+            List<String> securityGroupIds, boolean privateDns, SortedMap<String, String> tags, String recordedBy,
+            Instant recordedAt) {
+
+        Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
+                List<String> securityGroupIds, boolean privateDns, String recordedBy, Instant recordedAt) {
+            this(source, policy, routeTableIds, subnetIds, securityGroupIds, privateDns, null, recordedBy, recordedAt);
+        }
     }
 
     /** The state EC2 reported at the last sync. */
     record Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
-            List<String> subnetIds, List<String> securityGroupIds, boolean privateDns) {
+            List<String> subnetIds, List<String> securityGroupIds, boolean privateDns, SortedMap<String, String> tags) {
+
+        Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
+                List<String> subnetIds, List<String> securityGroupIds, boolean privateDns) {
+            this(endpointType, state, gone, policy, routeTableIds, subnetIds, securityGroupIds, privateDns, new TreeMap<>());
+        }
+    }
+
+    /** The tags that count: every tag but those AWS manages ({@code aws:…}), which nobody approves or changes. */
+    static SortedMap<String, String> ownTags(Map<String, String> tags) {
+        SortedMap<String, String> own = new TreeMap<>();
+        if (tags != null) {
+            tags.forEach((k, v) -> {
+                if (!k.regionMatches(true, 0, "aws:", 0, 4)) {
+                    own.put(k, v == null ? "" : v);
+                }
+            });
+        }
+        return own;
     }
 
     static DriftReport compare(Approved approved, Actual actual, PolicyManagement policies) {
@@ -53,7 +88,25 @@ final class Drift {
             differences.add(new Difference("privateDns", String.valueOf(approved.privateDns()),
                     String.valueOf(actual.privateDns())));
         }
-        return new DriftReport(approved.source(), approved.recordedBy(), approved.recordedAt(), differences, lines);
+        List<TagDifference> tags = approved.tags() == null ? List.of() : tags(approved.tags(), actual.tags());
+        if (!tags.isEmpty()) {
+            differences.add(new Difference("tags", tags.stream().filter(t -> t.approved() != null)
+                    .map(t -> t.key() + "=" + t.approved()).collect(Collectors.joining(", ")), tags.stream()
+                    .filter(t -> t.actual() != null).map(t -> t.key() + "=" + t.actual())
+                    .collect(Collectors.joining(", "))));
+        }
+        return new DriftReport(approved.source(), approved.recordedBy(), approved.recordedAt(), differences, lines,
+                tags);
+    }
+
+    /** Tag by tag, in key order: approved and missing, changed, or there without approval. */
+    static List<TagDifference> tags(Map<String, String> approved, Map<String, String> actual) {
+        SortedMap<String, String> a = ownTags(approved);
+        SortedMap<String, String> x = ownTags(actual);
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(x.keySet());
+        return keys.stream().filter(k -> !java.util.Objects.equals(a.get(k), x.get(k)))
+                .map(k -> new TagDifference(k, a.get(k), x.get(k))).toList();
     }
 
     /** The settings that differ, for the list and the event; null when nothing does. */

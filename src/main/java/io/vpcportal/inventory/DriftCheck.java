@@ -38,14 +38,15 @@ class DriftCheck {
                 select e.vpc_endpoint_id, e.request_id, e.drift, e.drift_summary, e.endpoint_type, e.state, e.gone_at,
                     e.policy as actual_policy,
                     e.route_table_ids as actual_rt, e.subnet_ids as actual_subnets, e.security_group_ids as actual_sg,
-                    e.private_dns as actual_dns, b.*
+                    e.private_dns as actual_dns, e.tags as actual_tags, b.*
                 from inventory_endpoint e join inventory_baseline b on b.vpc_endpoint_id = e.vpc_endpoint_id
                 where e.account_id = ? and e.region = ?""", (rs, n) -> new Checked(rs.getString(1),
                 rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getString(4), Drift.compare(Baselines.approved(rs, n),
                 new Actual(rs.getString("endpoint_type"), rs.getString("state"), rs.getTimestamp("gone_at") != null,
                         rs.getString("actual_policy"),
                         Baselines.list(rs.getArray("actual_rt")), Baselines.list(rs.getArray("actual_subnets")),
-                        Baselines.list(rs.getArray("actual_sg")), rs.getBoolean("actual_dns")), policies)),
+                        Baselines.list(rs.getArray("actual_sg")), rs.getBoolean("actual_dns"),
+                        Baselines.tags(rs.getString("actual_tags"))), policies)),
                 accountId, region);
         List<Object[]> changes = new ArrayList<>();
         for (Checked c : checked) {

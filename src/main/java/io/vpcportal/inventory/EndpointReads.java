@@ -43,13 +43,14 @@ class EndpointReads {
             Actual actual = new Actual(rs.getString("endpoint_type"), rs.getString("state"),
                     rs.getTimestamp("gone_at") != null, rs.getString("policy"),
                     Baselines.list(rs.getArray("route_table_ids")), Baselines.list(rs.getArray("subnet_ids")),
-                    Baselines.list(rs.getArray("security_group_ids")), rs.getBoolean("private_dns"));
+                    Baselines.list(rs.getArray("security_group_ids")), rs.getBoolean("private_dns"),
+                    Baselines.tags(rs.getString("tags")));
             DriftReport drift = summary.managed()
                     ? baselines.find(summary.id()).map(a -> Drift.compare(a, actual, policies)).orElse(null) : null;
             return new EndpointDetails(summary, actual.privateDns(), actual.policy(), actual.routeTableIds(),
                     actual.subnetIds(), actual.securityGroupIds(), Baselines.list(rs.getArray("network_interface_ids")),
                     JSON.readValue(rs.getString("dns_entries"), new TypeReference<List<String>>() { }),
-                    JSON.readValue(rs.getString("tags"), new TypeReference<TreeMap<String, String>>() { }),
+                    actual.tags(),
                     SyncRuns.instant(rs, "created_in_aws"), SyncRuns.instant(rs, "first_seen_at"),
                     rs.getInt("missed_syncs"), drift);
         }, id).stream().findFirst();
@@ -85,8 +86,17 @@ class EndpointReads {
                     a.getOrDefault("subnets", List.of()), a.getOrDefault("routes", List.of()));
         }).toList();
         boolean stale = rows.stream().anyMatch(Row::stale) || endpoints.stream().anyMatch(EndpointSummary::stale);
+        List<Recommendation> recommendations = new ArrayList<>(recommendations(account, region, vpcId, nats, endpoints));
+        recommendations.addAll(privateDnsOff(account, region, vpcId, jdbc.query("""
+                select vpc_endpoint_id, service_name, service_dns_name from inventory_endpoint e
+                where vpc_id = ? and gone_at is null and endpoint_type = 'Interface' and not private_dns
+                  and service_dns_name is not null
+                  and exists (select 1 from inventory_zone_account z where z.account_id = e.account_id)
+                order by service_name, vpc_endpoint_id""", (rs, n) -> new DnsOff(rs.getString(1), rs.getString(2),
+                rs.getString(3)), vpcId), jdbc.queryForList("select distinct zone_name from inventory_hosted_zone "
+                + "where vpc_id = ?", String.class, vpcId)));
         VpcCoverage coverage = new VpcCoverage(vpcId, account, region, vpc == null ? null : vpc.name(), stale, nats,
-                endpoints, tables, recommendations(account, region, vpcId, nats, endpoints));
+                endpoints, tables, List.copyOf(recommendations));
         return advised(coverage);
     }
 
@@ -134,6 +144,25 @@ class EndpointReads {
         return out;
     }
 
+    /** An interface endpoint with private DNS off, and the name private DNS would answer for its service. */
+    record DnsOff(String endpointId, String serviceName, String dnsName) {
+    }
+
+    /**
+     * Interface endpoints with private DNS off in a VPC where no private hosted zone answers their service's
+     * name: clients resolve the public name and never use the endpoint. Only for accounts whose zones were read.
+     */
+    static List<Recommendation> privateDnsOff(String account, String region, String vpcId, List<DnsOff> endpoints,
+            List<String> zones) {
+        return endpoints.stream().filter(e -> zones.stream().noneMatch(z -> PrivateHostedZone.answers(z, e.dnsName())))
+                .map(e -> new Recommendation("PRIVATE_DNS_OFF", account, region, vpcId, "Interface endpoint "
+                        + e.endpointId() + " (" + e.serviceName() + ") has private DNS off and no private hosted zone "
+                        + "in this VPC answers " + e.dnsName() + ": clients resolve the public name and reach the "
+                        + "service through a NAT gateway (paying its data charge) instead of the endpoint. Turn private "
+                        + "DNS on, or associate a private hosted zone for the name with the VPC", null, null))
+                .toList();
+    }
+
     static String requestLink(String template, String account, String region, String vpcId, String nat) {
         return UriComponentsBuilder.fromPath("/requests/new").queryParam("template", template)
                 .queryParam("account", account).queryParam("region", region).queryParam("vpc", vpcId)
@@ -151,8 +180,11 @@ class EndpointReads {
         List<String> vpcs = jdbc.queryForList("select v.vpc_id from inventory_resource v where v.resource_type = "
                 + "'NAT_GATEWAY' and coalesce(v.state, 'available') in ('available', 'pending')" + visible
                 + " union select v.vpc_id from inventory_endpoint v where v.gone_at is null" + visible
-                + " group by v.vpc_id, v.service_name, v.endpoint_type having count(*) > 1",
-                String.class, visibleAccounts == null ? new Object[0] : new Object[] {params.get(0), params.get(0)});
+                + " group by v.vpc_id, v.service_name, v.endpoint_type having count(*) > 1"
+                + " union select v.vpc_id from inventory_endpoint v where v.gone_at is null and v.endpoint_type = "
+                + "'Interface' and not v.private_dns and v.service_dns_name is not null" + visible,
+                String.class, visibleAccounts == null ? new Object[0]
+                        : new Object[] {params.get(0), params.get(0), params.get(0)});
         return vpcs.stream().sorted().limit(500).flatMap(v -> vpc(v).recommendations().stream()).toList();
     }
 

@@ -38,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The inventory's API: start and follow syncs, list and read endpoints and VPCs as the caller may see them
- * (requesters: their teams' accounts; approvers and admins: every account), adopt unmanaged endpoints and
- * accept drift (admins), reconcile drift through a change request (the owning team and admins).
+ * (requesters: their teams' accounts; approvers and admins: every account), adopt unmanaged endpoints (admins
+ * directly, the owning team through approval) and accept drift (admins), reconcile drift through a change request
+ * (the owning team and admins).
  */
 @Service
 public class InventoryManagement implements DisposableBean {
@@ -192,6 +193,61 @@ public class InventoryManagement implements DisposableBean {
     @Transactional
     public EndpointDetails adopt(PortalPrincipal by, String endpointId, String team) {
         requireAdmin(by);
+        Adoptable a = adoptable(by, endpointId, team);
+        RequestDetails request = requests.adopt(by, a.endpoint());
+        EndpointDetails e = a.details();
+        String id = e.summary().id();
+        jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
+                + "drift_summary = null where vpc_endpoint_id = ?", request.id(), id);
+        baselines.record(id, request.id(), 0, new Drift.Approved("ADOPTED", e.policy(), e.routeTableIds(),
+                e.subnetIds(), e.securityGroupIds(), e.privateDns(), Drift.ownTags(e.tags()), by.getUsername(), now()));
+        events.publishEvent(new EndpointAdopted(id, request.id(), a.endpoint().team(), by.getUsername()));
+        return endpoint(by, endpointId);
+    }
+
+    /**
+     * A member of a team that may use the endpoint's account asks to adopt it for that team ({@code team} blank:
+     * the caller's only such team): a request with the endpoint's current settings goes through the approval
+     * rules (the caller may not approve it); once approved, provisioning tags the endpoint with the portal's tags
+     * instead of creating one, and the next sync links it. Audited.
+     */
+    @Transactional
+    public RequestDetails requestAdoption(PortalPrincipal by, String endpointId, String team, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        String owner = team;
+        if (owner == null || owner.isBlank()) {
+            EndpointDetails e = endpoint(by, endpointId);
+            AccountDetails account = accounts.find(e.summary().accountId()).orElseThrow(() -> notFound(endpointId));
+            List<String> mine = account.teams().stream().filter(t -> by.isMemberOf(new TeamId(t))).toList();
+            if (mine.isEmpty()) {
+                throw new ForbiddenException("Only members of a team that may use account " + account.id()
+                        + " can ask to adopt its endpoints");
+            }
+            if (mine.size() > 1) {
+                throw new InvalidInputException("team", "must name the team to own it: one of " + String.join(", ", mine));
+            }
+            owner = mine.get(0);
+        }
+        Adoptable a = adoptable(by, endpointId, owner);
+        RequestDetails request = requests.requestAdoption(by, a.endpoint(), reason);
+        events.publishEvent(new EndpointAdoptionRequested(a.details().summary().id(), request.id(), a.endpoint().team(),
+                by.getUsername()));
+        return request;
+    }
+
+    /** Whether {@code by} belongs to a team that may use the endpoint's account (and so may ask to adopt it). */
+    public boolean mayRequestAdoption(PortalPrincipal by, EndpointSummary endpoint) {
+        return accounts.find(endpoint.accountId()).map(a -> a.teams().stream().anyMatch(t -> by.isMemberOf(new TeamId(t))))
+                .orElse(false);
+    }
+
+    private record Adoptable(EndpointDetails details, AdoptedEndpoint endpoint) {
+    }
+
+    /** The endpoint as an adoption would take it over; Conflict when it cannot be adopted (any more). */
+    private Adoptable adoptable(PortalPrincipal by, String endpointId, String team) {
         EndpointDetails e = endpoint(by, endpointId);
         EndpointSummary s = e.summary();
         if (s.managed()) {
@@ -200,6 +256,9 @@ public class InventoryManagement implements DisposableBean {
         if (s.goneAt() != null) {
             throw new ConflictException(endpointId + " no longer exists");
         }
+        requests.openAdoption(s.id()).ifPresent(open -> {
+            throw new ConflictException("Request " + open + " already adopts " + endpointId);
+        });
         AccountDetails account = accounts.find(s.accountId()).orElseThrow(() -> notFound(endpointId));
         String owner = team == null || team.isBlank() ? soleTeam(account) : team.strip();
         if (!TeamId.isValid(owner) || !account.usableBy(new TeamId(owner))) {
@@ -214,15 +273,9 @@ public class InventoryManagement implements DisposableBean {
                 .filter(t -> t.serviceNameIn(s.region()).filter(s.serviceName()::equals).isPresent())
                 .findFirst().orElseThrow(() -> new UnprocessableException("No catalog template offers "
                         + s.serviceName() + " as a " + type + " endpoint in " + s.region() + ": add one before adopting"));
-        RequestDetails request = requests.adopt(by, new AdoptedEndpoint(s.id(), owner, s.accountId(), s.region(),
-                s.vpcId(), template.key(), template.version(), type, s.serviceName(), e.routeTableIds(), e.subnetIds(),
-                e.securityGroupIds(), e.privateDns(), e.policy()));
-        jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
-                + "drift_summary = null where vpc_endpoint_id = ?", request.id(), s.id());
-        baselines.record(s.id(), request.id(), 0, new Drift.Approved("ADOPTED", e.policy(), e.routeTableIds(),
-                e.subnetIds(), e.securityGroupIds(), e.privateDns(), by.getUsername(), now()));
-        events.publishEvent(new EndpointAdopted(s.id(), request.id(), owner, by.getUsername()));
-        return endpoint(by, endpointId);
+        return new Adoptable(e, new AdoptedEndpoint(s.id(), owner, s.accountId(), s.region(), s.vpcId(),
+                template.key(), template.version(), type, s.serviceName(), e.routeTableIds(), e.subnetIds(),
+                e.securityGroupIds(), e.privateDns(), e.policy(), itemTags(Drift.ownTags(e.tags()))));
     }
 
     /** Admins: records the endpoint's actual state as its approved state; audited with the reason. */
@@ -248,7 +301,7 @@ public class InventoryManagement implements DisposableBean {
         }
         Drift.Approved before = baselines.find(s.id()).orElseThrow();
         Drift.Approved after = new Drift.Approved("ACCEPTED", e.policy(), e.routeTableIds(), e.subnetIds(),
-                e.securityGroupIds(), e.privateDns(), by.getUsername(), now());
+                e.securityGroupIds(), e.privateDns(), Drift.ownTags(e.tags()), by.getUsername(), now());
         int position = jdbc.queryForObject("select request_position from inventory_baseline where vpc_endpoint_id = ?",
                 Integer.class, s.id());
         baselines.record(s.id(), s.requestId(), position, after);
@@ -296,7 +349,7 @@ public class InventoryManagement implements DisposableBean {
         RequestDetails change = requests.requestRestore(by, s.requestId(), new ChangeDraft(position,
                 approved.routeTableIds(), approved.subnetIds(), approved.securityGroupIds(),
                 gateway ? null : approved.privateDns(), fromRequest ? null : PolicyChoice.CUSTOM.key(), null, null,
-                fromRequest ? null : policy, why));
+                fromRequest ? null : policy, why, approved.tags() == null ? null : itemTags(approved.tags())));
         events.publishEvent(new DriftReconcileRequested(s.id(), s.requestId(), change.id(), by.getUsername(), drift,
                 auditState(approved)));
         return change;
@@ -315,7 +368,15 @@ public class InventoryManagement implements DisposableBean {
         state.put("subnetIds", a.subnetIds());
         state.put("securityGroupIds", a.securityGroupIds());
         state.put("privateDns", a.privateDns());
+        state.put("tags", a.tags());
         return state;
+    }
+
+    /** A request item's own tags: the portal writes its {@code portal:…} tags itself, AWS its {@code aws:…} ones. */
+    private static java.util.Map<String, String> itemTags(java.util.Map<String, String> tags) {
+        java.util.Map<String, String> own = new java.util.TreeMap<>(Drift.ownTags(tags));
+        own.keySet().removeIf(k -> k.regionMatches(true, 0, "portal:", 0, 7));
+        return own;
     }
 
     private static String soleTeam(AccountDetails account) {

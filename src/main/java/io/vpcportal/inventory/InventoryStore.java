@@ -40,14 +40,15 @@ class InventoryStore {
             insert into inventory_endpoint (vpc_endpoint_id, account_id, region, vpc_id, service_name, endpoint_type,
                 state, private_dns, policy, route_table_ids, subnet_ids, security_group_ids, network_interface_ids,
                 dns_entries, tags, created_in_aws, content_hash, request_id, request_position, gone_at, first_seen_at,
-                updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, service_dns_name)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (vpc_endpoint_id) do update set account_id = excluded.account_id, region = excluded.region,
                 vpc_id = excluded.vpc_id, service_name = excluded.service_name, endpoint_type = excluded.endpoint_type,
                 state = excluded.state, private_dns = excluded.private_dns, policy = excluded.policy,
                 route_table_ids = excluded.route_table_ids, subnet_ids = excluded.subnet_ids,
                 security_group_ids = excluded.security_group_ids, network_interface_ids = excluded.network_interface_ids,
                 dns_entries = excluded.dns_entries, tags = excluded.tags, created_in_aws = excluded.created_in_aws,
+                service_dns_name = excluded.service_dns_name,
                 content_hash = excluded.content_hash,
                 request_id = coalesce(excluded.request_id, inventory_endpoint.request_id),
                 request_position = case when excluded.request_id is null then inventory_endpoint.request_position
@@ -126,6 +127,42 @@ class InventoryStore {
         return new Applied(written, gone);
     }
 
+    /**
+     * An account's private hosted zones as Route 53 listed them: rows that changed are replaced, so an unchanged
+     * re-read writes nothing. Returns the rows written.
+     */
+    @Transactional
+    int applyZones(String accountId, List<PrivateHostedZone> zones, Instant now) {
+        record Row(String zoneId, String name, String vpcId, String region) {
+        }
+        java.util.Set<Row> wanted = new java.util.HashSet<>();
+        zones.forEach(z -> z.vpcs().forEach(v -> wanted.add(new Row(z.id(), clip(z.name(), 255), v.vpcId(),
+                v.region() == null ? "" : v.region()))));
+        java.util.Set<Row> stored = new java.util.HashSet<>(jdbc.query("select zone_id, zone_name, vpc_id, vpc_region "
+                + "from inventory_hosted_zone where account_id = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), accountId));
+        int written = 0;
+        for (Row gone : stored) {
+            if (!wanted.contains(gone)) {
+                written += jdbc.update("delete from inventory_hosted_zone where account_id = ? and zone_id = ? and vpc_id = ?",
+                        accountId, gone.zoneId(), gone.vpcId());
+            }
+        }
+        for (Row row : wanted) {
+            if (!stored.contains(row)) {
+                written += jdbc.update("""
+                        insert into inventory_hosted_zone (account_id, zone_id, zone_name, vpc_id, vpc_region, updated_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict (account_id, zone_id, vpc_id) do update
+                        set zone_name = excluded.zone_name, vpc_region = excluded.vpc_region,
+                            updated_at = excluded.updated_at""", accountId, row.zoneId(), row.name(), row.vpcId(),
+                        row.region(), Timestamp.from(now));
+            }
+        }
+        written += jdbc.update("insert into inventory_zone_account (account_id, read_at) values (?, ?) "
+                + "on conflict (account_id) do nothing", accountId, Timestamp.from(now));
+        return written;
+    }
+
     /** The region could not be read: keep every row, mark those not yet stale. Returns the rows written. */
     @Transactional
     int markStale(String accountId, String region, Instant now) {
@@ -168,6 +205,7 @@ class InventoryStore {
             ps.setTimestamp(20, "deleted".equalsIgnoreCase(e.state()) ? at : null);
             ps.setTimestamp(21, at);
             ps.setTimestamp(22, at);
+            ps.setString(23, clip(e.servicePrivateDnsName(), 255));
         };
     }
 

@@ -3,8 +3,9 @@ package io.vpcportal.inventory;
 /**
  * Something a VPC should change.
  *
- * @param kind        {@code MISSING_S3_GATEWAY}, {@code MISSING_DYNAMODB_GATEWAY} or {@code DUPLICATE_ENDPOINTS}; advisors
- *                    of other modules add theirs (savings: {@code IDLE_ENDPOINT}, {@code BELOW_BREAK_EVEN})
+ * @param kind        {@code MISSING_S3_GATEWAY}, {@code MISSING_DYNAMODB_GATEWAY}, {@code DUPLICATE_ENDPOINTS} or
+ *                    {@code PRIVATE_DNS_OFF}; advisors of other modules add theirs (savings: {@code IDLE_ENDPOINT},
+ *                    {@code BELOW_BREAK_EVEN})
  * @param requestLink the request form prefilled with the template, account, region, VPC and NAT gateway; null
  *                    when there is nothing to request
  * @param monthlySavingUsd what following it would save per month in US dollars (exact), or null when nothing

@@ -6,19 +6,23 @@ import io.vpcportal.inventory.RegionSnapshot.ResourceType;
 import io.vpcportal.inventory.SyncRunSummary.TargetResult;
 import io.vpcportal.provisioning.AwsTarget;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one claimed sync: every account × allowed region in turn. A region that cannot be read (role refused,
- * access denied, throttled) marks its rows stale and the run goes on; the run ends PARTIAL.
+ * Runs one claimed sync: for every account its private hosted zones (Route 53 is global), then each allowed
+ * region in turn. A region that cannot be read (role refused, access denied, throttled) marks its rows stale and
+ * the run goes on; the run ends PARTIAL.
  */
 @Component
 class SyncRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+    /** The "region" of an account's Route 53 read in the run history. */
+    static final String GLOBAL = "global";
 
     private final AccountManagement accounts;
     private final InventoryGateway gateway;
@@ -42,8 +46,12 @@ class SyncRunner {
     void run(UUID run) {
         try {
             var all = accounts.all();
-            runs.started(run, all.stream().mapToInt(a -> a.regions().size()).sum(), clock.instant());
+            runs.started(run, all.stream().mapToInt(a -> a.regions().isEmpty() ? 0 : a.regions().size() + 1).sum(),
+                    clock.instant());
             for (AccountDetails account : all) {
+                if (!account.regions().isEmpty()) {
+                    zones(run, account);
+                }
                 for (String region : account.regions()) {
                     sync(run, account, region);
                 }
@@ -74,6 +82,32 @@ class SyncRunner {
             log.warn("Inventory sync of {}/{} failed", account.id(), region, e);
             failed(run, account, region, start, "PortalError", e.toString());
         }
+    }
+
+    /**
+     * The account's private hosted zones, once per run: Route 53 is global. Recorded as the account's target
+     * {@value #GLOBAL}; a failure keeps the zones read before.
+     */
+    private void zones(UUID run, AccountDetails account) {
+        long start = System.nanoTime();
+        AwsTarget target = new AwsTarget(account.id(), account.regions().first(), account.roleArn(),
+                account.externalId(), run);
+        try {
+            List<PrivateHostedZone> zones = gateway.privateZones(target);
+            int written = store.applyZones(account.id(), zones, clock.instant());
+            runs.targetDone(run, new TargetResult(account.id(), GLOBAL, "SUCCEEDED", 0, 0, 0, 0, 0, 0, written,
+                    millis(start), null, null), 0, clock.instant());
+        } catch (InventoryReadFailed e) {
+            zonesFailed(run, account, start, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Reading the private hosted zones of {} failed", account.id(), e);
+            zonesFailed(run, account, start, "PortalError", e.toString());
+        }
+    }
+
+    private void zonesFailed(UUID run, AccountDetails account, long start, String code, String message) {
+        runs.targetDone(run, new TargetResult(account.id(), GLOBAL, "FAILED", 0, 0, 0, 0, 0, 0, 0, millis(start), code,
+                message), 0, clock.instant());
     }
 
     private void failed(UUID run, AccountDetails account, String region, long start, String code, String message) {

@@ -22,7 +22,8 @@ public enum WebhookEventType {
     DECOMMISSION_REQUESTED("request.decommission_requested", "Decommission requested"),
     DECOMMISSION_APPROVED("request.decommission_approved", "Decommission approved (deleting)"),
     DELETED("request.deleted", "Decommissioned (endpoints deleted)"),
-    ENDPOINT_DRIFTED("endpoint.drifted", "A managed endpoint drifted from its approved state");
+    ENDPOINT_DRIFTED("endpoint.drifted", "A managed endpoint drifted from its approved state"),
+    ENDPOINT_ADOPTED("endpoint.adopted", "An endpoint found in AWS was adopted (nothing created)");
 
     /** Request lifecycle moves that notify, by the status the request arrives in. */
     private static final Map<RequestStatus, WebhookEventType> ON_ARRIVAL = Map.of(
@@ -55,6 +56,17 @@ public enum WebhookEventType {
 
     public static Optional<WebhookEventType> onArrivalIn(RequestStatus status) {
         return Optional.ofNullable(ON_ARRIVAL.get(status));
+    }
+
+    /**
+     * As {@link #onArrivalIn}, for a request that adopts an endpoint instead of creating one: it becomes ACTIVE
+     * (directly, or after its approval tagged the endpoint) as {@link #ENDPOINT_ADOPTED}, never as provisioned.
+     */
+    public static Optional<WebhookEventType> onArrivalIn(RequestStatus from, RequestStatus status, boolean adoption) {
+        if (adoption && status == RequestStatus.ACTIVE && (from == null || from == RequestStatus.PROVISIONING)) {
+            return Optional.of(ENDPOINT_ADOPTED);
+        }
+        return onArrivalIn(status);
     }
 
     public static Optional<WebhookEventType> fromWireName(String name) {

@@ -135,7 +135,8 @@ class DayTwoRunner {
             }
             store.status(id, "RUNNING", "modify", null);
             ec2.modify(desired.target(), endpointId, diff);
-            requests.note(new EndpointRequestId(id), "MODIFIED", "ModifyVpcEndpoint " + endpointId + ": " + diff.summary());
+            requests.note(new EndpointRequestId(id), "MODIFIED", (diff.modifiesEndpoint() ? "ModifyVpcEndpoint " : "Tagged ")
+                    + endpointId + ": " + diff.summary());
         }
         store.status(id, "RUNNING", "wait", null);
         EndpointState ready = runner.waitUntilUsable(desired, endpointId);

@@ -5,16 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * What {@code ModifyVpcEndpoint} must send to bring an endpoint from its current state to the approved one:
- * ids to add and remove, the new policy document (null: keep), and private DNS (null: keep). Computed from
- * what EC2 describes, so a retry after a partial success sends only what is still missing.
+ * What must be sent to bring an endpoint from its current state to the approved one: for {@code ModifyVpcEndpoint}
+ * ids to add and remove, the new policy document (null: keep) and private DNS (null: keep); for {@code CreateTags}
+ * the approved tags that are missing or hold another value, for {@code DeleteTags} the keys that were not approved
+ * (tags AWS manages, {@code aws:…}, are never touched). Computed from what EC2 describes, so a retry after a
+ * partial success sends only what is still missing.
  */
 public record EndpointChange(List<String> addRouteTableIds, List<String> removeRouteTableIds, List<String> addSubnetIds,
         List<String> removeSubnetIds, List<String> addSecurityGroupIds, List<String> removeSecurityGroupIds,
-        String policyDocument, Boolean privateDns) {
+        String policyDocument, Boolean privateDns, SortedMap<String, String> setTags, List<String> removeTagKeys) {
+
+    public EndpointChange(List<String> addRouteTableIds, List<String> removeRouteTableIds, List<String> addSubnetIds,
+            List<String> removeSubnetIds, List<String> addSecurityGroupIds, List<String> removeSecurityGroupIds,
+            String policyDocument, Boolean privateDns) {
+        this(addRouteTableIds, removeRouteTableIds, addSubnetIds, removeSubnetIds, addSecurityGroupIds,
+                removeSecurityGroupIds, policyDocument, privateDns, new TreeMap<>(), List.of());
+    }
 
     public EndpointChange {
         addRouteTableIds = List.copyOf(addRouteTableIds);
@@ -23,6 +34,8 @@ public record EndpointChange(List<String> addRouteTableIds, List<String> removeR
         removeSubnetIds = List.copyOf(removeSubnetIds);
         addSecurityGroupIds = List.copyOf(addSecurityGroupIds);
         removeSecurityGroupIds = List.copyOf(removeSecurityGroupIds);
+        setTags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(setTags));
+        removeTagKeys = List.copyOf(removeTagKeys);
     }
 
     /**
@@ -43,14 +56,49 @@ public record EndpointChange(List<String> addRouteTableIds, List<String> removeR
                 missing(current.routeTableIds(), desired.routeTableIds()),
                 missing(desired.subnetIds(), current.subnetIds()), missing(current.subnetIds(), desired.subnetIds()),
                 missing(desired.securityGroupIds(), current.securityGroupIds()),
-                missing(current.securityGroupIds(), desired.securityGroupIds()), policy, privateDns);
+                missing(current.securityGroupIds(), desired.securityGroupIds()), policy, privateDns,
+                tagsToSet(desired.tags(), current.tags()), tagsToRemove(desired.tags(), current.tags()));
+    }
+
+    /** Tags AWS itself sets ({@code aws:…}): no one may change them, and they are no one's drift. */
+    public static boolean awsManaged(String tagKey) {
+        return tagKey.regionMatches(true, 0, "aws:", 0, 4);
+    }
+
+    private static SortedMap<String, String> tagsToSet(Map<String, String> desired, Map<String, String> current) {
+        SortedMap<String, String> set = new TreeMap<>();
+        if (desired != null) {
+            desired.forEach((key, value) -> {
+                if (!awsManaged(key) && (current == null || !Objects.equals(current.get(key), value))) {
+                    set.put(key, value);
+                }
+            });
+        }
+        return set;
+    }
+
+    private static List<String> tagsToRemove(Map<String, String> desired, Map<String, String> current) {
+        if (desired == null || current == null) {
+            return List.of();
+        }
+        return current.keySet().stream().filter(k -> !awsManaged(k) && !desired.containsKey(k)).sorted().toList();
     }
 
     /** Nothing to send: the endpoint is already as approved. */
     public boolean isEmpty() {
-        return addRouteTableIds.isEmpty() && removeRouteTableIds.isEmpty() && addSubnetIds.isEmpty()
+        return !modifiesEndpoint() && !changesTags();
+    }
+
+    /** Something for {@code ModifyVpcEndpoint}. */
+    public boolean modifiesEndpoint() {
+        return !(addRouteTableIds.isEmpty() && removeRouteTableIds.isEmpty() && addSubnetIds.isEmpty()
                 && removeSubnetIds.isEmpty() && addSecurityGroupIds.isEmpty() && removeSecurityGroupIds.isEmpty()
-                && policyDocument == null && privateDns == null;
+                && policyDocument == null && privateDns == null);
+    }
+
+    /** Something for {@code CreateTags} or {@code DeleteTags}. */
+    public boolean changesTags() {
+        return !setTags.isEmpty() || !removeTagKeys.isEmpty();
     }
 
     /** The call's parameters by their EC2 names, as the plan and the call log show them. */
@@ -87,6 +135,10 @@ public record EndpointChange(List<String> addRouteTableIds, List<String> removeR
         if (privateDns != null) {
             parts.add("private DNS " + (privateDns ? "on" : "off"));
         }
+        if (!setTags.isEmpty()) {
+            parts.add("set tags " + String.join(", ", setTags.keySet()));
+        }
+        part(parts, "remove tags", removeTagKeys);
         return parts.isEmpty() ? "no change" : String.join(", ", parts);
     }
 

@@ -56,7 +56,8 @@ public class ProvisioningManagement {
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
         List<PlannedCall> plan = plan(request, account);
         boolean apply = aws.applies();
-        if (!store.createJob(request.id(), request.isChange() ? "MODIFY" : "CREATE", apply ? "APPLY" : "PLAN",
+        if (!store.createJob(request.id(), request.isChange() ? "MODIFY" : request.isAdoption() ? "ADOPT" : "CREATE",
+                apply ? "APPLY" : "PLAN",
                 apply ? "QUEUED" : "PLANNED", plan)) {
             return;
         }
@@ -107,7 +108,20 @@ public class ProvisioningManagement {
                     .ifPresent(endpoint -> ids.put(i.position(), endpoint)));
             return planner.deleteCalls(request, ids, account);
         }
+        if (request.isAdoption()) {
+            return planner.adoptionCalls(request, account);
+        }
         return planner.calls(request, account);
+    }
+
+    /**
+     * The tags item {@code position} of the request gives its endpoint: the request's own and the portal's
+     * ({@code Name} unless the request names it, {@code portal:…}). Empty for an unknown request or item.
+     */
+    public Optional<java.util.SortedMap<String, String>> tagsOf(UUID requestId, int position) {
+        return requests.find(new EndpointRequestId(requestId)).flatMap(request -> accounts.find(request.accountId())
+                .flatMap(account -> planner.items(request, account).stream().filter(i -> i.position() == position)
+                        .findFirst().map(i -> (java.util.SortedMap<String, String>) new java.util.TreeMap<>(i.spec().tags()))));
     }
 
     public Optional<ProvisioningDetails> progress(UUID requestId) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.MapperFeature;
@@ -44,11 +45,14 @@ class ProvisioningPlanner {
         List<ItemPlan> plans = new ArrayList<>();
         AwsTarget target = new AwsTarget(account.id(), request.region(), account.roleArn(), account.externalId(),
                 request.id());
+        // a change's endpoint keeps the tags of the request that owns it: that is how it is found again
+        java.util.UUID owner = request.isChange() ? request.changeOf() : request.id();
         for (ItemDetails item : request.items()) {
-            String itemTag = request.id() + "/" + item.position();
+            String itemTag = owner + "/" + (request.isChange() ? request.changePosition() : item.position());
             TreeMap<String, String> tags = new TreeMap<>(item.tags());
-            tags.put("Name", abbreviate(item.templateKey() + " for " + request.team(), 250));
-            tags.put("portal:request-id", request.id().toString());
+            // a Name the request (or the adopted endpoint) brings is kept
+            tags.putIfAbsent("Name", abbreviate(item.templateKey() + " for " + request.team(), 250));
+            tags.put("portal:request-id", owner.toString());
             tags.put(ITEM_TAG, itemTag);
             tags.put("portal:team", request.team());
             tags.put("portal:template", item.templateKey() + ":v" + item.templateVersion());
@@ -117,6 +121,25 @@ class ProvisioningPlanner {
         return calls;
     }
 
+    /**
+     * The calls of an adoption: nothing is created; the endpoint is read (it must still be there, for the approved
+     * service) and given the portal's tags, which link it to the request.
+     */
+    List<PlannedCall> adoptionCalls(RequestDetails request, AccountDetails account) {
+        List<PlannedCall> calls = new ArrayList<>();
+        int seq = assumeRole(calls, request, account);
+        ItemPlan item = items(request, account).get(0);
+        String id = request.adoptsEndpointId();
+        calls.add(new PlannedCall(seq++, 0, "ec2:DescribeVpcEndpoints", "Read " + id + ": it must still exist, for "
+                + item.spec().serviceName() + ", and belong to no other request", canonical(map("VpcEndpointIds",
+                List.of(id)))));
+        SortedMap<String, String> portalTags = new TreeMap<>(item.spec().tags());
+        calls.add(new PlannedCall(seq++, 0, "ec2:CreateTags", "Tag " + id + " with the portal's tags (those it already "
+                + "has are not sent again; its other tags stay); no endpoint is created", canonical(map("Resources",
+                List.of(id), "Tags", portalTags))));
+        return calls;
+    }
+
     /** The approved state of item {@code position} of {@code request}, as the spec a create would send. */
     ItemPlan item(RequestDetails request, AccountDetails account, int position) {
         return items(request, account).stream().filter(i -> i.position() == position).findFirst()
@@ -158,6 +181,11 @@ class ProvisioningPlanner {
                 + desired.policyProblem() + ")")
                 + "; computed against the approved state, sent as the difference to what EC2 describes",
                 canonical(diff.parameters(id))));
+        if (diff.changesTags()) {
+            calls.add(new PlannedCall(seq++, 0, "ec2:CreateTags + ec2:DeleteTags", "Tag " + id
+                    + " as approved: the request's tags and the portal's own; tags AWS manages (aws:…) are left alone",
+                    canonical(map("Resources", List.of(id), "Tags", diff.setTags(), "RemoveTagKeys", diff.removeTagKeys()))));
+        }
         calls.add(new PlannedCall(seq++, 0, "ec2:DescribeVpcEndpoints", "Wait until " + id + " is available again",
                 canonical(map("VpcEndpointIds", List.of(id)))));
         RequestDetails.ItemDetails before = itemOf(original, change.changePosition());

@@ -9,14 +9,18 @@ public class ProvisioningTaskBody {
 
     private final ProvisioningRunner runner;
     private final DayTwoRunner dayTwo;
+    private final AdoptionRunner adoption;
 
-    ProvisioningTaskBody(ProvisioningRunner runner, DayTwoRunner dayTwo) {
+    ProvisioningTaskBody(ProvisioningRunner runner, DayTwoRunner dayTwo, AdoptionRunner adoption) {
         this.runner = runner;
         this.dayTwo = dayTwo;
+        this.adoption = adoption;
     }
 
     public void run(UUID requestId) {
-        if (dayTwo.handles(requestId)) {
+        if (adoption.handles(requestId)) {
+            adoption.run(requestId);
+        } else if (dayTwo.handles(requestId)) {
             dayTwo.run(requestId);
         } else {
             runner.run(requestId);
@@ -24,7 +28,9 @@ public class ProvisioningTaskBody {
     }
 
     public void giveUp(UUID requestId, String lastError) {
-        if (dayTwo.handles(requestId)) {
+        if (adoption.handles(requestId)) {
+            adoption.giveUp(requestId, lastError);
+        } else if (dayTwo.handles(requestId)) {
             dayTwo.giveUp(requestId, lastError);
         } else {
             runner.giveUp(requestId, lastError);

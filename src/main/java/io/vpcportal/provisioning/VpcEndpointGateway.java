@@ -22,7 +22,10 @@ public interface VpcEndpointGateway {
     /** Endpoints for {@code serviceName} already in the VPC, not deleted. */
     List<EndpointState> endpointsFor(AwsTarget target, String vpcId, String serviceName);
 
-    /** Sends {@code ModifyVpcEndpoint} with exactly the parameters of {@code change}. */
+    /**
+     * Sends {@code ModifyVpcEndpoint} with exactly the parameters of {@code change} (when it has any), then
+     * {@code CreateTags} and {@code DeleteTags} for its tags.
+     */
     default void modify(AwsTarget target, String endpointId, EndpointChange change) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not modify endpoints");
     }

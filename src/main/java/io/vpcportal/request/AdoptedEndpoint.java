@@ -5,10 +5,15 @@ import java.util.List;
 
 /**
  * An endpoint that exists in AWS without the portal having made it, as it is now: adopting it makes it an
- * ACTIVE request with one item carrying these settings and its current policy (as a custom policy).
+ * ACTIVE request with one item carrying these settings, its current policy (as a custom policy) and its own
+ * tags (neither {@code aws:} nor {@code portal:} ones), so that a later change keeps them.
  */
 public record AdoptedEndpoint(String vpcEndpointId, String team, String accountId, String region, String vpcId,
         String templateKey, int templateVersion, EndpointType endpointType, String serviceName,
         List<String> routeTableIds, List<String> subnetIds, List<String> securityGroupIds, boolean privateDns,
-        String policy) {
+        String policy, java.util.Map<String, String> tags) {
+
+    public AdoptedEndpoint {
+        tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+    }
 }

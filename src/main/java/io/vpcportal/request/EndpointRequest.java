@@ -95,6 +95,10 @@ public class EndpointRequest {
     @Column(name = "change_position", updatable = false)
     private Integer changePosition;
 
+    /** The endpoint this request takes over instead of creating one (an adoption); null for the others. */
+    @Column(name = "adopts_endpoint_id", updatable = false)
+    private String adoptsEndpoint;
+
     @Version
     private Long version;
 
@@ -182,13 +186,42 @@ public class EndpointRequest {
         request.status = RequestStatus.ACTIVE;
         request.createdAt = now;
         request.updatedAt = now;
-        request.items.add(new EndpointRequestItem(id, 0, e.templateKey(), e.templateVersion(), e.endpointType(),
-                e.serviceName(), null, e.routeTableIds(), e.subnetIds(), e.securityGroupIds(), e.privateDns(),
-                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), java.util.Map.of(), null));
+        request.adoptsEndpoint = e.vpcEndpointId();
+        request.items.add(item(id, e));
         String message = "Adopted " + e.vpcEndpointId() + " with its current settings and policy";
         request.record(now, byName, "ADOPTED", null, RequestStatus.ACTIVE, message);
         request.registerEvent(new RequestStatusChanged(request.id(), null, RequestStatus.ACTIVE, byName, message, now));
         return request;
+    }
+
+    /**
+     * The owning team asks to take over an endpoint found in AWS: a draft with one item holding the endpoint's
+     * current settings; once approved, provisioning tags the endpoint instead of creating one
+     * ({@link #adoptionCompleted}).
+     */
+    static EndpointRequest adoption(UUID id, UserId by, String byName, AdoptedEndpoint e, String title,
+            String justification, Instant now) {
+        EndpointRequest request = new EndpointRequest(id, by, byName, new TeamId(e.team()), e.accountId(), e.region(),
+                e.vpcId(), title, justification, BigDecimal.ZERO, null, null, null, now);
+        request.adoptsEndpoint = e.vpcEndpointId();
+        request.items.add(item(id, e));
+        return request;
+    }
+
+    private static EndpointRequestItem item(UUID id, AdoptedEndpoint e) {
+        return new EndpointRequestItem(id, 0, e.templateKey(), e.templateVersion(), e.endpointType(),
+                e.serviceName(), null, e.routeTableIds(), e.subnetIds(), e.securityGroupIds(), e.privateDns(),
+                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), e.tags());
+    }
+
+    /** An approved adoption reached AWS: the endpoint carries the portal's tags; nothing was created. */
+    public EndpointRequest adoptionCompleted(String endpointId, Instant now) {
+        if (adoptsEndpoint == null || !adoptsEndpoint.equals(endpointId)) {
+            throw new io.vpcportal.platform.ConflictException("Request " + id + " does not adopt " + endpointId);
+        }
+        move(RequestStatus.ACTIVE, now, "portal", "ADOPTED", "Adopted " + endpointId
+                + ": tagged with the portal's tags, nothing created");
+        return this;
     }
 
     void addItem(EndpointRequestItem item) {
@@ -465,5 +498,7 @@ public class EndpointRequest {
     /** The request this change changes; null for a request of kind NEW. */
     public EndpointRequestId changeOf() { return changeOf == null ? null : new EndpointRequestId(changeOf); }
     public Integer changePosition() { return changePosition; }
+    /** The endpoint an adoption takes over; null when the request creates its endpoints. */
+    public String adoptsEndpoint() { return adoptsEndpoint; }
     public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
 }

@@ -143,6 +143,7 @@ public class EndpointRequestItem {
         this.bucketNames = changed.bucketNames.clone();
         this.tableNames = changed.tableNames.clone();
         this.customPolicy = changed.customPolicy;
+        this.tags = new TreeMap<>(changed.tags);
     }
 
     private static String[] sorted(List<String> values) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A request with its items and timeline, as pages and the API show it. A change request ({@code kind} CHANGE)
- * names the request it changes and the position of the item there; it has one item, the new state.
+ * names the request it changes and the position of the item there; it has one item, the new state. An adoption
+ * names the endpoint it takes over ({@code adoptsEndpointId}) instead of creating one.
  *
  * @param expectedMonthlyGb the request's GB a month through its endpoints: the sum of its items' figures
  * @param natGatewayRemoved the requester says the NAT gateway will be removed once the endpoints exist
@@ -16,7 +17,7 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
         String accountId, String region, String vpcId, String justification, BigDecimal expectedMonthlyGb,
         String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
         List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition,
-        boolean natGatewayRemoved) {
+        boolean natGatewayRemoved, String adoptsEndpointId) {
 
     /** A request without the NAT removal flag (as before it existed). */
     public RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
@@ -24,7 +25,8 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
             String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
             List<TimelineDetails> timeline, RequestKind kind, UUID changeOf, Integer changePosition) {
         this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
-                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, kind, changeOf, changePosition, false);
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, kind, changeOf, changePosition, false,
+                null);
     }
 
     /** A request for new endpoints. */
@@ -33,11 +35,16 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
             String natGatewayId, Instant createdAt, Instant updatedAt, Instant submittedAt, List<ItemDetails> items,
             List<TimelineDetails> timeline) {
         this(id, title, status, requester, team, accountId, region, vpcId, justification, expectedMonthlyGb,
-                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, RequestKind.NEW, null, null, false);
+                natGatewayId, createdAt, updatedAt, submittedAt, items, timeline, RequestKind.NEW, null, null, false, null);
     }
 
     public boolean isChange() {
         return kind == RequestKind.CHANGE;
+    }
+
+    /** Does it take over an existing endpoint (an adoption) instead of creating one? */
+    public boolean isAdoption() {
+        return adoptsEndpointId != null;
     }
 
     /** One endpoint; {@code expectedMonthlyGb}: its GB a month instead of the NAT gateway, {@code null} if not given. */
@@ -76,6 +83,7 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
         return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
                 r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
                 r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline, r.kind(),
-                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition(), r.natGatewayRemoved());
+                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition(), r.natGatewayRemoved(),
+                r.adoptsEndpoint());
     }
 }

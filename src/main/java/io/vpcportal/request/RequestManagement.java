@@ -111,6 +111,52 @@ public class RequestManagement {
                 by.getUsername(), endpoint, title.length() <= 120 ? title : title.substring(0, 119) + "…", now()))));
     }
 
+    /**
+     * The owning team asks to take over an endpoint found in AWS: a request (kind NEW) with the endpoint's
+     * current settings, submitted at once so that it goes through the approval rules (the requester may not
+     * approve it). Once approved, provisioning tags the endpoint with the portal's tags instead of creating one.
+     * Conflict while another adoption of the endpoint is open.
+     */
+    public RequestDetails requestAdoption(PortalPrincipal by, AdoptedEndpoint endpoint, String reason) {
+        if (!by.isMemberOf(new TeamId(endpoint.team()))) {
+            throw new io.vpcportal.platform.ForbiddenException("Only members of team " + endpoint.team()
+                    + " can ask to adopt an endpoint for it");
+        }
+        openAdoption(endpoint.vpcEndpointId()).ifPresent(open -> {
+            throw new io.vpcportal.platform.ConflictException("Request " + open + " already adopts "
+                    + endpoint.vpcEndpointId());
+        });
+        String title = "Adopt " + endpoint.templateKey() + " " + endpoint.vpcEndpointId() + " in " + endpoint.vpcId();
+        String justification = "Adopt " + endpoint.vpcEndpointId() + ", found in the inventory, as it is"
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        try {
+            return tx.execute(status -> {
+                EndpointRequest request = EndpointRequest.adoption(UUID.randomUUID(), by.id(), by.getUsername(),
+                        endpoint, title.length() <= 120 ? title : title.substring(0, 119) + "…",
+                        justification.length() <= 2000 ? justification : justification.substring(0, 1999) + "…", now());
+                store(request);
+                request.submit(by.id(), by.getUsername(), now());
+                return RequestDetails.of(store(request));
+            });
+        } catch (DataIntegrityViolationException raced) {
+            throw new io.vpcportal.platform.ConflictException("Another adoption of " + endpoint.vpcEndpointId()
+                    + " was just opened");
+        }
+    }
+
+    /** The adoption of an endpoint that is open (waiting for approval, approved, being tagged) or done, if any. */
+    public Optional<UUID> openAdoption(String vpcEndpointId) {
+        return tx.execute(status -> requests.findAll((root, query, cb) -> cb.equal(root.get("adoptsEndpoint"),
+                vpcEndpointId)).stream().filter(r -> !java.util.Set.of(RequestStatus.REJECTED, RequestStatus.CANCELLED,
+                RequestStatus.EXPIRED, RequestStatus.DELETED, RequestStatus.FAILED)
+                .contains(r.status())).map(r -> r.id().value()).findFirst());
+    }
+
+    /** An approved adoption tagged its endpoint: the request is ACTIVE. */
+    public RequestDetails adoptionCompleted(EndpointRequestId id, String endpointId) {
+        return tx.execute(status -> RequestDetails.of(store(load(id).adoptionCompleted(endpointId, now()))));
+    }
+
     /** Approves a submitted request; {@code by} is null when a rule approved it automatically. */
     public RequestDetails approve(EndpointRequestId id, io.vpcportal.shared.UserId by, String byName, String comment) {
         return tx.execute(status -> RequestDetails.of(store(load(id).approve(by, byName, comment, now()))));
@@ -271,8 +317,8 @@ public class RequestManagement {
                 sortedDistinct(wanted.securityGroupIds()),
                 !"Gateway".equals(current.endpointType()) && Boolean.TRUE.equals(wanted.privateDns()),
                 checked.items().get(0).policy().key(), sortedDistinct(wanted.bucketNames()),
-                sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()), current.tags(),
-                current.expectedMonthlyGb());
+                sortedDistinct(wanted.tableNames()), blankToNull(wanted.customPolicy()),
+                new java.util.TreeMap<>(wanted.tags()), current.expectedMonthlyGb());
         if (!restore && sameSettings(current, changed)) {
             throw new UnprocessableException("The change leaves endpoint " + position + " as it is: nothing to approve");
         }
@@ -375,8 +421,8 @@ public class RequestManagement {
                 change.bucketNames() != null ? change.bucketNames() : current.bucketNames(),
                 change.tableNames() != null ? change.tableNames() : current.tableNames(),
                 current.serviceRegion(),
-                change.customPolicy() != null ? change.customPolicy() : current.customPolicy(), current.tags(),
-                current.expectedMonthlyGb());
+                change.customPolicy() != null ? change.customPolicy() : current.customPolicy(),
+                change.tags() != null ? change.tags() : current.tags(), current.expectedMonthlyGb());
         // the request-level figure is the original's total: left out, so the item's own figure is the change's
         return new RequestDraft(original.team(), original.accountId(), original.region(), original.vpcId(), null,
                 change.justification(), null, original.natGatewayId(), java.util.List.of(item),
@@ -387,7 +433,8 @@ public class RequestManagement {
         return a.routeTableIds().equals(b.routeTableIds()) && a.subnetIds().equals(b.subnetIds())
                 && a.securityGroupIds().equals(b.securityGroupIds()) && a.privateDns() == b.privateDns()
                 && a.policyChoice().equals(b.policyChoice()) && a.bucketNames().equals(b.bucketNames())
-                && a.tableNames().equals(b.tableNames()) && java.util.Objects.equals(a.customPolicy(), b.customPolicy());
+                && a.tableNames().equals(b.tableNames()) && java.util.Objects.equals(a.customPolicy(), b.customPolicy())
+                && a.tags().equals(b.tags());
     }
 
     private static java.util.List<String> sortedDistinct(java.util.List<String> values) {

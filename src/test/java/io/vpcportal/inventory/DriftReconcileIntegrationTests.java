@@ -173,6 +173,86 @@ class DriftReconcileIntegrationTests {
     }
 
     @Test
+    void tagsChangedByHandAreDriftAndAReconcileTagsTheEndpointAsApprovedAgain() {
+        PortalApi api = new PortalApi(port);
+        TestIdentities people = new TestIdentities(identity, accounts);
+        String team = "tag-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        identity.ensureTeam(new TeamId(team), "Tag team");
+        String account = "6" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
+        rules = new TestRules(approvalRules);
+        rules.route(team, TestRules.any("network"));
+        String requesterName = people.requester(team);
+        String requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
+        String admin = api.tokenOf("admin");
+        String approver = api.tokenOf("net-approver");
+        String vpc;
+        String table;
+        try (Ec2Client ec2 = ec2As(account)) {
+            vpc = ec2.createVpc(r -> r.cidrBlock("10.41.0.0/16")).vpc().vpcId();
+            table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+        }
+        Response created = api.post("/api/v1/requests", requester, """
+                {"team":"%s","accountId":"%s","region":"%s","vpcId":"%s","justification":"tag drift test",
+                 "items":[{"templateKey":"dynamodb-gateway","routeTableIds":["%s"],"tags":{"cost-centre":"cc-1"}}]}"""
+                .formatted(team, account, REGION, vpc, table));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String requestId = created.json().get("id").asString();
+        assertThat(api.post("/api/v1/requests/" + requestId + "/submit", requester, "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/requests/" + requestId + "/approve", approver, "{}").status()).isEqualTo(200);
+        awaitStatus(api, requester, requestId, "ACTIVE");
+        String endpoint = api.get("/api/v1/requests/" + requestId + "/provisioning", requester).json()
+                .get("endpoints").get(0).get("vpcEndpointId").asString();
+        Map<String, String> approvedTags = tagsInMoto(account, endpoint);
+        assertThat(approvedTags).containsEntry("cost-centre", "cc-1").containsKey("portal:template");
+
+        syncAndWait(api, admin);
+        JsonNode clean = api.get("/api/v1/endpoints/" + endpoint, requester).json();
+        assertThat(clean.get("drift").get("differences")).as("the tags provisioning wrote are the approved ones: %s",
+                clean).isEmpty();
+
+        try (Ec2Client ec2 = ec2As(account)) {
+            ec2.createTags(r -> r.resources(endpoint).tags(tag("cost-centre", "cc-2"), tag("owner", "someone"),
+                    tag("aws:cloudformation:stack-name", "by-aws")));
+            ec2.deleteTags(r -> r.resources(endpoint).tags(software.amazon.awssdk.services.ec2.model.Tag.builder()
+                    .key("portal:template").build()));
+        }
+        syncAndWait(api, admin);
+
+        JsonNode drifted = api.get("/api/v1/endpoints/" + endpoint, requester).json();
+        assertThat(drifted.get("summary").get("driftSummary").asString()).isEqualTo("tags");
+        Map<String, String> diff = new java.util.TreeMap<>();
+        drifted.get("drift").get("tagDiff").forEach(t -> diff.put(t.get("key").asString(),
+                text(t.get("approved")) + " -> " + text(t.get("actual"))));
+        assertThat(diff).as("aws: tags are AWS's, never drift").containsOnly(
+                Map.entry("cost-centre", "cc-1 -> cc-2"), Map.entry("owner", "null -> someone"),
+                Map.entry("portal:template", approvedTags.get("portal:template") + " -> null"));
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn(requesterName, TestIdentities.PASSWORD);
+        assertThat(browser.page("/inventory/endpoints/" + endpoint).body()).contains("tag-diff", "cost-centre",
+                "(not approved)", "(missing)");
+
+        Response reconcile = api.post("/api/v1/endpoints/" + endpoint + "/drift/reconcile", requester,
+                "{\"reason\":\"restore the cost centre\"}");
+        assertThat(reconcile.status()).as(reconcile.body()).isEqualTo(201);
+        String changeId = reconcile.json().get("id").asString();
+        assertThat(tagsInMoto(account, endpoint)).as("nothing is sent before approval").containsEntry("cost-centre", "cc-2");
+        assertThat(api.post("/api/v1/requests/" + changeId + "/approve", approver, "{}").status()).isEqualTo(200);
+        awaitStatus(api, requester, changeId, "APPLIED");
+
+        Map<String, String> restored = new java.util.TreeMap<>(tagsInMoto(account, endpoint));
+        assertThat(restored.remove("aws:cloudformation:stack-name")).as("left alone").isEqualTo("by-aws");
+        assertThat(restored).isEqualTo(approvedTags);
+        String calls = api.get("/api/v1/requests/" + changeId + "/provisioning", requester).json().get("calls").toString();
+        assertThat(calls).contains("CreateTags", "DeleteTags").doesNotContain("ModifyVpcEndpoint");
+
+        syncAndWait(api, admin);
+        JsonNode after = api.get("/api/v1/endpoints/" + endpoint, requester).json();
+        assertThat(after.get("drift").get("differences")).as(after.toString()).isEmpty();
+    }
+
+    @Test
     void onlyManagedDriftedEndpointsCanBeReconciled() {
         PortalApi api = new PortalApi(port);
         String admin = api.tokenOf("admin");
@@ -188,6 +268,23 @@ class DriftReconcileIntegrationTests {
         try (Ec2Client ec2 = ec2As(account)) {
             return ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).policyDocument();
         }
+    }
+
+    private static Map<String, String> tagsInMoto(String account, String endpoint) {
+        try (Ec2Client ec2 = ec2As(account)) {
+            Map<String, String> tags = new java.util.TreeMap<>();
+            ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).tags()
+                    .forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        }
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.Tag tag(String key, String value) {
+        return software.amazon.awssdk.services.ec2.model.Tag.builder().key(key).value(value).build();
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "null" : value.asString();
     }
 
     private static JsonNode awaitStatus(PortalApi api, String token, String id, String status) {

@@ -29,6 +29,34 @@ class DriftTests {
     }
 
     @Test
+    void tagsAreComparedKeyByKeyWithoutTheOnesAwsManages() {
+        Approved approved = new Approved("REQUEST", POLICY, List.of("rtb-0a1b2c3d"), List.of(), List.of(), false,
+                new java.util.TreeMap<>(java.util.Map.of("cost-centre", "cc-1", "portal:team", "payments")), "portal",
+                Instant.parse("2025-06-01T00:00:00Z"));
+        Actual actual = new Actual("Gateway", "available", false, POLICY, List.of("rtb-0a1b2c3d"), List.of(), List.of(),
+                false, new java.util.TreeMap<>(java.util.Map.of("cost-centre", "cc-2", "owner", "someone",
+                        "aws:cloudformation:stack-name", "s")));
+
+        DriftReport report = Drift.compare(approved, actual, POLICIES);
+
+        assertThat(Drift.summary(report)).isEqualTo("tags");
+        assertThat(report.tagDiff()).containsExactly(new DriftReport.TagDifference("cost-centre", "cc-1", "cc-2"),
+                new DriftReport.TagDifference("owner", null, "someone"),
+                new DriftReport.TagDifference("portal:team", "payments", null));
+        assertThat(report.differences()).singleElement().satisfies(d -> {
+            assertThat(d.approved()).isEqualTo("cost-centre=cc-1, portal:team=payments");
+            assertThat(d.actual()).isEqualTo("cost-centre=cc-2, owner=someone");
+        });
+    }
+
+    @Test
+    void aBaselineWithoutRecordedTagsComparesNoTags() {
+        Actual tagged = new Actual("Gateway", "available", false, POLICY, List.of("rtb-0a1b2c3d"), List.of(), List.of(),
+                false, new java.util.TreeMap<>(java.util.Map.of("owner", "someone")));
+        assertThat(Drift.compare(approved(POLICY), tagged, POLICIES).drifted()).isFalse();
+    }
+
+    @Test
     void keyOrderAndWhitespaceAreNotDrift() {
         String reordered = """
                 {"Statement":[{"Resource":"*","Principal":"*","Effect":"Allow","Sid":"Tables",

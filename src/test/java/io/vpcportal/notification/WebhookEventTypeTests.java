@@ -33,6 +33,17 @@ class WebhookEventTypeTests {
     }
 
     @Test
+    void anAdoptionBecomingActiveIsAnAdoptionNotAProvisioning() {
+        assertThat(WebhookEventType.onArrivalIn(null, RequestStatus.ACTIVE, true)).hasValue(WebhookEventType.ENDPOINT_ADOPTED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.PROVISIONING, RequestStatus.ACTIVE, true))
+                .hasValue(WebhookEventType.ENDPOINT_ADOPTED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.PROVISIONING, RequestStatus.ACTIVE, false))
+                .hasValue(WebhookEventType.PROVISIONED);
+        assertThat(WebhookEventType.onArrivalIn(RequestStatus.SUBMITTED, RequestStatus.APPROVED, true))
+                .hasValue(WebhookEventType.APPROVED);
+    }
+
+    @Test
     void wireNamesAreUniqueAndFitTheColumn() {
         assertThat(Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName))
                 .doesNotHaveDuplicates().allMatch(n -> n.length() <= 40 && n.matches("[a-z]+\\.[a-z_]+"));

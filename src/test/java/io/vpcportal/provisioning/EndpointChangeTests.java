@@ -96,6 +96,26 @@ class EndpointChangeTests {
         assertThat(retry.policyDocument()).isEqualTo(OTHER_POLICY);
     }
 
+    @Test
+    void tagsAreSetAndRemovedByDifferenceAndAwsTagsAreLeftAlone() {
+        EndpointState current = new EndpointState("vpce-1", "com.amazonaws.eu-west-1.s3", "available", null,
+                List.of("rtb-11111111"), List.of(), List.of(), false, POLICY,
+                Map.of("cost-centre", "cc-2", "owner", "someone", "aws:cloudformation:stack-name", "s", "Name", "n"));
+        EndpointSpec desired = new EndpointSpec("vpc-11111111", "com.amazonaws.eu-west-1.s3", null, "Gateway",
+                List.of("rtb-11111111"), List.of(), List.of(), false, POLICY, null,
+                new TreeMap<>(Map.of("cost-centre", "cc-1", "Name", "n", "portal:team", "payments")));
+
+        EndpointChange change = EndpointChange.between(current, desired, CANONICAL);
+
+        assertThat(change.setTags()).containsExactlyEntriesOf(new TreeMap<>(Map.of("cost-centre", "cc-1",
+                "portal:team", "payments")));
+        assertThat(change.removeTagKeys()).containsExactly("owner");
+        assertThat(change.modifiesEndpoint()).as("tags need no ModifyVpcEndpoint").isFalse();
+        assertThat(change.isEmpty()).isFalse();
+        assertThat(change.parameters("vpce-1")).containsOnlyKeys("VpcEndpointId");
+        assertThat(change.summary()).isEqualTo("set tags cost-centre, portal:team, remove tags owner");
+    }
+
     private static EndpointState gateway(List<String> routeTables, String policy) {
         return new EndpointState("vpce-1", "com.amazonaws.eu-west-1.s3", "available", null, routeTables, List.of(),
                 List.of(), false, policy, Map.of());

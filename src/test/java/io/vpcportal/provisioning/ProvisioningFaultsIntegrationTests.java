@@ -9,6 +9,7 @@ import io.vpcportal.FaultyAwsProxy.Call;
 import io.vpcportal.FaultyAwsProxy.Rule;
 import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
+import io.vpcportal.ProxiedAwsIntegrationTest;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.TestIdentities.FreshTeam;
 import io.vpcportal.account.AccountManagement;
@@ -25,14 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -48,33 +42,16 @@ import tools.jackson.databind.JsonNode;
  * The portal is limited to {@value #CALLS_PER_SECOND} AWS calls a second here, so that its limiter is what sets
  * the pace and can be measured at the proxy.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "portal.aws.mode=apply", "portal.aws.calls-per-second=" + ProvisioningFaultsIntegrationTests.CALLS_PER_SECOND,
-        "portal.provisioning.poll-interval=200ms", "portal.provisioning.initial-backoff=1s",
-        "db-scheduler.polling-interval=500ms"})
-@ActiveProfiles({"test", "demo"})
-@ContextConfiguration(initializers = ProvisioningFaultsIntegrationTests.ThroughTheProxy.class)
+@ProxiedAwsIntegrationTest
 class ProvisioningFaultsIntegrationTests {
 
-    static final int CALLS_PER_SECOND = 4;
+    static final int CALLS_PER_SECOND = ProxiedAwsIntegrationTest.CALLS_PER_SECOND;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static FaultyAwsProxy proxy;
     private static Ec2Client ec2;
 
-    /** Starts the proxy in front of the shared moto server and points the portal at it. */
-    static class ThroughTheProxy implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-            TestPropertyValues.of("portal.aws.endpoint=" + proxy().endpoint()).applyTo(context);
-        }
-    }
-
-    static synchronized FaultyAwsProxy proxy() {
-        if (proxy == null) {
-            proxy = new FaultyAwsProxy(MotoServer.shared().endpoint());
-        }
+    static FaultyAwsProxy proxy() {
+        proxy = ProxiedAwsIntegrationTest.ThroughTheProxy.proxy();
         return proxy;
     }
 

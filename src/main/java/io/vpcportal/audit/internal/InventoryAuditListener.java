@@ -3,16 +3,18 @@ package io.vpcportal.audit.internal;
 import static io.vpcportal.audit.AuditAction.DRIFT_ACCEPTED;
 import static io.vpcportal.audit.AuditAction.DRIFT_RECONCILE_REQUESTED;
 import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTED;
+import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTION_REQUESTED;
 import static io.vpcportal.audit.AuditSubjectType.ENDPOINT;
 
 import io.vpcportal.inventory.DriftAccepted;
 import io.vpcportal.inventory.DriftReconcileRequested;
 import io.vpcportal.inventory.EndpointAdopted;
+import io.vpcportal.inventory.EndpointAdoptionRequested;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Adoptions, accepted and reconciled drift, in the transaction that records them; the subject is the endpoint id. */
+/** Adoptions (direct and requested), accepted and reconciled drift, in the transaction that records them; the subject is the endpoint id. */
 @Component
 class InventoryAuditListener {
 
@@ -29,6 +31,14 @@ class InventoryAuditListener {
         audit.write(clock.instant(), event.by(), ENDPOINT_ADOPTED, ENDPOINT, event.vpcEndpointId(), null,
                 AuditWriter.fields("requestId", event.requestId(), "team", event.team()),
                 "Adopted as request " + event.requestId());
+    }
+
+    @EventListener
+    void on(EndpointAdoptionRequested event) {
+        audit.write(clock.instant(), event.by(), ENDPOINT_ADOPTION_REQUESTED, ENDPOINT, event.vpcEndpointId(), null,
+                AuditWriter.fields("requestId", event.requestId(), "team", event.team()),
+                "Adoption for team " + event.team() + " requested as request " + event.requestId()
+                        + ": it goes through approval, then the endpoint is tagged (nothing is created)");
     }
 
     @EventListener

@@ -69,7 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**", "/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/approval-rules",
-                                "/api/v1/requests/*/provisioning/retry", "/api/v1/sync", "/api/v1/endpoints/*/adopt",
+                                "/api/v1/requests/*/provisioning/retry", "/api/v1/sync",
                                 "/api/v1/endpoints/*/drift/accept").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/runs").hasAnyRole("ADMIN", "APPROVER")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*", "/api/v1/templates/*",

@@ -2,6 +2,7 @@ package io.vpcportal.inventory.aws;
 
 import io.vpcportal.inventory.InventoryGateway;
 import io.vpcportal.inventory.InventoryReadFailed;
+import io.vpcportal.inventory.PrivateHostedZone;
 import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
@@ -30,10 +31,12 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * {@link InventoryGateway} over the EC2 Describe APIs, every list through the SDK's paginators (1000 items a
- * page where the API allows it), one rate-limit permit per page, with the role and clients provisioning uses.
+ * page where the API allows it), one rate-limit permit per HTTP attempt, with the role and clients provisioning uses.
  */
 @Component
 class Ec2InventoryGateway implements InventoryGateway {
@@ -54,6 +57,7 @@ class Ec2InventoryGateway implements InventoryGateway {
         List<ObservedResource> resources = new ArrayList<>();
         pages(target, "DescribeVpcEndpoints", ec2.describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as)
                 .maxResults(PAGE)), p -> p.vpcEndpoints(), e -> endpoints.add(endpoint(e)));
+        withServiceDnsNames(target, ec2, as, endpoints);
         pages(target, "DescribeVpcs", ec2.describeVpcsPaginator(r -> r.overrideConfiguration(as).maxResults(PAGE)),
                 p -> p.vpcs(), v -> resources.add(vpc(v)));
         pages(target, "DescribeSubnets", ec2.describeSubnetsPaginator(r -> r.overrideConfiguration(as)
@@ -67,23 +71,105 @@ class Ec2InventoryGateway implements InventoryGateway {
         return new RegionSnapshot(endpoints, resources);
     }
 
-    /** Walks the pages, taking a rate-limit permit before each call; SDK failures become the module's own. */
+    /**
+     * The name private DNS would answer for each service that has an interface endpoint with private DNS off
+     * (what the Private DNS recommendation needs): one DescribeVpcEndpointServices for them all, one per service
+     * when EC2 refuses the list (a service that no longer exists fails the whole call).
+     */
+    private void withServiceDnsNames(AwsTarget target, Ec2Client ec2,
+            software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration as, List<ObservedEndpoint> endpoints) {
+        List<String> services = endpoints.stream().filter(ObservedEndpoint::privateDnsOff)
+                .map(ObservedEndpoint::serviceName).distinct().sorted().toList();
+        if (services.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        try {
+            serviceDnsNames(ec2, as, services, names);
+        } catch (AwsServiceException listRefused) {
+            for (String service : services) {
+                try {
+                    serviceDnsNames(ec2, as, List.of(service), names);
+                } catch (AwsServiceException unknown) {
+                    // no name for this one: no recommendation either
+                }
+            }
+        } catch (SdkException e) {
+            throw new InventoryReadFailed("DescribeVpcEndpointServices", "ClientError", e.getMessage(), e);
+        }
+        endpoints.replaceAll(e -> e.privateDnsOff() ? e.withServicePrivateDnsName(names.get(e.serviceName())) : e);
+    }
+
+    private static void serviceDnsNames(Ec2Client ec2, software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration as,
+            List<String> services, java.util.Map<String, String> names) {
+        String next = null;
+        do {
+            String token = next;
+            var page = ec2.describeVpcEndpointServices(r -> r.overrideConfiguration(as).serviceNames(services)
+                    .nextToken(token));
+            page.serviceDetails().stream().filter(d -> d.privateDnsName() != null && services.contains(d.serviceName()))
+                    .forEach(d -> names.put(d.serviceName(), d.privateDnsName()));
+            next = page.nextToken();
+        } while (next != null && !next.isEmpty());
+    }
+
+    @Override
+    public List<PrivateHostedZone> privateZones(AwsTarget target) {
+        Route53Client route53 = aws.route53(target);
+        var as = aws.as(target);
+        List<PrivateHostedZone> zones = new ArrayList<>();
+        List<software.amazon.awssdk.services.route53.model.HostedZone> private_ = new ArrayList<>();
+        pages(target, "route53:ListHostedZones", route53.listHostedZonesPaginator(r -> r.overrideConfiguration(as)),
+                p -> p.hostedZones(), z -> {
+                    if (z.config() != null && Boolean.TRUE.equals(z.config().privateZone())) {
+                        private_.add(z);
+                    }
+                });
+        for (var zone : private_) {
+            try {
+                var details = route53.getHostedZone(r -> r.overrideConfiguration(as).id(zone.id()));
+                zones.add(new PrivateHostedZone(zone.id().replaceFirst("^/hostedzone/", ""),
+                        PrivateHostedZone.normal(zone.name()), details.vpCs().stream()
+                        .map(v -> new PrivateHostedZone.Association(v.vpcRegionAsString(), v.vpcId())).toList()));
+            } catch (AwsServiceException e) {
+                if ("NoSuchHostedZone".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+                    continue; // deleted between the list and the read
+                }
+                throw failed(target, "route53:GetHostedZone", e);
+            } catch (SdkException e) {
+                throw new InventoryReadFailed("route53:GetHostedZone", "ClientError", e.getMessage(), e);
+            }
+        }
+        return zones;
+    }
+
+    /**
+     * Walks the pages; the client takes a rate-limit permit before each HTTP attempt. SDK failures become the
+     * module's own; a role the account refuses to let the portal assume fails as {@code sts:AssumeRole}.
+     */
     private <P, T> void pages(AwsTarget target, String action, SdkIterable<P> pages, Function<P, List<T>> items,
             Consumer<T> sink) {
         try {
-            aws.acquire(target);
             Iterator<P> it = pages.iterator();
             while (it.hasNext()) {
                 items.apply(it.next()).forEach(sink);
-                aws.acquire(target);
             }
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            throw new InventoryReadFailed(action, code, message, e);
+            throw failed(target, action, e);
         } catch (SdkException e) {
+            if (e.getCause() instanceof AwsServiceException cause) {
+                throw failed(target, action, cause);
+            }
             throw new InventoryReadFailed(action, "ClientError", e.getMessage(), e);
         }
+    }
+
+    static InventoryReadFailed failed(AwsTarget target, String action, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        // the credentials provider assumes the role while signing the first call: its refusal is STS's, not EC2's
+        String what = e instanceof StsException ? "sts:AssumeRole of " + target.roleArn() : action;
+        return new InventoryReadFailed(what, code, message, e);
     }
 
     private static ObservedEndpoint endpoint(VpcEndpoint e) {

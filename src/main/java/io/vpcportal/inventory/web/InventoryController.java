@@ -72,7 +72,10 @@ class InventoryController {
 
     @GetMapping("/inventory/endpoints/{id}")
     String endpoint(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id, Model model) {
-        model.addAttribute("e", inventory.endpoint(me, id));
+        var details = inventory.endpoint(me, id);
+        model.addAttribute("e", details);
+        model.addAttribute("mayRequestAdoption", !details.summary().managed()
+                && inventory.mayRequestAdoption(me, details.summary()));
         return "inventory/endpoint";
     }
 
@@ -82,14 +85,22 @@ class InventoryController {
         return "inventory/vpc";
     }
 
+    /** Admins adopt directly; members of a team that may use the account ask for it (a request for approval). */
     @PostMapping("/inventory/endpoints/{id}/adopt")
-    @PreAuthorize("hasRole('ADMIN')")
     String adopt(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
-            @RequestParam(required = false) String team, RedirectAttributes redirect) {
+            @RequestParam(required = false) String team, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         try {
-            var adopted = inventory.adopt(me, id, team);
-            redirect.addFlashAttribute("flash", "Adopted: request " + adopted.summary().requestId() + " now manages " + id);
-        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException e) {
+            if (me.hasRole(Role.ADMIN)) {
+                var adopted = inventory.adopt(me, id, team);
+                redirect.addFlashAttribute("flash", "Adopted: request " + adopted.summary().requestId() + " now manages " + id);
+            } else {
+                var request = inventory.requestAdoption(me, id, team, reason);
+                redirect.addFlashAttribute("flash", "Adoption requested: request " + request.id() + " waits for "
+                        + "approval; once approved the endpoint is tagged and the next sync shows it managed");
+            }
+        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
+                | io.vpcportal.platform.ForbiddenException e) {
             redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/inventory/endpoints/" + id;

@@ -3,6 +3,7 @@ package io.vpcportal.inventory.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.EndpointDetails;
 import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
@@ -11,6 +12,7 @@ import io.vpcportal.inventory.VpcCoverage;
 import io.vpcportal.request.RequestDetails;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +49,17 @@ class InventoryRestController {
     }
 
     @PostMapping("/endpoints/{id}/adopt")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Admins: make an unmanaged endpoint an ACTIVE request with its current settings and policy")
-    EndpointDetails adopt(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
+    @Operation(summary = "Adopt an unmanaged endpoint. Admins: directly, 200 with the endpoint now managed by an "
+            + "ACTIVE request. Members of a team that may use the account: 201 with the adoption request, which goes "
+            + "through approval; once approved the endpoint is tagged with the portal's tags (nothing is created)")
+    ResponseEntity<Object> adopt(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
             @RequestBody(required = false) AdoptPayload payload) {
-        return inventory.adopt(me, id, payload == null ? null : payload.team());
+        String team = payload == null ? null : payload.team();
+        if (me.hasRole(Role.ADMIN)) {
+            return ResponseEntity.ok(inventory.adopt(me, id, team));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(inventory.requestAdoption(me, id, team,
+                payload == null ? null : payload.reason()));
     }
 
     @PostMapping("/endpoints/{id}/drift/accept")
@@ -93,8 +101,11 @@ class InventoryRestController {
         return inventory.runs(limit);
     }
 
-    /** Who owns an adopted endpoint; blank: the account's only team. */
-    record AdoptPayload(String team) {
+    /**
+     * Who owns an adopted endpoint (blank: the account's only team; for a team member: their only team that may
+     * use the account), and why (kept with an adoption request).
+     */
+    record AdoptPayload(String team, String reason) {
     }
 
     /** Why the actual state is accepted (or the approved one restored), for the audit trail. */

@@ -40,12 +40,18 @@ class WebhookOutbox {
 
     @EventListener
     void on(RequestStatusChanged event) {
-        WebhookEventType.onArrivalIn(event.to()).ifPresent(type -> {
+        String adopts = event.to() == io.vpcportal.request.RequestStatus.ACTIVE
+                ? requests.find(event.requestId()).map(io.vpcportal.request.RequestDetails::adoptsEndpointId).orElse(null)
+                : null;
+        WebhookEventType.onArrivalIn(event.from(), event.to(), adopts != null).ifPresent(type -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("from", event.from());
             data.put("to", event.to());
             data.put("actor", event.actor());
             data.put("message", event.message());
+            if (type == WebhookEventType.ENDPOINT_ADOPTED) {
+                data.put("vpcEndpointId", adopts);
+            }
             enqueue(type, event.requestId().value(), event.at(), data);
         });
     }

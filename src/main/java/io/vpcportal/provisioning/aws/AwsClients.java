@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -34,6 +35,7 @@ class AwsClients implements AutoCloseable {
     private final Map<String, Ec2Client> ec2Clients = new ConcurrentHashMap<>();
     private final Map<String, Ec2Client> singleAttemptClients = new ConcurrentHashMap<>();
     private final Map<String, StsClient> stsClients = new ConcurrentHashMap<>();
+    private final Map<String, Route53Client> route53Clients = new ConcurrentHashMap<>();
     private final Map<String, StsAssumeRoleCredentialsProvider> roles = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StsAssumeRoleCredentialsProvider> eldest) {
@@ -75,6 +77,27 @@ class AwsClients implements AutoCloseable {
             builder.endpointOverride(properties.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * The Route 53 client of the target's account (Route 53 is global: one client and one call rate per account,
+     * whatever the region), with STANDARD retries.
+     */
+    Route53Client route53(AwsTarget target) {
+        return route53Clients.computeIfAbsent(target.accountId(), account -> {
+            var builder = Route53Client.builder()
+                    .region(Region.AWS_GLOBAL)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .credentialsProvider(portalCredentials)
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.STANDARD))
+                            .addExecutionInterceptor(limits.perAttempt(account, "route53"))
+                            .build());
+            if (properties.endpoint() != null) {
+                builder.endpointOverride(properties.endpoint());
+            }
+            return builder.build();
+        });
     }
 
     /** Configuration every S3 client of the target's (account, region) needs: STANDARD retries, the rate limit. */
@@ -120,6 +143,7 @@ class AwsClients implements AutoCloseable {
         ec2Clients.values().forEach(Ec2Client::close);
         singleAttemptClients.values().forEach(Ec2Client::close);
         stsClients.values().forEach(StsClient::close);
+        route53Clients.values().forEach(Route53Client::close);
         portalCredentials.close();
     }
 }

@@ -203,6 +203,23 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
     @Override
     public void modify(AwsTarget target, String endpointId, EndpointChange change) {
+        if (change.modifiesEndpoint()) {
+            modifyEndpoint(target, endpointId, change);
+        }
+        if (!change.setTags().isEmpty()) {
+            call(target, "CreateTags", endpointId + " " + String.join(", ", change.setTags().keySet()),
+                    () -> ec2(target).createTags(r -> r.overrideConfiguration(as(target)).resources(endpointId)
+                            .tags(change.setTags().entrySet().stream().map(t -> Tag.builder().key(t.getKey())
+                                    .value(t.getValue()).build()).toList())));
+        }
+        if (!change.removeTagKeys().isEmpty()) {
+            call(target, "DeleteTags", endpointId + " " + String.join(", ", change.removeTagKeys()),
+                    () -> ec2(target).deleteTags(r -> r.overrideConfiguration(as(target)).resources(endpointId)
+                            .tags(change.removeTagKeys().stream().map(k -> Tag.builder().key(k).build()).toList())));
+        }
+    }
+
+    private void modifyEndpoint(AwsTarget target, String endpointId, EndpointChange change) {
         ModifyVpcEndpointRequest.Builder request = ModifyVpcEndpointRequest.builder()
                 .overrideConfiguration(as(target)).vpcEndpointId(endpointId);
         if (!change.addRouteTableIds().isEmpty()) {
