@@ -61,6 +61,7 @@ public class InventoryManagement implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.vpcportal.provisioning.ProvisioningManagement provisioning;
     /** On-demand runs go here, one at a time; the run table keeps them to one across instances. */
     private final ExecutorService onDemand = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "inventory-sync");
@@ -71,7 +72,8 @@ public class InventoryManagement implements DisposableBean {
     InventoryManagement(SyncRuns runs, SyncRunner runner, InventoryQueries queries, EndpointReads reads,
             Baselines baselines, TopologyReads topologies, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
             AwsAccess aws, InventoryProperties properties, JdbcTemplate jdbc, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, io.vpcportal.provisioning.ProvisioningManagement provisioning) {
+        this.provisioning = provisioning;
         this.runs = runs;
         this.runner = runner;
         this.queries = queries;
@@ -200,8 +202,12 @@ public class InventoryManagement implements DisposableBean {
         jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
                 + "drift_summary = null where vpc_endpoint_id = ?", request.id(), id);
         baselines.record(id, request.id(), 0, new Drift.Approved("ADOPTED", e.policy(), e.routeTableIds(),
-                e.subnetIds(), e.securityGroupIds(), e.privateDns(), Drift.ownTags(e.tags()), by.getUsername(), now()));
+                e.subnetIds(), e.securityGroupIds(), e.privateDns(),
+                // what it will carry once provisioning has tagged it: its own tags and the portal's
+                provisioning.tagsOf(request.id(), 0).orElse(Drift.ownTags(e.tags())), by.getUsername(), now()));
         events.publishEvent(new EndpointAdopted(id, request.id(), a.endpoint().team(), by.getUsername()));
+        // record and tag it through provisioning, so a change or a decommission of this request finds it
+        provisioning.adoptedDirectly(new io.vpcportal.request.EndpointRequestId(request.id()));
         return endpoint(by, endpointId);
     }
 

@@ -55,16 +55,21 @@ class AdoptionRunner {
     void run(UUID requestId) {
         EndpointRequestId id = new EndpointRequestId(requestId);
         RequestDetails request = requests.find(id).orElse(null);
-        if (request == null || !request.isAdoption() || !(request.status() == RequestStatus.APPROVED
+        // an admin's direct adoption is ACTIVE already: the job only records and tags the endpoint
+        boolean direct = request != null && request.isAdoption() && request.status() == RequestStatus.ACTIVE
+                && !store.jobStatus(requestId).filter("SUCCEEDED"::equals).isPresent();
+        if (request == null || !request.isAdoption() || !(direct || request.status() == RequestStatus.APPROVED
                 || request.status() == RequestStatus.PROVISIONING || request.status() == RequestStatus.FAILED)) {
             log.info("Nothing to adopt for {} ({})", requestId, request == null ? "gone" : request.status());
             return;
         }
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
         int attempt = store.startAttempt(requestId);
-        requests.startProvisioning(id, "Adopting " + request.adoptsEndpointId() + " (attempt " + attempt + ")");
+        if (!direct) {
+            requests.startProvisioning(id, "Adopting " + request.adoptsEndpointId() + " (attempt " + attempt + ")");
+        }
         try {
-            adopt(request, planner.items(request, account).get(0));
+            adopt(request, planner.items(request, account).get(0), direct);
         } catch (PreflightFailed e) {
             fail(id, "NEEDS_OPERATOR", "preflight", e.getMessage());
         } catch (AwsCallFailed e) {
@@ -77,7 +82,7 @@ class AdoptionRunner {
         }
     }
 
-    private void adopt(RequestDetails request, ItemPlan item) {
+    private void adopt(RequestDetails request, ItemPlan item, boolean direct) {
         UUID id = request.id();
         String endpointId = request.adoptsEndpointId();
         store.status(id, "RUNNING", "describe", null);
@@ -102,7 +107,9 @@ class AdoptionRunner {
             requests.note(new EndpointRequestId(id), "TAGGED", "Tagged " + endpointId + ": " + tags.summary());
         }
         store.status(id, "SUCCEEDED", "done", null);
-        requests.adoptionCompleted(new EndpointRequestId(id), endpointId);
+        if (!direct) {
+            requests.adoptionCompleted(new EndpointRequestId(id), endpointId);
+        }
     }
 
     void giveUp(UUID requestId, String lastError) {
@@ -115,6 +122,8 @@ class AdoptionRunner {
         RequestDetails request = requests.find(id).orElseThrow();
         if (request.status() == RequestStatus.PROVISIONING) {
             requests.provisioningFailed(id, error);
+        } else if (request.status() == RequestStatus.ACTIVE) {
+            requests.note(id, "ADOPTION", "Tagging the adopted endpoint failed: " + error);
         }
     }
 }

@@ -71,6 +71,25 @@ public class ProvisioningManagement {
     }
 
     /**
+     * An admin adopted an endpoint directly: its request is ACTIVE at once, without approval. Queue the same
+     * adoption job an approved adoption gets, which records the endpoint as the request's (so a change or a
+     * decommission finds it) and tags it with the portal's tags (so every later sync links it); the request stays
+     * ACTIVE whatever the job finds. Plan-only mode keeps the plan.
+     */
+    public void adoptedDirectly(EndpointRequestId requestId) {
+        RequestDetails request = requests.find(requestId).orElseThrow();
+        if (!request.isAdoption()) {
+            throw new IllegalArgumentException(requestId + " is not an adoption");
+        }
+        AccountDetails account = accounts.find(request.accountId()).orElseThrow();
+        boolean apply = aws.applies();
+        if (store.createJob(request.id(), "ADOPT", apply ? "APPLY" : "PLAN", apply ? "QUEUED" : "PLANNED",
+                plan(request, account)) && apply) {
+            scheduler.scheduleIfNotExists(provisionTask.instance(request.id().toString()), clock.instant());
+        }
+    }
+
+    /**
      * A decommission was approved: the request's job becomes a delete job with its own plan, queued when AWS
      * is configured, otherwise kept as the plan of what would be deleted.
      */

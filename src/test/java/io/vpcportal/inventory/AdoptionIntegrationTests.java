@@ -156,6 +156,29 @@ class AdoptionIntegrationTests {
         Response direct = api.post("/api/v1/endpoints/" + byAdmin + "/adopt", admin, "{}");
         assertThat(direct.status()).as(direct.body()).isEqualTo(200);
         String directRequest = direct.json().get("summary").get("requestId").asString();
+        // recorded and tagged through provisioning like an approved adoption (else no later sync, change or
+        // decommission would find it): the request stays ACTIVE, and its decommission deletes the endpoint
+        Instant tagDeadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!directRequest.equals(tagsInMoto(account, byAdmin).get("portal:request-id"))
+                && Instant.now().isBefore(tagDeadline)) {
+            sleep(250);
+        }
+        assertThat(tagsInMoto(account, byAdmin)).containsEntry("portal:request-id", directRequest)
+                .containsEntry("portal:request-item", directRequest + "/0");
+        assertThat(api.get("/api/v1/requests/" + directRequest, requester).json().get("status").asString())
+                .isEqualTo("ACTIVE");
+        // the admin who adopted it is its requester: the one who may ask to decommission it
+        Response decommission = api.post("/api/v1/requests/" + directRequest + "/decommission", admin,
+                "{\"reason\":\"adopted by mistake\"}");
+        assertThat(decommission.status()).as(decommission.body()).isEqualTo(200);
+        Response decommissionApproved = api.post("/api/v1/requests/" + directRequest + "/approve", approver, "{}");
+        assertThat(decommissionApproved.status()).as(decommissionApproved.body()).isEqualTo(200);
+        awaitStatus(api, requester, directRequest, "DELETED");
+        try (Ec2Client ec2 = ec2As(account)) {
+            assertThat(ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
+                    .vpcEndpoints()).filteredOn(e -> e.vpcEndpointId().equals(byAdmin))
+                    .allSatisfy(e -> assertThat(e.stateAsString()).isIn("deleted", "deleting"));
+        }
 
         List<JsonNode> deliveries = awaitDeliveries(2);
         assertThat(deliveries).filteredOn(d -> d.get("payload").asString().contains(requestId))

@@ -238,7 +238,7 @@ class InventoryIntegrationTests {
 
     @Test
     @Order(6)
-    void anUnmanagedEndpointIsAdoptedAsAnActiveRequest() {
+    void anUnmanagedEndpointIsAdoptedAsAnActiveRequest() throws InterruptedException {
         // an approver outside the teams that may use the account sees the endpoint but may not ask for it (the
         // owning team's adoption through approval is in AdoptionIntegrationTests)
         assertThat(api.post("/api/v1/endpoints/" + handMadeEndpoint + "/adopt", api.tokenOf("net-approver"), "{}")
@@ -257,6 +257,15 @@ class InventoryIntegrationTests {
         assertThat(api.get("/api/v1/audit?action=ENDPOINT_ADOPTED&subjectId=" + handMadeEndpoint, admin).json()
                 .get("items")).hasSize(1);
         assertThat(api.post("/api/v1/endpoints/" + handMadeEndpoint + "/adopt", admin, "{}").status()).isEqualTo(409);
+        // provisioning tags it with the portal's tags (the approved state the baseline records includes them)
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try (Ec2Client ec2 = ec2As(second, "us-east-1")) {
+            while (ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(handMadeEndpoint)).vpcEndpoints().get(0).tags()
+                    .stream().noneMatch(t -> t.key().equals("portal:request-id") && t.value().equals(request))) {
+                assertThat(Instant.now()).as("tagged by the adoption job").isBefore(deadline);
+                Thread.sleep(250);
+            }
+        }
 
         syncAndWait();
         JsonNode after = api.get("/api/v1/endpoints/" + handMadeEndpoint, requester).json();
