@@ -37,6 +37,10 @@ def free_port():
         return s.getsockname()[1]
 
 
+def load():
+    return open("/proc/loadavg").read().split()[0]
+
+
 def log(msg):
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
@@ -276,6 +280,7 @@ def main():
                 "id": a, "name": "bench " + a, "roleArn": role(a), "externalId": "ext-" + a,
                 "environment": "NON_PRODUCTION", "regions": REGIONS, "teams": ["payments"]})
 
+        sync_load = load()
         t = time.perf_counter()
         del pages_served[:]
         run = api(app_port, "POST", "/api/v1/sync", token)
@@ -351,9 +356,9 @@ def main():
         log("slowest SQL per filter kind: " + ", ".join("%s %.2f ms" % kv for kv in sorted(slowest_sql.items())))
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
         ram = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) // 1024 // 1024
-        print("\n| %s | %d × %s, %d GB | %d | %.1f s | %.1f s | %.2f | %d | %.0f ms | %.0f ms | %.1f ms |" % (
-            time.strftime("%Y-%m-%d"), os.cpu_count(), cpu, ram, N, portal_s, cli_total, ratio, total, p50, p95,
-            percentile(sql_ms, 95)))
+        print("\n| %s | %d × %s, %d GB, load %s (sync) / %s (end) | %d | %.1f s | %.1f s | %.2f | %d | %.0f ms | %.0f ms "
+              "| %.1f ms |" % (time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(), cpu, ram, sync_load, load(), N, portal_s,
+                                cli_total, ratio, total, p50, p95, percentile(sql_ms, 95)))
     finally:
         for p in reversed(started):
             if hasattr(p, "stop"):
