@@ -114,8 +114,8 @@ SUMS = """coalesce(sum(bytes) filter (where kind in ('INTERFACE', 'GATEWAY_LOAD_
 coalesce(sum(endpoint_cost), 0) as endpoint_cost, coalesce(sum(avoided_nat_cost), 0) as avoided,
 coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
 coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed"""
-PERIOD = """(select month as day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
-avoided_nat_cost, net_saving, nat_cost from savings_ledger_month where month between '{mf}' and '{mt}'
+PERIOD = """(select month as day, {resource} as resource_id, kind, team_id, account_id, region, service, bytes,
+endpoint_cost, avoided_nat_cost, net_saving, nat_cost from {rollup} where month between '{mf}' and '{mt}'
 union all select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
 avoided_nat_cost, net_saving, nat_cost from savings_ledger_day
 where day between '{hf}' and '{ht}' or day between '{tf}' and '{tt}') ledger"""
@@ -160,19 +160,32 @@ class Periods:
             parts = ((mf, mt), NONE if fw else (f, next_month(first) - datetime.timedelta(days=1)),
                      NONE if lw else (last, t))
         (mf, mt), (hf, ht), (tf, tt) = parts
-        return PERIOD.format(mf=mf, mt=mt, hf=hf, ht=ht, tf=tf, tt=tt)
+        return Source(**{kind: PERIOD.format(resource=resource, rollup=rollup, mf=mf, mt=mt, hf=hf, ht=ht, tf=tf,
+                                             tt=tt) for kind, resource, rollup in (
+            ("resources", "resource_id", "savings_ledger_month"),
+            ("groups", "cast(null as varchar)", "savings_ledger_month_group"))})
+
+
+class Source:
+    """A period's derived table over the per-resource rollup, and over the one without resources."""
+
+    def __init__(self, resources, groups):
+        self.resources, self.groups = resources, groups
 
 
 def group_sql(src, group_by):
     order = "key" if group_by == "month" else "net desc, key"
+    if isinstance(src, Source):
+        src = src.resources if group_by == "endpoint" else src.groups
     return "select %s as key, %s from %s group by 1 order by %s" % (GROUPS[group_by], SUMS, src, order)
 
 
 def total_sql(src):
-    return "select 'total' as key, %s from %s" % (SUMS, src)
+    return "select 'total' as key, %s from %s" % (SUMS, src.groups if isinstance(src, Source) else src)
 
 
 def endpoints_sql(src, below, limit):
+    src = src.resources if isinstance(src, Source) else src
     where = " and " if src.startswith("savings_ledger_day") else " where "
     return ("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, %s from %s%skind in "
             "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY') group by resource_id having (%s = false or "
@@ -181,6 +194,7 @@ def endpoints_sql(src, below, limit):
 
 
 def nat_sql(src, kind, limit):
+    src = src.resources if isinstance(src, Source) else src
     where = " and " if src.startswith("savings_ledger_day") else " where "
     return ("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, %s, sum(bytes) as "
             "all_bytes from %s%skind = '%s' group by resource_id order by sum(nat_cost) desc, resource_id limit %d" % (
@@ -242,8 +256,13 @@ class Browser:
         h = dict(headers or {})
         if self.cookies:
             h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        self.conn.request(method, path, body=body, headers=h)
-        r = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body, headers=h)
+            r = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):  # the server closed an idle kept-alive connection
+            self.conn.close()
+            self.conn.request(method, path, body=body, headers=h)
+            r = self.conn.getresponse()
         data = r.read()
         for k, v in r.getheaders():
             if k.lower() == "set-cookie":
@@ -307,8 +326,13 @@ def main():
 
         def api_call(group_by, r):
             q = "groupBy=%s%s" % (group_by, "" if r is None else "&" + query(r))
-            api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
-            resp = api.getresponse()
+            try:
+                api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
+                resp = api.getresponse()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                api.close()
+                api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
+                resp = api.getresponse()
             body = resp.read()
             if resp.status != 200:
                 raise SystemExit("savings %s -> %d %s" % (q, resp.status, body[:300]))

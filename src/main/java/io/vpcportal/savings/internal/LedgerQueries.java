@@ -30,20 +30,25 @@ public class LedgerQueries {
 
     /**
      * The ledger of a period as one derived table with the columns the sums read: the months the period covers
-     * whole from the monthly rollup ({@code savings_ledger_month}, kept by {@link Ledger}), the days of a month it
-     * covers only in part from {@code savings_ledger_day}. A month counts as covered whole when every ledger day of
-     * it lies in the period (this month so far, up to today, is). A rollup row stands for its days: "day" is the
-     * month's first day, which is all the month group reads of it.
+     * whole from a monthly rollup (kept by {@link Ledger}), the days of a month it covers only in part from
+     * {@code savings_ledger_day}. A month counts as covered whole when every ledger day of it lies in the period (this
+     * month so far, up to today, is). A rollup row stands for its days: "day" is the month's first day, which is all
+     * the month group reads of it. {@link #PERIOD} has one row per resource and month ({@code savings_ledger_month}),
+     * {@link #PERIOD_GROUPS} one per month, region, account, kind, team and service
+     * ({@code savings_ledger_month_group}), for the sums that do not look at resources.
      */
-    private static final String PERIOD = """
-            (select month as day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
+    private static final String PERIOD_TEMPLATE = """
+            (select month as day, %s as resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
                     avoided_nat_cost, net_saving, nat_cost
-             from savings_ledger_month where month between :monthsFrom and :monthsTo
+             from %s where month between :monthsFrom and :monthsTo
              union all
              select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
                     avoided_nat_cost, net_saving, nat_cost
              from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
             ) ledger""";
+    private static final String PERIOD = PERIOD_TEMPLATE.formatted("resource_id", "savings_ledger_month");
+    private static final String PERIOD_GROUPS = PERIOD_TEMPLATE.formatted("cast(null as varchar)",
+            "savings_ledger_month_group");
 
     private final JdbcClient jdbc;
 
@@ -108,13 +113,14 @@ public class LedgerQueries {
             throw new IllegalArgumentException("unknown group " + groupBy);
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
-        return period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + PERIOD
+        String source = groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS;
+        return period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
                 + " group by 1 order by " + order)).query((rs, n) -> group(rs)).list();
     }
 
     /** Totals over the period, as one group named "total". */
     public SavingsGroup total(LocalDate from, LocalDate to) {
-        return period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from " + PERIOD))
+        return period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from " + PERIOD_GROUPS))
                 .query((rs, n) -> group(rs)).single();
     }
 
