@@ -74,6 +74,7 @@ public class Ledger {
             regions.add(m.region());
         }
         regions.forEach(r -> repriceMonth(r, day.withDayOfMonth(1)));
+        refreshMonth(day.withDayOfMonth(1), null);
     }
 
     /** Adds rows for days not collected from AWS (the demo's history), replacing rows of the same resource and day. */
@@ -92,7 +93,12 @@ public class Ledger {
         batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and account_id = :account and resource_id = :id",
                 batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
         batchJdbc.batchUpdate(INSERT, batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
-        firstDays.forEach(this::reprice);
+        Set<LocalDate> rowMonths = new TreeSet<>();
+        rows.forEach(m -> rowMonths.add(m.day().withDayOfMonth(1)));
+        firstDays.forEach((region, first) -> repriceFrom(region, first).stream()
+                .filter(m -> !rowMonths.contains(m)).forEach(m -> refreshMonth(m, region)));
+        // every region of those months: a replaced row may have been of another region
+        rowMonths.forEach(m -> refreshMonth(m, null));
     }
 
     private static final String INSERT = """
@@ -112,12 +118,27 @@ public class Ledger {
     /** Prices again every row of {@code region} from the month of {@code from} on (after a price correction). */
     @Transactional
     public void reprice(String region, LocalDate from) {
+        repriceFrom(region, from).forEach(m -> refreshMonth(m, region));
+    }
+
+    /** Prices the months of {@code region} from the month of {@code from} on; answers those months. */
+    private List<LocalDate> repriceFrom(String region, LocalDate from) {
         List<LocalDate> months = jdbc.sql("""
                 select distinct date_trunc('month', day)::date from savings_ledger_day
                 where region = :region and day >= :from order by 1""")
                 .param("region", region).param("from", Date.valueOf(from.withDayOfMonth(1)))
                 .query(LocalDate.class).list();
         months.forEach(m -> repriceMonth(region, m));
+        return months;
+    }
+
+    /**
+     * Recomputes the monthly rollup ({@code savings_ledger_month}) of {@code month} from its days, for one region or
+     * for all ({@code null}). Every write of days ends with it, in the same transaction.
+     */
+    private void refreshMonth(LocalDate month, String region) {
+        jdbc.sql("select savings_ledger_month_refresh(:month, cast(:region as varchar))")
+                .param("month", Date.valueOf(month)).param("region", region).query((rs, n) -> 1).list();
     }
 
     private void repriceMonth(String region, LocalDate month) {

@@ -30,10 +30,82 @@ public class LedgerQueries {
             coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
             coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed""";
 
+    /**
+     * The ledger of a period as one derived table with the columns the sums read: the months the period covers
+     * whole from a monthly rollup (kept by {@link Ledger}), the days of a month it covers only in part from
+     * {@code savings_ledger_day}. A month counts as covered whole when every ledger day of it lies in the period (this
+     * month so far, up to today, is). A rollup row stands for its days: "day" is the month's first day, which is all
+     * the month group reads of it. {@link #PERIOD} has one row per resource and month ({@code savings_ledger_month}),
+     * {@link #PERIOD_GROUPS} one per month, region, account, kind, team and service
+     * ({@code savings_ledger_month_group}), for the sums that do not look at resources.
+     */
+    private static final String PERIOD_TEMPLATE = """
+            (select month as day, %s as resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
+                    avoided_nat_cost, net_saving, nat_cost
+             from %s where month between :monthsFrom and :monthsTo
+             union all
+             select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
+                    avoided_nat_cost, net_saving, nat_cost
+             from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
+            ) ledger""";
+    private static final String PERIOD = PERIOD_TEMPLATE.formatted("resource_id", "savings_ledger_month");
+    private static final String PERIOD_GROUPS = PERIOD_TEMPLATE.formatted("cast(null as varchar)",
+            "savings_ledger_month_group");
+
     private final JdbcClient jdbc;
 
     LedgerQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The parts of a period that {@link #PERIOD} reads: whole months, and up to two runs of single days. */
+    record Period(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headFrom, LocalDate headTo, LocalDate tailFrom,
+            LocalDate tailTo) {
+
+        private static final LocalDate NONE_FROM = LocalDate.of(9999, 1, 2);
+        private static final LocalDate NONE_TO = LocalDate.of(9999, 1, 1);
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
+            return sql.param("monthsFrom", Date.valueOf(monthsFrom)).param("monthsTo", Date.valueOf(monthsTo))
+                    .param("headFrom", Date.valueOf(headFrom)).param("headTo", Date.valueOf(headTo))
+                    .param("tailFrom", Date.valueOf(tailFrom)).param("tailTo", Date.valueOf(tailTo));
+        }
+    }
+
+    /** Splits {@code from}..{@code to} (inclusive) into the whole months the rollup answers and the days around them. */
+    Period period(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            return new Period(Period.NONE_FROM, Period.NONE_TO, Period.NONE_FROM, Period.NONE_TO, Period.NONE_FROM,
+                    Period.NONE_TO);
+        }
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate last = to.withDayOfMonth(1);
+        boolean firstWhole = coveredWhole(first, from, to);
+        boolean lastWhole = first.equals(last) ? firstWhole : coveredWhole(last, from, to);
+        LocalDate monthsFrom = firstWhole ? first : first.plusMonths(1);
+        LocalDate monthsTo = lastWhole ? last : last.minusMonths(1);
+        LocalDate none = Period.NONE_FROM;
+        LocalDate noneTo = Period.NONE_TO;
+        if (first.equals(last)) {
+            return firstWhole ? new Period(first, first, none, noneTo, none, noneTo)
+                    : new Period(none, noneTo, from, to, none, noneTo);
+        }
+        return new Period(monthsFrom, monthsTo, firstWhole ? none : from, firstWhole ? noneTo : first.plusMonths(1).minusDays(1),
+                lastWhole ? none : last, lastWhole ? noneTo : to);
+    }
+
+    /** Whether every ledger day of {@code month} lies between {@code from} and {@code to} (two index look-ups). */
+    private boolean coveredWhole(LocalDate month, LocalDate from, LocalDate to) {
+        LocalDate next = month.plusMonths(1);
+        if (!from.isAfter(month) && !to.isBefore(next.minusDays(1))) {
+            return true;
+        }
+        return jdbc.sql("""
+                select coalesce(min(day) >= :from and max(day) <= :to, true) from savings_ledger_day
+                where day >= :month and day < :next""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("month", Date.valueOf(month)).param("next", Date.valueOf(next))
+                .query(Boolean.class).single();
     }
 
     /** Totals per group between two days (inclusive), largest net saving first. */
@@ -43,36 +115,35 @@ public class LedgerQueries {
             throw new IllegalArgumentException("unknown group " + groupBy);
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
-        return jdbc.sql("select " + key + " as key, " + SUMS + " from savings_ledger_day where day between :from and :to group by 1 order by " + order)
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> group(rs)).list();
+        String source = groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS;
+        return period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
+                + " group by 1 order by " + order)).query((rs, n) -> group(rs)).list();
     }
 
     /** Totals over the period, as one group named "total". */
     public SavingsGroup total(LocalDate from, LocalDate to) {
-        return jdbc.sql("select 'total' as key, " + SUMS + " from savings_ledger_day where day between :from and :to")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+        return period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from " + PERIOD_GROUPS))
                 .query((rs, n) -> group(rs)).single();
     }
 
     /** Endpoints by net saving, of the kinds given, with their service in the key ("vpce-… · service"). */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit) {
-        return jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, " + SUMS + " " + """
-                from savings_ledger_day
-                where day between :from and :to and kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')
+        return period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, "
+                + SUMS + " from " + PERIOD + """
+                 where kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')
                 group by resource_id having (:below = false or sum(net_saving) < 0)
-                order by net """ + " " + (costingMoreThanSaving ? "asc" : "desc") + ", resource_id limit :limit")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                order by net """ + " " + (costingMoreThanSaving ? "asc" : "desc") + ", resource_id limit :limit"))
                 .param("below", costingMoreThanSaving).param("limit", limit)
                 .query((rs, n) -> group(rs)).list();
     }
 
     /** NAT gateways and VPCs by the NAT charges they still pay (MISSED: avoidable with a free gateway endpoint). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
-        return jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, " + SUMS + """
-                , sum(bytes) as all_bytes from savings_ledger_day where day between :from and :to and kind = :kind
-                group by resource_id order by sum(nat_cost) desc, resource_id limit :limit""")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("kind", kind.name())
+        return period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, "
+                + SUMS + ", sum(bytes) as all_bytes from " + PERIOD + """
+                 where kind = :kind
+                group by resource_id order by sum(nat_cost) desc, resource_id limit :limit"""))
+                .param("kind", kind.name())
                 .param("limit", limit)
                 .query((rs, n) -> new SavingsGroup(rs.getString("key"), rs.getLong("all_bytes"),
                         rs.getBigDecimal("endpoint_cost"), rs.getBigDecimal("avoided"), rs.getBigDecimal("net"),

@@ -1,0 +1,184 @@
+package io.vpcportal.savings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vpcportal.DemoPortalTest;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dashboard's figures come from the monthly rollup for whole months and from the daily rows for the rest: every
+ * grouping, over periods that start and end on month boundaries or inside months, equals the same sums taken over the
+ * daily rows alone; and stays equal after days are recorded again and after a price correction prices them again.
+ * Days of 2017 in eu-west-3 are written here, so nothing else in the shared database is touched (the reference sums
+ * see the same rows as the portal, whatever else is in the ledger).
+ */
+@DemoPortalTest
+class LedgerRollupIntegrationTests {
+
+    static final long GIB = 1L << 30;
+    static final String HEADER = """
+            "FormatVersion","v1.0"
+            "SKU","TermType","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","serviceCode","usageType","Region Code"
+            """;
+    static final String PRICES_2017 = """
+            "A","OnDemand","2017-01-01","0","Inf","GB","0.045","USD","AmazonEC2","EUW3-NatGateway-Bytes","eu-west-3"
+            "B","OnDemand","2017-01-01","0","Inf","Hrs","0.010","USD","AmazonVPC","EUW3-VpcEndpoint-Hours","eu-west-3"
+            "C","OnDemand","2017-01-01","0","1048576","GB","0.01","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
+            "C","OnDemand","2017-01-01","1048576","Inf","GB","0.006","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
+            """;
+
+    /** Periods: whole months, a month in part, runs across month ends, one day, and beyond the ledger's days. */
+    static final List<LocalDate[]> PERIODS = List.of(
+            period("2017-01-01", "2017-03-31"), period("2017-01-15", "2017-03-10"), period("2017-02-01", "2017-02-28"),
+            period("2017-02-03", "2017-02-20"), period("2017-01-20", "2017-02-28"), period("2017-02-01", "2017-03-15"),
+            period("2017-03-07", "2017-03-07"), period("2016-12-01", "2017-04-30"), period("2016-12-20", "2017-01-31"),
+            period("2017-03-01", "2017-06-30"));
+
+    @Autowired
+    SavingsManagement savings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void dashboardSumsFromTheMonthlyRollupEqualTheSumsOfTheDaysBeforeAndAfterRecordingAndRepricing() {
+        importPrices(PRICES_2017);
+        List<MeasuredDay> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2017, 1, 1); d.isBefore(LocalDate.of(2017, 4, 1)); d = d.plusDays(1)) {
+            int n = d.getDayOfYear();
+            days.add(day(d, "vpce-0bbbbbbbbbbbbbbb1", LedgerKind.INTERFACE, "rollup-a", "333333333331", 2, (40 + n % 7) * GIB));
+            days.add(day(d, "vpce-0bbbbbbbbbbbbbbb2", LedgerKind.INTERFACE, "rollup-b", "333333333332", 1, n % 3 * GIB / 10));
+            days.add(day(d, "vpce-0bbbbbbbbbbbbbbb3", LedgerKind.GATEWAY, "rollup-a", "333333333331", 0, (100 + n) * GIB));
+            days.add(day(d, "nat-0bbbbbbbbbbbbbbb4", LedgerKind.NAT, "rollup-b", "333333333332", 0, 7 * n * GIB));
+            days.add(day(d, "vpc-0bbbbbbbbbbbbbbb5", LedgerKind.MISSED, "rollup-b", "333333333332", 0, 3 * GIB));
+        }
+        savings.record(days);
+        assertThat(jdbc.sql("select sum(days) from savings_ledger_month where month between '2017-01-01' and '2017-03-01'")
+                .query(Long.class).single()).isEqualTo(days.size());
+        assertSameAsTheDays();
+        BigDecimal before = savings.total(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 3, 31)).netSaving();
+
+        // a day recorded again with other bytes, and a resource whose February moves to another team
+        savings.record(List.of(day(LocalDate.of(2017, 2, 14), "vpce-0bbbbbbbbbbbbbbb3", LedgerKind.GATEWAY, "rollup-a",
+                "333333333331", 0, 5_000 * GIB)));
+        List<MeasuredDay> moved = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2017, 2, 1); d.isBefore(LocalDate.of(2017, 3, 1)); d = d.plusDays(1)) {
+            moved.add(day(d, "vpce-0bbbbbbbbbbbbbbb2", LedgerKind.INTERFACE, "rollup-c", "333333333332", 1, GIB));
+        }
+        savings.record(moved);
+        assertSameAsTheDays();
+        BigDecimal recorded = savings.total(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 3, 31)).netSaving();
+        assertThat(recorded).isNotEqualByComparingTo(before);
+
+        // the NAT price of 2017 was wrong: every day is priced again, and the rollup follows
+        importPrices(PRICES_2017.replace("\"0.045\"", "\"0.050\""));
+        assertSameAsTheDays();
+        assertThat(savings.total(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 3, 31)).netSaving())
+                .isNotEqualByComparingTo(recorded);
+        assertThat(savings.endpoints(LocalDate.of(2017, 2, 1), LocalDate.of(2017, 2, 28), false, 50))
+                .extracting(SavingsGroup::key).contains("vpce-0bbbbbbbbbbbbbbb2 · com.amazonaws.eu-west-3.glue · rollup-c");
+    }
+
+    private void assertSameAsTheDays() {
+        for (LocalDate[] p : PERIODS) {
+            LocalDate from = p[0];
+            LocalDate to = p[1];
+            String at = from + ".." + to;
+            for (Map.Entry<String, String> g : Map.of("team", "team_id", "account", "account_id", "region", "region",
+                    "service", "service", "month", "to_char(day, 'YYYY-MM')", "endpoint", "resource_id").entrySet()) {
+                assertThat(savings.groups(g.getKey(), from, to)).as(g.getKey() + " " + at)
+                        .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                        .containsExactlyElementsOf(groups(g.getKey(), g.getValue(), from, to));
+            }
+            assertThat(savings.total(from, to)).as("total " + at).usingRecursiveComparison(BIG_DECIMALS)
+                    .isEqualTo(total(from, to));
+            for (boolean below : new boolean[] {false, true}) {
+                assertThat(savings.endpoints(from, to, below, 50)).as("endpoints " + below + " " + at)
+                        .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                        .containsExactlyElementsOf(endpoints(from, to, below));
+            }
+            for (LedgerKind kind : List.of(LedgerKind.NAT, LedgerKind.MISSED)) {
+                assertThat(savings.natTraffic(from, to, kind, 50)).as(kind + " " + at)
+                        .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                        .containsExactlyElementsOf(natTraffic(from, to, kind));
+            }
+        }
+    }
+
+    static final RecursiveComparisonConfiguration BIG_DECIMALS = RecursiveComparisonConfiguration.builder()
+            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build();
+
+    // The reference: the dashboard's sums over the daily rows alone, as they were before the rollup.
+
+    private static final String SUMS = """
+            coalesce(sum(bytes) filter (where kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')), 0) as bytes,
+            coalesce(sum(endpoint_cost), 0) as endpoint_cost, coalesce(sum(avoided_nat_cost), 0) as avoided,
+            coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
+            coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed""";
+
+    private List<SavingsGroup> groups(String groupBy, String key, LocalDate from, LocalDate to) {
+        String order = groupBy.equals("month") ? "key" : "net desc, key";
+        return jdbc.sql("select " + key + " as key, " + SUMS + " from savings_ledger_day where day between :from and :to"
+                + " group by 1 order by " + order).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> group(rs, "bytes")).list();
+    }
+
+    private SavingsGroup total(LocalDate from, LocalDate to) {
+        return jdbc.sql("select 'total' as key, " + SUMS + " from savings_ledger_day where day between :from and :to")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query((rs, n) -> group(rs, "bytes"))
+                .single();
+    }
+
+    private List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean below) {
+        return jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, " + SUMS + """
+                 from savings_ledger_day
+                where day between :from and :to and kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')
+                group by resource_id having (:below = false or sum(net_saving) < 0)
+                order by net """ + (below ? " asc" : " desc") + ", resource_id limit 50")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("below", below)
+                .query((rs, n) -> group(rs, "bytes")).list();
+    }
+
+    private List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind) {
+        return jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, " + SUMS + """
+                , sum(bytes) as all_bytes from savings_ledger_day where day between :from and :to and kind = :kind
+                group by resource_id order by sum(nat_cost) desc, resource_id limit 50""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("kind", kind.name())
+                .query((rs, n) -> group(rs, "all_bytes")).list();
+    }
+
+    private static SavingsGroup group(java.sql.ResultSet rs, String bytes) throws java.sql.SQLException {
+        return new SavingsGroup(rs.getString("key"), rs.getLong(bytes), rs.getBigDecimal("endpoint_cost"),
+                rs.getBigDecimal("avoided"), rs.getBigDecimal("net"), rs.getBigDecimal("nat"), rs.getBigDecimal("missed"));
+    }
+
+    private static LocalDate[] period(String from, String to) {
+        return new LocalDate[] {LocalDate.parse(from), LocalDate.parse(to)};
+    }
+
+    private static MeasuredDay day(LocalDate day, String id, LedgerKind kind, String team, String account, int enis,
+            long bytes) {
+        String service = switch (kind) {
+            case GATEWAY, MISSED -> "com.amazonaws.eu-west-3.s3";
+            case NAT -> "NAT gateway";
+            default -> "com.amazonaws.eu-west-3.glue";
+        };
+        return new MeasuredDay(day, id, kind, null, team, account, "eu-west-3", "vpc-0bbbbbbbbbbbbbbbb", service, enis,
+                bytes);
+    }
+
+    private void importPrices(String rows) {
+        savings.importPrices(new ByteArrayInputStream((HEADER + rows).getBytes(StandardCharsets.UTF_8)), "test 2017", true);
+    }
+}
