@@ -43,12 +43,33 @@ record RequestFormPage(Page page) {
     }
 
     RequestFormPage submitExpectingErrors() {
+        settle();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for approval")).click();
         return new RequestFormPage(page);
     }
 
     RequestPage submit() {
+        settle();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for approval")).click();
         return new RequestPage(page);
+    }
+
+    /**
+     * Lets the live panels (policy, cost, diagrams) finish: the last field's change fires when it loses focus,
+     * htmx posts 400 ms later and swaps the answer in above the buttons, which moves them. A click during that swap
+     * can land on nothing (seen on a loaded machine), so leave the field, then wait until no htmx request has been
+     * in flight for longer than htmx's delay.
+     */
+    void settle() {
+        page.evaluate("() => { if (document.activeElement) { document.activeElement.blur(); } }");
+        page.waitForFunction("""
+                () => {
+                  const now = Date.now();
+                  if (document.querySelector('.htmx-request') || window.__portalIdleSince === undefined) {
+                    window.__portalIdleSince = now;
+                  }
+                  return now - window.__portalIdleSince > 800;
+                }""", null, new Page.WaitForFunctionOptions().setPollingInterval(100));
+        page.evaluate("() => { delete window.__portalIdleSince; }");
     }
 }
