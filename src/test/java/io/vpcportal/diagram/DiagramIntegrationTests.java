@@ -1,9 +1,10 @@
 package io.vpcportal.diagram;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.TestIdentities;
@@ -13,9 +14,6 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.shared.TeamId;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,15 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The three reference architectures of DOMAIN.md built in moto in one member account, synced into the inventory,
@@ -83,7 +74,7 @@ class DiagramIntegrationTests {
         requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
         outsider = api.tokenOf(people.requester(people.team(REGION).id()), TestIdentities.PASSWORD);
         admin = api.tokenOf("admin");
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             standard = network(ec2, "10.40", null);
             pipeline = network(ec2, "10.41", "com.amazonaws.us-east-1.dynamodb");
             fleet = network(ec2, "10.42", "com.amazonaws.us-east-1.s3");
@@ -291,20 +282,4 @@ class DiagramIntegrationTests {
         }
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
-    private static Ec2Client ec2As(String account) {
-        StsClient sts = StsClient.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test")
-                                .externalId("ext-" + account)).build())
-                .build();
-    }
 }

@@ -1,10 +1,12 @@
 package io.vpcportal.inventory;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.externalIdOf;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
 import io.vpcportal.DemoClient;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.Problems;
@@ -29,16 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,7 +80,7 @@ class AdoptionIntegrationTests {
         String team = "adopt-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         identity.ensureTeam(new TeamId(team), "Adopting team");
         String account = "5" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+        accounts.register(account, new AccountChange("member " + account, roleOf(account), externalIdOf(account),
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
         rules = new TestRules(approvalRules);
         rules.route(team, TestRules.any("network"));
@@ -100,7 +96,7 @@ class AdoptionIntegrationTests {
         String vpc;
         String handMade;
         String byAdmin;
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             vpc = ec2.createVpc(r -> r.cidrBlock("10.50.0.0/16")).vpc().vpcId();
             String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
             handMade = ec2.createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType(VpcEndpointType.GATEWAY)
@@ -140,7 +136,7 @@ class AdoptionIntegrationTests {
         Map<String, String> tags = tagsInMoto(account, handMade);
         assertThat(tags).containsEntry("portal:request-item", requestId + "/0").containsEntry("portal:request-id", requestId)
                 .containsEntry("portal:team", team).containsEntry("owner", "ops");
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             assertThat(ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
                     .vpcEndpoints()).as("nothing created").hasSize(2);
         }
@@ -174,7 +170,7 @@ class AdoptionIntegrationTests {
         Response decommissionApproved = api.post("/api/v1/requests/" + directRequest + "/approve", approver, "{}");
         assertThat(decommissionApproved.status()).as(decommissionApproved.body()).isEqualTo(200);
         awaitStatus(api, requester, directRequest, "DELETED");
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             assertThat(ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
                     .vpcEndpoints()).filteredOn(e -> e.vpcEndpointId().equals(byAdmin))
                     .allSatisfy(e -> assertThat(e.stateAsString()).isIn("deleted", "deleting"));
@@ -204,7 +200,7 @@ class AdoptionIntegrationTests {
     }
 
     private static Map<String, String> tagsInMoto(String account, String endpoint) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             Map<String, String> tags = new TreeMap<>();
             ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).tags()
                     .forEach(t -> tags.put(t.key(), t.value()));
@@ -242,20 +238,4 @@ class AdoptionIntegrationTests {
         }
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
-    private static Ec2Client ec2As(String account) {
-        StsClient sts = StsClient.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
-                        .build())
-                .build();
-    }
 }

@@ -1,10 +1,12 @@
 package io.vpcportal.inventory;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.externalIdOf;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
 import io.vpcportal.DemoClient;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.Problems;
@@ -27,13 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,7 +70,7 @@ class DriftReconcileIntegrationTests {
         String team = "rec-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         identity.ensureTeam(new TeamId(team), "Reconcile team");
         String account = "6" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+        accounts.register(account, new AccountChange("member " + account, roleOf(account), externalIdOf(account),
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
         rules = new TestRules(approvalRules);
         rules.route(team, TestRules.any("network"));
@@ -85,7 +81,7 @@ class DriftReconcileIntegrationTests {
 
         String vpc;
         String table;
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             vpc = ec2.createVpc(r -> r.cidrBlock("10.40.0.0/16")).vpc().vpcId();
             table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
         }
@@ -107,7 +103,7 @@ class DriftReconcileIntegrationTests {
                 .isFalse();
         Problems.assertProblem(api.post("/api/v1/endpoints/" + endpoint + "/drift/reconcile", requester, "{}"), 409);
 
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(endpoint).policyDocument("""
                     {"Version":"2012-10-17","Statement":[{"Sid":"ByHand","Effect":"Allow","Principal":"*",
                      "Action":"dynamodb:*","Resource":"*"}]}"""));
@@ -179,7 +175,7 @@ class DriftReconcileIntegrationTests {
         String team = "tag-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         identity.ensureTeam(new TeamId(team), "Tag team");
         String account = "6" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+        accounts.register(account, new AccountChange("member " + account, roleOf(account), externalIdOf(account),
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION)), new TreeSet<>(Set.of(team))), "test");
         rules = new TestRules(approvalRules);
         rules.route(team, TestRules.any("network"));
@@ -189,7 +185,7 @@ class DriftReconcileIntegrationTests {
         String approver = api.tokenOf("net-approver");
         String vpc;
         String table;
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             vpc = ec2.createVpc(r -> r.cidrBlock("10.41.0.0/16")).vpc().vpcId();
             table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
         }
@@ -212,7 +208,7 @@ class DriftReconcileIntegrationTests {
         assertThat(clean.get("drift").get("differences")).as("the tags provisioning wrote are the approved ones: %s",
                 clean).isEmpty();
 
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             ec2.createTags(r -> r.resources(endpoint).tags(tag("cost-centre", "cc-2"), tag("owner", "someone"),
                     tag("aws:cloudformation:stack-name", "by-aws")));
             ec2.deleteTags(r -> r.resources(endpoint).tags(software.amazon.awssdk.services.ec2.model.Tag.builder()
@@ -265,13 +261,13 @@ class DriftReconcileIntegrationTests {
     // ---------------------------------------------------------------------------------------------------------
 
     private static String policyInMoto(String account, String endpoint) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             return ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).policyDocument();
         }
     }
 
     private static Map<String, String> tagsInMoto(String account, String endpoint) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, REGION)) {
             Map<String, String> tags = new java.util.TreeMap<>();
             ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).tags()
                     .forEach(t -> tags.put(t.key(), t.value()));
@@ -318,20 +314,4 @@ class DriftReconcileIntegrationTests {
         }
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
-    private static Ec2Client ec2As(String account) {
-        StsClient sts = StsClient.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.of(REGION)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
-                        .build())
-                .build();
-    }
 }

@@ -1,9 +1,11 @@
 package io.vpcportal.inventory;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.externalIdOf;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.FaultyAwsProxy;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.ProxiedAwsIntegrationTest;
 import io.vpcportal.account.AccountChange;
@@ -25,14 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,7 +71,7 @@ class InventoryFaultsIntegrationTests {
         first = randomAccount();
         second = randomAccount();
         for (String account : List.of(first, second)) {
-            accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+            accounts.register(account, new AccountChange("member " + account, roleOf(account), externalIdOf(account),
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(REGIONS), new TreeSet<>(Set.of(team))), "test");
         }
         List<String> made = new java.util.ArrayList<>();
@@ -215,21 +211,5 @@ class InventoryFaultsIntegrationTests {
         return "6" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
     /** The test's own look at moto, as the account, around the proxy. */
-    private static Ec2Client ec2As(String account, String region) {
-        StsClient sts = StsClient.builder().region(Region.of(region)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.of(region)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
-                        .build())
-                .build();
-    }
 }

@@ -1,5 +1,8 @@
 package io.vpcportal.inventory;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.externalIdOf;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
@@ -88,7 +91,7 @@ class InventoryIntegrationTests {
         first = randomAccount();
         second = randomAccount();
         for (String account : List.of(first, second)) {
-            accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
+            accounts.register(account, new AccountChange("member " + account, roleOf(account), externalIdOf(account),
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(REGIONS), new TreeSet<>(Set.of(team))), "test");
         }
         requesterName = people.requester(team);
@@ -397,10 +400,6 @@ class InventoryIntegrationTests {
         return "7" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
     private static Route53Client route53As(String account) {
         StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(MotoServer.shared().endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -414,16 +413,4 @@ class InventoryIntegrationTests {
                 .build();
     }
 
-    private static Ec2Client ec2As(String account, String region) {
-        StsClient sts = StsClient.builder().region(Region.of(region)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.of(region)).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
-                        .build())
-                .build();
-    }
 }

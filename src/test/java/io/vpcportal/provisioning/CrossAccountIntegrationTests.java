@@ -1,9 +1,10 @@
 package io.vpcportal.provisioning;
 
+import static io.vpcportal.MotoAccounts.ec2As;
+import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.account.AccountChange;
@@ -20,15 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -111,26 +106,10 @@ class CrossAccountIntegrationTests {
         return "8" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
-    private static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
-
     /** EC2 as the member account, through the same role the portal assumes. */
-    private static Ec2Client ec2As(String account) {
-        StsClient sts = StsClient.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build();
-        return Ec2Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(roleOf(account)).roleSessionName("test").externalId("ext-" + account))
-                        .build())
-                .build();
-    }
 
     private static String vpcIn(String account) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, "eu-west-1")) {
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
             ec2.createRouteTable(r -> r.vpcId(vpc));
             return vpc;
@@ -138,14 +117,14 @@ class CrossAccountIntegrationTests {
     }
 
     private static String routeTableOf(String account, String vpc) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, "eu-west-1")) {
             return ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
                     .routeTables().get(0).routeTableId();
         }
     }
 
     private static List<VpcEndpoint> endpoints(String account, String vpc) {
-        try (Ec2Client ec2 = ec2As(account)) {
+        try (Ec2Client ec2 = ec2As(account, "eu-west-1")) {
             return ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
                     .vpcEndpoints();
         }

@@ -3,6 +3,7 @@ package io.vpcportal.savings.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
+import io.vpcportal.MotoAccounts;
 import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
 import io.vpcportal.TestIdentities;
@@ -13,8 +14,6 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.shared.TeamId;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
@@ -38,8 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -86,11 +83,7 @@ class MeasuredSavingsIntegrationTests {
 
     @BeforeAll
     static void emulator() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        StsClient sts = StsClient.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials).build();
-        var asAccount = StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(r -> r
-                .roleArn(roleOf(ACCOUNT)).roleSessionName("test").externalId("ext-" + ACCOUNT)).build();
+        var asAccount = MotoAccounts.credentialsOf(ACCOUNT, "eu-west-1");
         ec2 = Ec2Client.builder().region(Region.EU_WEST_1).endpointOverride(MotoServer.shared().endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(asAccount).build();
         cloudWatch = CloudWatchClient.builder().region(Region.EU_WEST_1)
@@ -101,9 +94,6 @@ class MeasuredSavingsIntegrationTests {
                 .build();
     }
 
-    static String roleOf(String account) {
-        return "arn:aws:iam::" + account + ":role/vpc-endpoint-portal";
-    }
 
     @AfterAll
     static void close() {
@@ -117,7 +107,7 @@ class MeasuredSavingsIntegrationTests {
         PortalApi api = new PortalApi(port);
         FreshTeam team = new FreshTeam("sav-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36), ACCOUNT);
         identity.ensureTeam(new TeamId(team.id()), "Savings team");
-        accounts.register(ACCOUNT, new AccountChange("savings " + ACCOUNT, roleOf(ACCOUNT), "ext-" + ACCOUNT,
+        accounts.register(ACCOUNT, new AccountChange("savings " + ACCOUNT, MotoAccounts.roleOf(ACCOUNT), MotoAccounts.externalIdOf(ACCOUNT),
                 AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of("eu-west-1")), new TreeSet<>(Set.of(team.id()))),
                 "test");
         String token = api.tokenOf(new TestIdentities(identity, accounts).requester(team.id()), TestIdentities.PASSWORD);
