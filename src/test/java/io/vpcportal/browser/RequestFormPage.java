@@ -13,8 +13,9 @@ record RequestFormPage(Page page) {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Request VPC endpoints"))).isVisible();
     }
 
+    /** The form control with this label (not a diagram element whose description happens to contain the words). */
     Locator field(String label) {
-        return page.getByLabel(label);
+        return page.getByLabel(label).and(page.locator("input, select, textarea"));
     }
 
     RequestFormPage fill(String label, String value) {
