@@ -146,6 +146,14 @@ public class SavingsManagement {
         return queries.endpoints(from, to, belowBreakEven, limit);
     }
 
+    /**
+     * The dashboard's endpoint lists in one read: the {@code top} endpoints by realized saving, and up to
+     * {@code below} endpoints that cost more than they saved, most lost first.
+     */
+    public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below) {
+        return queries.rankings(from, to, top, below);
+    }
+
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
         return queries.natTraffic(from, to, kind, limit);

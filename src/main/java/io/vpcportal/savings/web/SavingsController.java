@@ -1,5 +1,6 @@
 package io.vpcportal.savings.web;
 
+import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
@@ -47,8 +48,9 @@ class SavingsController {
         model.addAttribute("byTeam", savings.groups("team", start, end));
         model.addAttribute("byAccount", savings.groups("account", start, end));
         model.addAttribute("byService", savings.groups("service", start, end));
-        model.addAttribute("top", savings.endpoints(start, end, false, 10));
-        model.addAttribute("belowBreakEven", savings.endpoints(start, end, true, 20));
+        EndpointRankings endpoints = savings.endpointRankings(start, end, 10, 20);
+        model.addAttribute("top", endpoints.top());
+        model.addAttribute("belowBreakEven", endpoints.belowBreakEven());
         model.addAttribute("missed", savings.natTraffic(start, end, LedgerKind.MISSED, 20));
         model.addAttribute("nat", savings.natTraffic(start, end, LedgerKind.NAT, 20));
         model.addAttribute("collects", savings.collects());
