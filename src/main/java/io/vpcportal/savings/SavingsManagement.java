@@ -137,6 +137,20 @@ public class SavingsManagement {
         return queries.groups(groupBy, from, to);
     }
 
+    /**
+     * Several groupings by team, account, region or service over one period, read together: the same lists as
+     * {@link #groups} for each, keyed by the group name in the order given.
+     */
+    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to) {
+        if (groupBys.isEmpty() || !LedgerQueries.GROUPINGS.containsAll(groupBys)) {
+            throw new InvalidInputException("groupBy", "must be some of " + new TreeSet<>(LedgerQueries.GROUPINGS));
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        return queries.groupings(groupBys, from, to);
+    }
+
     public SavingsGroup total(LocalDate from, LocalDate to) {
         return queries.total(from, to);
     }

@@ -121,6 +121,16 @@ class LedgerRollupIntegrationTests {
                         .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
                         .containsExactlyElementsOf(groups(g.getKey(), g.getValue(), from, to));
             }
+            // the dashboard's groupings by team, account and service from one pass (grouping sets)
+            Map<String, List<SavingsGroup>> together = savings.groupings(List.of("service", "team", "account", "region"),
+                    from, to);
+            assertThat(together).containsOnlyKeys("service", "team", "account", "region");
+            for (Map.Entry<String, String> g : Map.of("team", "team_id", "account", "account_id", "region", "region",
+                    "service", "service").entrySet()) {
+                assertThat(together.get(g.getKey())).as("together " + g.getKey() + " " + at)
+                        .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                        .containsExactlyElementsOf(groups(g.getKey(), g.getValue(), from, to));
+            }
             assertThat(savings.total(from, to)).as("total " + at).usingRecursiveComparison(BIG_DECIMALS)
                     .isEqualTo(total(from, to));
             for (boolean below : new boolean[] {false, true}) {
