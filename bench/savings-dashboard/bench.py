@@ -106,7 +106,7 @@ analyze savings_ledger_day;
 -- the monthly rollup, through the function the portal's ledger writer calls after each write
 select count(savings_ledger_month_refresh(m::date, null))
 from generate_series(date_trunc('month', date '%(first)s'), date_trunc('month', date '%(last)s'), interval '1 month') m;
-analyze savings_ledger_month;
+analyze savings_ledger_month; analyze savings_ledger_month_group; analyze savings_ledger_year;
 """
 
 # The SQL of savings.internal.LedgerQueries, to time the database alone.
@@ -114,11 +114,18 @@ SUMS = """coalesce(sum(bytes) filter (where kind in ('INTERFACE', 'GATEWAY_LOAD_
 coalesce(sum(endpoint_cost), 0) as endpoint_cost, coalesce(sum(avoided_nat_cost), 0) as avoided,
 coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
 coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed"""
-PERIOD = """(select month as day, {resource} as resource_id, kind, team_id, account_id, region, service, bytes,
-endpoint_cost, avoided_nat_cost, net_saving, nat_cost from {rollup} where month between '{mf}' and '{mt}'
+PERIOD_GROUPS = """(select month as day, cast(null as varchar) as resource_id, kind, team_id, account_id, region,
+service, bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost from savings_ledger_month_group
+where month between '{mf}' and '{mt}'
 union all select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
 avoided_nat_cost, net_saving, nat_cost from savings_ledger_day
 where day between '{hf}' and '{ht}' or day between '{tf}' and '{tt}') ledger"""
+PERIOD = """(select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+net_saving, nat_cost from savings_ledger_year where year between '{yf}' and '{yt}'
+union all select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+net_saving, nat_cost from savings_ledger_month where month between '{bf}' and '{bt}' or month between '{af}' and '{at}'
+union all select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+net_saving, nat_cost from savings_ledger_day where day between '{hf}' and '{ht}' or day between '{tf}' and '{tt}') ledger"""
 DAILY = "savings_ledger_day where day between '{f}' and '{t}'"
 NONE = (datetime.date(9999, 1, 2), datetime.date(9999, 1, 1))
 
@@ -132,26 +139,25 @@ def next_month(d):
 
 
 class Periods:
-    """LedgerQueries.period: the whole months the rollup answers and the days around them."""
+    """LedgerQueries.period: the whole years and months the rollups answer and the days around them."""
 
     def __init__(self, pg_port):
         self.pg_port = pg_port
         self.cache = {}
 
-    def covered_whole(self, month, f, t):
-        nxt = next_month(month)
-        if f <= month and t >= nxt - datetime.timedelta(days=1):
+    def covered_whole(self, start, nxt, f, t):
+        if f <= start and t >= nxt - datetime.timedelta(days=1):
             return True
-        key = (month, f, t)
+        key = (start, nxt, f, t)
         if key not in self.cache:
             self.cache[key] = psql(self.pg_port, "select coalesce(min(day) >= '%s' and max(day) <= '%s', true) from "
-                                   "savings_ledger_day where day >= '%s' and day < '%s'" % (f, t, month, nxt)) == "t"
+                                   "savings_ledger_day where day >= '%s' and day < '%s'" % (f, t, start, nxt)) == "t"
         return self.cache[key]
 
     def source(self, f, t):
         first, last = month_start(f), month_start(t)
-        fw = self.covered_whole(first, f, t)
-        lw = fw if first == last else self.covered_whole(last, f, t)
+        fw = self.covered_whole(first, next_month(first), f, t)
+        lw = fw if first == last else self.covered_whole(last, next_month(last), f, t)
         if first == last:
             parts = ((first, first), NONE, NONE) if fw else (NONE, (f, t), NONE)
         else:
@@ -160,10 +166,25 @@ class Periods:
             parts = ((mf, mt), NONE if fw else (f, next_month(first) - datetime.timedelta(days=1)),
                      NONE if lw else (last, t))
         (mf, mt), (hf, ht), (tf, tt) = parts
-        return Source(**{kind: PERIOD.format(resource=resource, rollup=rollup, mf=mf, mt=mt, hf=hf, ht=ht, tf=tf,
-                                             tt=tt) for kind, resource, rollup in (
-            ("resources", "resource_id", "savings_ledger_month"),
-            ("groups", "cast(null as varchar)", "savings_ledger_month_group"))})
+        years, before, after = NONE, NONE, NONE
+        if mf <= mt:  # the whole months as whole years and the months before and after them
+            fy, ly = mf.replace(month=1), mt.replace(month=1)
+            yf = fy if self.covered_whole(fy, fy.replace(year=fy.year + 1), f, t) else fy.replace(year=fy.year + 1)
+            if ly == fy:
+                yt = ly if yf == fy else ly.replace(year=ly.year - 1)
+            else:
+                yt = ly if self.covered_whole(ly, ly.replace(year=ly.year + 1), f, t) else ly.replace(year=ly.year - 1)
+            if yf > yt:
+                before = (mf, mt)
+            else:
+                years = (yf, yt)
+                before_to = (yf - datetime.timedelta(days=1)).replace(day=1)
+                after_from = yt.replace(year=yt.year + 1)
+                before = NONE if mf > before_to else (mf, before_to)
+                after = NONE if after_from > mt else (after_from, mt)
+        (yf, yt), (bf, bt), (af, at) = years, before, after
+        return Source(resources=PERIOD.format(yf=yf, yt=yt, bf=bf, bt=bt, af=af, at=at, hf=hf, ht=ht, tf=tf, tt=tt),
+                      groups=PERIOD_GROUPS.format(mf=mf, mt=mt, hf=hf, ht=ht, tf=tf, tt=tt))
 
 
 class Source:
@@ -184,13 +205,28 @@ def total_sql(src):
     return "select 'total' as key, %s from %s" % (SUMS, src.groups if isinstance(src, Source) else src)
 
 
-def endpoints_sql(src, below, limit):
-    src = src.resources if isinstance(src, Source) else src
-    where = " and " if src.startswith("savings_ledger_day") else " where "
-    return ("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, %s from %s%skind in "
-            "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY') group by resource_id having (%s = false or "
-            "sum(net_saving) < 0) order by net %s, resource_id limit %d" % (
-                SUMS, src, where, "true" if below else "false", "asc" if below else "desc", limit))
+ENDPOINT_KINDS = "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')"
+
+
+def rankings_sql(src, top, below):
+    """LedgerQueries.rankings: the top endpoints and those below break-even, ranked on the net saving alone in one pass,
+    then the sums of the few ranked."""
+    return ("with net as materialized (select resource_id, sum(net_saving) as net from %s where kind in %s group by "
+            "resource_id), ranked as (select 1 as list, row_number() over (order by net desc, resource_id) as rank, "
+            "resource_id from (select * from net order by net desc, resource_id limit %d) t union all select 2, "
+            "row_number() over (order by net asc, resource_id), resource_id from (select * from net where net < 0 "
+            "order by net asc, resource_id limit %d) b) select r.list, r.rank, ledger.resource_id || ' · ' || "
+            "max(ledger.service) || ' · ' || max(ledger.team_id) as key, %s from ranked r join %s on "
+            "ledger.resource_id = r.resource_id where ledger.kind in %s group by r.list, r.rank, ledger.resource_id "
+            "order by 1, 2" % (src.resources, ENDPOINT_KINDS, top, below, SUMS, src.resources, ENDPOINT_KINDS))
+
+
+def groupings_sql(src, group_bys):
+    """LedgerQueries.groupings: several groupings of one period in one pass (grouping sets)."""
+    columns = [GROUPS[g] for g in group_bys]
+    which = "case" + "".join(" when grouping(%s) = 0 then %d" % (c, i) for i, c in enumerate(columns)) + " end"
+    return "select %s as grouping, coalesce(%s) as key, %s from %s group by grouping sets ((%s)) order by 1, net desc, key" % (
+        which, ", ".join(columns), SUMS, src.groups, "), (".join(columns))
 
 
 def nat_sql(src, kind, limit):
@@ -211,8 +247,8 @@ def page_statements(source, today, first_day, f, t):
     return [total_sql(source(today.replace(day=1), today)), total_sql(source(today.replace(day=1, month=1), today)),
             total_sql(source(first_day, today)),
             group_sql(source(months_back(today, 11), today), "month"),
-            group_sql(rng, "team"), group_sql(rng, "account"), group_sql(rng, "service"),
-            endpoints_sql(rng, False, 10), endpoints_sql(rng, True, 20), nat_sql(rng, "MISSED", 20),
+            groupings_sql(rng, ["team", "account", "service"]),
+            rankings_sql(rng, 10, 20), nat_sql(rng, "MISSED", 20),
             nat_sql(rng, "NAT", 20)]
 
 

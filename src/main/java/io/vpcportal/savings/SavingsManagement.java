@@ -138,6 +138,20 @@ public class SavingsManagement {
         return queries.groups(groupBy, from, to);
     }
 
+    /**
+     * Several groupings by team, account, region or service over one period, read together: the same lists as
+     * {@link #groups} for each, keyed by the group name in the order given.
+     */
+    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to) {
+        if (groupBys.isEmpty() || !LedgerQueries.GROUPINGS.containsAll(groupBys)) {
+            throw new InvalidInputException("groupBy", "must be some of " + new TreeSet<>(LedgerQueries.GROUPINGS));
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        return queries.groupings(groupBys, from, to);
+    }
+
     public SavingsGroup total(LocalDate from, LocalDate to) {
         return queries.total(from, to);
     }
@@ -145,6 +159,14 @@ public class SavingsManagement {
     /** Endpoints by realized saving; {@code belowBreakEven}: only those that cost more than they saved. */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean belowBreakEven, int limit) {
         return queries.endpoints(from, to, belowBreakEven, limit);
+    }
+
+    /**
+     * The dashboard's endpoint lists in one read: the {@code top} endpoints by realized saving, and up to
+     * {@code below} endpoints that cost more than they saved, most lost first.
+     */
+    public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below) {
+        return queries.rankings(from, to, top, below);
     }
 
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard's figures come from the monthly rollup for whole months and from the daily rows for the rest: every
+ * The dashboard's figures come from the yearly rollup (per resource) for whole years, the monthly rollups for the
+ * other whole months and from the daily rows for the rest: every
  * grouping, over periods that start and end on month boundaries or inside months, equals the same sums taken over the
  * daily rows alone; and stays equal after days are recorded again and after a price correction prices them again.
  * Days of 2017 in eu-west-3 are written here, so nothing else in the shared database is touched (the reference sums
@@ -32,14 +33,25 @@ class LedgerRollupIntegrationTests {
             "SKU","TermType","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","serviceCode","usageType","Region Code"
             """;
     static final String PRICES_2017 = """
+            "A","OnDemand","2016-11-01","0","Inf","GB","0.045","USD","AmazonEC2","EUW3-NatGateway-Bytes","eu-west-3"
+            "B","OnDemand","2016-11-01","0","Inf","Hrs","0.010","USD","AmazonVPC","EUW3-VpcEndpoint-Hours","eu-west-3"
+            "C","OnDemand","2016-11-01","0","1048576","GB","0.01","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
+            "C","OnDemand","2016-11-01","1048576","Inf","GB","0.006","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
             "A","OnDemand","2017-01-01","0","Inf","GB","0.045","USD","AmazonEC2","EUW3-NatGateway-Bytes","eu-west-3"
             "B","OnDemand","2017-01-01","0","Inf","Hrs","0.010","USD","AmazonVPC","EUW3-VpcEndpoint-Hours","eu-west-3"
             "C","OnDemand","2017-01-01","0","1048576","GB","0.01","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
             "C","OnDemand","2017-01-01","1048576","Inf","GB","0.006","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
             """;
 
-    /** Periods: whole months, a month in part, runs across month ends, one day, and beyond the ledger's days. */
+    /**
+     * Periods: whole months, a month in part, runs across month ends, one day, and beyond the ledger's days; whole
+     * years (2017: every ledger day of it in the period, read from the yearly rollup by resource) alone, with months
+     * before them (2016's December, its November outside), with days before them, and with months after them.
+     */
     static final List<LocalDate[]> PERIODS = List.of(
+            period("2016-11-01", "2017-12-31"), period("2016-12-01", "2017-06-30"), period("2016-12-10", "2017-03-31"),
+            period("2016-11-01", "2017-02-28"), period("2017-01-01", "2017-12-31"), period("2016-01-01", "2016-12-31"),
+            period("2016-11-20", "2017-03-31"), period("2017-01-01", "2017-04-30"),
             period("2017-01-01", "2017-03-31"), period("2017-01-15", "2017-03-10"), period("2017-02-01", "2017-02-28"),
             period("2017-02-03", "2017-02-20"), period("2017-01-20", "2017-02-28"), period("2017-02-01", "2017-03-15"),
             period("2017-03-07", "2017-03-07"), period("2016-12-01", "2017-04-30"), period("2016-12-20", "2017-01-31"),
@@ -63,8 +75,16 @@ class LedgerRollupIntegrationTests {
             days.add(day(d, "nat-0bbbbbbbbbbbbbbb4", LedgerKind.NAT, "rollup-b", "333333333332", 0, 7 * n * GIB));
             days.add(day(d, "vpc-0bbbbbbbbbbbbbbb5", LedgerKind.MISSED, "rollup-b", "333333333332", 0, 3 * GIB));
         }
+        int days2017 = days.size();
+        // November and December 2016 of two of them: a year before, covered whole only by periods from November
+        for (LocalDate d = LocalDate.of(2016, 11, 1); d.isBefore(LocalDate.of(2017, 1, 1)); d = d.plusDays(1)) {
+            days.add(day(d, "vpce-0bbbbbbbbbbbbbbb1", LedgerKind.INTERFACE, "rollup-a", "333333333331", 2, 9 * GIB));
+            days.add(day(d, "nat-0bbbbbbbbbbbbbbb4", LedgerKind.NAT, "rollup-b", "333333333332", 0, 11 * GIB));
+        }
         savings.record(days);
         assertThat(jdbc.sql("select sum(days) from savings_ledger_month where month between '2017-01-01' and '2017-03-01'")
+                .query(Long.class).single()).isEqualTo(days2017);
+        assertThat(jdbc.sql("select sum(days) from savings_ledger_year where year in ('2016-01-01', '2017-01-01')")
                 .query(Long.class).single()).isEqualTo(days.size());
         assertSameAsTheDays();
         BigDecimal before = savings.total(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 3, 31)).netSaving();
@@ -101,6 +121,16 @@ class LedgerRollupIntegrationTests {
                         .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
                         .containsExactlyElementsOf(groups(g.getKey(), g.getValue(), from, to));
             }
+            // the dashboard's groupings by team, account and service from one pass (grouping sets)
+            Map<String, List<SavingsGroup>> together = savings.groupings(List.of("service", "team", "account", "region"),
+                    from, to);
+            assertThat(together).containsOnlyKeys("service", "team", "account", "region");
+            for (Map.Entry<String, String> g : Map.of("team", "team_id", "account", "account_id", "region", "region",
+                    "service", "service").entrySet()) {
+                assertThat(together.get(g.getKey())).as("together " + g.getKey() + " " + at)
+                        .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                        .containsExactlyElementsOf(groups(g.getKey(), g.getValue(), from, to));
+            }
             assertThat(savings.total(from, to)).as("total " + at).usingRecursiveComparison(BIG_DECIMALS)
                     .isEqualTo(total(from, to));
             for (boolean below : new boolean[] {false, true}) {
@@ -108,6 +138,15 @@ class LedgerRollupIntegrationTests {
                         .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
                         .containsExactlyElementsOf(endpoints(from, to, below));
             }
+            // the dashboard's two lists from one read, with their own limits
+            EndpointRankings rankings = savings.endpointRankings(from, to, 2, 1);
+            List<SavingsGroup> top = endpoints(from, to, false);
+            List<SavingsGroup> below = endpoints(from, to, true);
+            assertThat(rankings.top()).as("top " + at).usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(top.subList(0, Math.min(2, top.size())));
+            assertThat(rankings.belowBreakEven()).as("below break-even " + at)
+                    .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(below.subList(0, Math.min(1, below.size())));
             for (LedgerKind kind : List.of(LedgerKind.NAT, LedgerKind.MISSED)) {
                 assertThat(savings.natTraffic(from, to, kind, 50)).as(kind + " " + at)
                         .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)

@@ -1,5 +1,6 @@
 package io.vpcportal.savings.internal;
 
+import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
 import io.vpcportal.savings.MeasuredTraffic;
@@ -9,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,22 +39,39 @@ public class LedgerQueries {
      * whole from a monthly rollup (kept by {@link Ledger}), the days of a month it covers only in part from
      * {@code savings_ledger_day}. A month counts as covered whole when every ledger day of it lies in the period (this
      * month so far, up to today, is). A rollup row stands for its days: "day" is the month's first day, which is all
-     * the month group reads of it. {@link #PERIOD} has one row per resource and month ({@code savings_ledger_month}),
-     * {@link #PERIOD_GROUPS} one per month, region, account, kind, team and service
-     * ({@code savings_ledger_month_group}), for the sums that do not look at resources.
+     * the month group reads of it. {@link #PERIOD_GROUPS} has one row per month, region, account, kind, team and
+     * service ({@code savings_ledger_month_group}), for the sums that do not look at resources.
      */
-    private static final String PERIOD_TEMPLATE = """
-            (select month as day, %s as resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
-                    avoided_nat_cost, net_saving, nat_cost
-             from %s where month between :monthsFrom and :monthsTo
+    private static final String PERIOD_GROUPS = """
+            (select month as day, cast(null as varchar) as resource_id, kind, team_id, account_id, region, service,
+                    bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost
+             from savings_ledger_month_group where month between :monthsFrom and :monthsTo
              union all
              select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
                     avoided_nat_cost, net_saving, nat_cost
              from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
             ) ledger""";
-    private static final String PERIOD = PERIOD_TEMPLATE.formatted("resource_id", "savings_ledger_month");
-    private static final String PERIOD_GROUPS = PERIOD_TEMPLATE.formatted("cast(null as varchar)",
-            "savings_ledger_month_group");
+
+    /**
+     * The same period per resource, for the reads that group by resource: the years it covers whole (every ledger day
+     * of the year in the period: this year so far is) from the yearly rollup {@code savings_ledger_year}, the other
+     * whole months (at most two runs, before and after those years) from {@code savings_ledger_month}, the rest from
+     * the days. There is no "day" column: nothing that groups by resource reads it.
+     */
+    private static final String PERIOD = """
+            (select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+                    net_saving, nat_cost
+             from savings_ledger_year where year between :yearsFrom and :yearsTo
+             union all
+             select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+                    net_saving, nat_cost
+             from savings_ledger_month
+             where month between :monthsBeforeFrom and :monthsBeforeTo or month between :monthsAfterFrom and :monthsAfterTo
+             union all
+             select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
+                    net_saving, nat_cost
+             from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
+            ) ledger""";
 
     private final JdbcClient jdbc;
 
@@ -58,9 +79,13 @@ public class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    /** The parts of a period that {@link #PERIOD} reads: whole months, and up to two runs of single days. */
+    /**
+     * The parts of a period: whole months ({@link #PERIOD_GROUPS}), and up to two runs of single days; for the
+     * per-resource reads ({@link #PERIOD}) the same whole months as whole years and up to two runs of months.
+     */
     record Period(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headFrom, LocalDate headTo, LocalDate tailFrom,
-            LocalDate tailTo) {
+            LocalDate tailTo, LocalDate yearsFrom, LocalDate yearsTo, LocalDate monthsBeforeFrom,
+            LocalDate monthsBeforeTo, LocalDate monthsAfterFrom, LocalDate monthsAfterTo) {
 
         private static final LocalDate NONE_FROM = LocalDate.of(9999, 1, 2);
         private static final LocalDate NONE_TO = LocalDate.of(9999, 1, 1);
@@ -68,43 +93,80 @@ public class LedgerQueries {
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
             return sql.param("monthsFrom", Date.valueOf(monthsFrom)).param("monthsTo", Date.valueOf(monthsTo))
                     .param("headFrom", Date.valueOf(headFrom)).param("headTo", Date.valueOf(headTo))
-                    .param("tailFrom", Date.valueOf(tailFrom)).param("tailTo", Date.valueOf(tailTo));
+                    .param("tailFrom", Date.valueOf(tailFrom)).param("tailTo", Date.valueOf(tailTo))
+                    .param("yearsFrom", Date.valueOf(yearsFrom)).param("yearsTo", Date.valueOf(yearsTo))
+                    .param("monthsBeforeFrom", Date.valueOf(monthsBeforeFrom))
+                    .param("monthsBeforeTo", Date.valueOf(monthsBeforeTo))
+                    .param("monthsAfterFrom", Date.valueOf(monthsAfterFrom))
+                    .param("monthsAfterTo", Date.valueOf(monthsAfterTo));
         }
     }
 
-    /** Splits {@code from}..{@code to} (inclusive) into the whole months the rollup answers and the days around them. */
+    /** Splits {@code from}..{@code to} (inclusive) into the whole years and months the rollups answer and the days around them. */
     Period period(LocalDate from, LocalDate to) {
+        LocalDate none = Period.NONE_FROM;
+        LocalDate noneTo = Period.NONE_TO;
         if (from.isAfter(to)) {
-            return new Period(Period.NONE_FROM, Period.NONE_TO, Period.NONE_FROM, Period.NONE_TO, Period.NONE_FROM,
-                    Period.NONE_TO);
+            return new Period(none, noneTo, none, noneTo, none, noneTo, none, noneTo, none, noneTo, none, noneTo);
         }
         LocalDate first = from.withDayOfMonth(1);
         LocalDate last = to.withDayOfMonth(1);
-        boolean firstWhole = coveredWhole(first, from, to);
-        boolean lastWhole = first.equals(last) ? firstWhole : coveredWhole(last, from, to);
+        boolean firstWhole = coveredWhole(first, first.plusMonths(1), from, to);
+        boolean lastWhole = first.equals(last) ? firstWhole : coveredWhole(last, last.plusMonths(1), from, to);
+        if (first.equals(last)) {
+            return firstWhole ? withYears(first, first, none, noneTo, none, noneTo, from, to)
+                    : new Period(none, noneTo, from, to, none, noneTo, none, noneTo, none, noneTo, none, noneTo);
+        }
         LocalDate monthsFrom = firstWhole ? first : first.plusMonths(1);
         LocalDate monthsTo = lastWhole ? last : last.minusMonths(1);
-        LocalDate none = Period.NONE_FROM;
-        LocalDate noneTo = Period.NONE_TO;
-        if (first.equals(last)) {
-            return firstWhole ? new Period(first, first, none, noneTo, none, noneTo)
-                    : new Period(none, noneTo, from, to, none, noneTo);
-        }
-        return new Period(monthsFrom, monthsTo, firstWhole ? none : from, firstWhole ? noneTo : first.plusMonths(1).minusDays(1),
-                lastWhole ? none : last, lastWhole ? noneTo : to);
+        return withYears(monthsFrom, monthsTo, firstWhole ? none : from,
+                firstWhole ? noneTo : first.plusMonths(1).minusDays(1), lastWhole ? none : last, lastWhole ? noneTo : to,
+                from, to);
     }
 
-    /** Whether every ledger day of {@code month} lies between {@code from} and {@code to} (two index look-ups). */
-    private boolean coveredWhole(LocalDate month, LocalDate from, LocalDate to) {
-        LocalDate next = month.plusMonths(1);
-        if (!from.isAfter(month) && !to.isBefore(next.minusDays(1))) {
+    /**
+     * The whole months {@code monthsFrom}..{@code monthsTo} as whole years (those whose ledger days all lie between
+     * {@code from} and {@code to}: every year strictly inside, and the first and last one after a look-up each) and
+     * the months before and after them.
+     */
+    private Period withYears(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headFrom, LocalDate headTo,
+            LocalDate tailFrom, LocalDate tailTo, LocalDate from, LocalDate to) {
+        LocalDate none = Period.NONE_FROM;
+        LocalDate noneTo = Period.NONE_TO;
+        if (monthsFrom.isAfter(monthsTo)) {
+            return new Period(monthsFrom, monthsTo, headFrom, headTo, tailFrom, tailTo, none, noneTo, none, noneTo,
+                    none, noneTo);
+        }
+        LocalDate firstYear = monthsFrom.withDayOfYear(1);
+        LocalDate lastYear = monthsTo.withDayOfYear(1);
+        LocalDate yearsFrom = coveredWhole(firstYear, firstYear.plusYears(1), from, to) ? firstYear : firstYear.plusYears(1);
+        LocalDate yearsTo = lastYear.equals(firstYear) ? (yearsFrom.equals(firstYear) ? lastYear : lastYear.minusYears(1))
+                : coveredWhole(lastYear, lastYear.plusYears(1), from, to) ? lastYear : lastYear.minusYears(1);
+        if (yearsFrom.isAfter(yearsTo)) {
+            return new Period(monthsFrom, monthsTo, headFrom, headTo, tailFrom, tailTo, none, noneTo, monthsFrom,
+                    monthsTo, none, noneTo);
+        }
+        // a whole year's ledger months all lie in monthsFrom..monthsTo: the months around the years are the rest
+        LocalDate beforeTo = yearsFrom.minusMonths(1);
+        LocalDate afterFrom = yearsTo.plusYears(1);
+        return new Period(monthsFrom, monthsTo, headFrom, headTo, tailFrom, tailTo, yearsFrom, yearsTo,
+                monthsFrom.isAfter(beforeTo) ? none : monthsFrom, monthsFrom.isAfter(beforeTo) ? noneTo : beforeTo,
+                afterFrom.isAfter(monthsTo) ? none : afterFrom, afterFrom.isAfter(monthsTo) ? noneTo : monthsTo);
+    }
+
+    /**
+     * Whether every ledger day from {@code start} (inclusive) to {@code next} (exclusive) lies between {@code from}
+     * and {@code to} (two index look-ups unless the period covers the whole span).
+     */
+    private boolean coveredWhole(LocalDate start, LocalDate next, LocalDate from, LocalDate to) {
+        if (!from.isAfter(start) && !to.isBefore(next.minusDays(1))) {
             return true;
         }
         return jdbc.sql("""
                 select coalesce(min(day) >= :from and max(day) <= :to, true) from savings_ledger_day
-                where day >= :month and day < :next""")
+                where day >= :start and day < :next""")
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .param("month", Date.valueOf(month)).param("next", Date.valueOf(next))
+                .param("start", Date.valueOf(start)).param("next", Date.valueOf(next))
                 .query(Boolean.class).single();
     }
 
@@ -120,6 +182,34 @@ public class LedgerQueries {
                 + " group by 1 order by " + order)).query((rs, n) -> group(rs)).list();
     }
 
+    /** The groupings {@link #groupings} answers in one pass. */
+    public static final Set<String> GROUPINGS = Set.of("team", "account", "region", "service");
+
+    /**
+     * Several of the groupings by team, account, region and service over one period, from one pass over the period
+     * (grouping sets): each list as {@link #groups} answers it.
+     */
+    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to) {
+        if (groupBys.isEmpty() || !GROUPINGS.containsAll(groupBys)) {
+            throw new IllegalArgumentException("groupings of " + groupBys);
+        }
+        List<String> columns = groupBys.stream().map(GROUPS::get).toList();
+        StringBuilder which = new StringBuilder("case");
+        for (int i = 0; i < columns.size(); i++) {
+            which.append(" when grouping(").append(columns.get(i)).append(") = 0 then ").append(i);
+        }
+        which.append(" end");
+        Map<String, List<SavingsGroup>> result = new LinkedHashMap<>();
+        groupBys.forEach(g -> result.put(g, new ArrayList<>()));
+        period(from, to).bind(jdbc.sql("select " + which + " as grouping, coalesce(" + String.join(", ", columns)
+                + ") as key, " + SUMS + " from " + PERIOD_GROUPS + " group by grouping sets (("
+                + String.join("), (", columns) + ")) order by 1, net desc, key"))
+                .query((ResultSet rs) -> {
+                    result.get(groupBys.get(rs.getInt("grouping"))).add(group(rs));
+                });
+        return result;
+    }
+
     /** Totals over the period, as one group named "total". */
     public SavingsGroup total(LocalDate from, LocalDate to) {
         return period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from " + PERIOD_GROUPS))
@@ -128,13 +218,39 @@ public class LedgerQueries {
 
     /** Endpoints by net saving, of the kinds given, with their service in the key ("vpce-… · service"). */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit) {
-        return period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(service) || ' · ' || max(team_id) as key, "
-                + SUMS + " from " + PERIOD + """
-                 where kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')
-                group by resource_id having (:below = false or sum(net_saving) < 0)
-                order by net """ + " " + (costingMoreThanSaving ? "asc" : "desc") + ", resource_id limit :limit"))
-                .param("below", costingMoreThanSaving).param("limit", limit)
-                .query((rs, n) -> group(rs)).list();
+        EndpointRankings rankings = costingMoreThanSaving ? rankings(from, to, 0, limit) : rankings(from, to, limit, 0);
+        return costingMoreThanSaving ? rankings.belowBreakEven() : rankings.top();
+    }
+
+    /**
+     * The dashboard's two endpoint lists from one pass over the period's endpoints: the {@code top} with the largest
+     * net saving, and the {@code below} that cost more than they saved (most negative first); ties by resource id.
+     */
+    public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below) {
+        // ranks on the net saving alone, then sums the few endpoints ranked: most of a pass's time is in the sums
+        List<Ranked> ranked = period(from, to).bind(jdbc.sql("with net as materialized (select resource_id, "
+                + "sum(net_saving) as net from " + PERIOD + " where kind in " + ENDPOINT_KINDS + """
+                 group by resource_id),
+                ranked as (
+                    select 1 as list, row_number() over (order by net desc, resource_id) as rank, resource_id
+                    from (select * from net order by net desc, resource_id limit :top) t
+                    union all
+                    select 2, row_number() over (order by net asc, resource_id), resource_id
+                    from (select * from net where net < 0 order by net asc, resource_id limit :below) b)
+                select r.list, r.rank, ledger.resource_id || ' · ' || max(ledger.service) || ' · '
+                       || max(ledger.team_id) as key,""" + " " + SUMS + " from ranked r join " + PERIOD + """
+                 on ledger.resource_id = r.resource_id
+                where ledger.kind in""" + " " + ENDPOINT_KINDS + """
+                group by r.list, r.rank, ledger.resource_id order by 1, 2"""))
+                .param("top", top).param("below", below)
+                .query((rs, n) -> new Ranked(rs.getInt("list"), group(rs))).list();
+        return new EndpointRankings(ranked.stream().filter(r -> r.list() == 1).map(Ranked::group).toList(),
+                ranked.stream().filter(r -> r.list() == 2).map(Ranked::group).toList());
+    }
+
+    private static final String ENDPOINT_KINDS = "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')";
+
+    private record Ranked(int list, SavingsGroup group) {
     }
 
     /** NAT gateways and VPCs by the NAT charges they still pay (MISSED: avoidable with a free gateway endpoint). */

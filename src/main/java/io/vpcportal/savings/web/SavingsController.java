@@ -1,5 +1,6 @@
 package io.vpcportal.savings.web;
 
+import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,11 +46,13 @@ class SavingsController {
         List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today);
         model.addAttribute("months", months);
         model.addAttribute("chart", TrendChart.of(months));
-        model.addAttribute("byTeam", savings.groups("team", start, end));
-        model.addAttribute("byAccount", savings.groups("account", start, end));
-        model.addAttribute("byService", savings.groups("service", start, end));
-        model.addAttribute("top", savings.endpoints(start, end, false, 10));
-        model.addAttribute("belowBreakEven", savings.endpoints(start, end, true, 20));
+        Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end);
+        model.addAttribute("byTeam", by.get("team"));
+        model.addAttribute("byAccount", by.get("account"));
+        model.addAttribute("byService", by.get("service"));
+        EndpointRankings endpoints = savings.endpointRankings(start, end, 10, 20);
+        model.addAttribute("top", endpoints.top());
+        model.addAttribute("belowBreakEven", endpoints.belowBreakEven());
         model.addAttribute("missed", savings.natTraffic(start, end, LedgerKind.MISSED, 20));
         model.addAttribute("nat", savings.natTraffic(start, end, LedgerKind.NAT, 20));
         model.addAttribute("collects", savings.collects());
