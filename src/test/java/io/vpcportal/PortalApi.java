@@ -139,4 +139,30 @@ public final class PortalApi {
             return status + " " + contentType() + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
         }
     }
+
+    /**
+     * Waits (up to 90 s) until request {@code id} is in {@code status}, and answers it; a FAILED request on the way
+     * fails at once with its provisioning details.
+     */
+    public JsonNode awaitStatus(String token, String id, String status) {
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode request = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            request = get("/api/v1/requests/" + id, token).json();
+            if (request.get("status").asString().equals(status)) {
+                return request;
+            }
+            if (request.get("status").asString().equals("FAILED")) {
+                throw new AssertionError("Request " + id + " failed instead of becoming " + status + ": "
+                        + get("/api/v1/requests/" + id + "/provisioning", token).body());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Request " + id + " did not become " + status + ": " + request);
+    }
 }

@@ -131,7 +131,7 @@ class AdoptionIntegrationTests {
                 .get("items")).singleElement().satisfies(a -> assertThat(a.get("detail").asString()).contains(requestId));
 
         assertThat(api.post("/api/v1/requests/" + requestId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, requestId, "ACTIVE");
+        api.awaitStatus(requester, requestId, "ACTIVE");
 
         Map<String, String> tags = tagsInMoto(account, handMade);
         assertThat(tags).containsEntry("portal:request-item", requestId + "/0").containsEntry("portal:request-id", requestId)
@@ -169,7 +169,7 @@ class AdoptionIntegrationTests {
         assertThat(decommission.status()).as(decommission.body()).isEqualTo(200);
         Response decommissionApproved = api.post("/api/v1/requests/" + directRequest + "/approve", approver, "{}");
         assertThat(decommissionApproved.status()).as(decommissionApproved.body()).isEqualTo(200);
-        awaitStatus(api, requester, directRequest, "DELETED");
+        api.awaitStatus(requester, directRequest, "DELETED");
         try (Ec2Client ec2 = ec2As(account, REGION)) {
             assertThat(ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
                     .vpcEndpoints()).filteredOn(e -> e.vpcEndpointId().equals(byAdmin))
@@ -212,22 +212,6 @@ class AdoptionIntegrationTests {
         return Tag.builder().key(key).value(value).build();
     }
 
-    private static JsonNode awaitStatus(PortalApi api, String token, String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode request = null;
-        while (Instant.now().isBefore(deadline)) {
-            request = api.get("/api/v1/requests/" + id, token).json();
-            if (request.get("status").asString().equals(status)) {
-                return request;
-            }
-            if (request.get("status").asString().equals("FAILED")) {
-                throw new AssertionError("Request " + id + " failed instead of becoming " + status + ": "
-                        + api.get("/api/v1/requests/" + id + "/provisioning", token).body());
-            }
-            sleep(250);
-        }
-        throw new AssertionError("Request " + id + " did not become " + status + ": " + request);
-    }
 
     private static void sleep(long millis) {
         try {

@@ -93,7 +93,7 @@ class DriftReconcileIntegrationTests {
         String requestId = created.json().get("id").asString();
         assertThat(api.post("/api/v1/requests/" + requestId + "/submit", requester, "").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/requests/" + requestId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, requestId, "ACTIVE");
+        api.awaitStatus(requester, requestId, "ACTIVE");
         String endpoint = api.get("/api/v1/requests/" + requestId + "/provisioning", requester).json()
                 .get("endpoints").get(0).get("vpcEndpointId").asString();
         String approvedPolicy = policyInMoto(account, endpoint);
@@ -139,7 +139,7 @@ class DriftReconcileIntegrationTests {
         Problems.assertProblem(api.post("/api/v1/requests/" + changeId + "/approve", requester, "{}"), 403);
 
         assertThat(api.post("/api/v1/requests/" + changeId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, changeId, "APPLIED");
+        api.awaitStatus(requester, changeId, "APPLIED");
         String restored = policyInMoto(account, endpoint);
         assertThat(restored).doesNotContain("ByHand");
         assertThat(policies.canonical(restored)).isEqualTo(policies.canonical(approvedPolicy));
@@ -160,7 +160,7 @@ class DriftReconcileIntegrationTests {
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(201);
         String narrowId = narrowed.json().get("id").asString();
         assertThat(api.post("/api/v1/requests/" + narrowId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, narrowId, "APPLIED");
+        api.awaitStatus(requester, narrowId, "APPLIED");
         assertThat(policyInMoto(account, endpoint)).contains("table/orders");
         syncAndWait(api, admin);
         JsonNode changed = api.get("/api/v1/endpoints/" + endpoint, requester).json();
@@ -197,7 +197,7 @@ class DriftReconcileIntegrationTests {
         String requestId = created.json().get("id").asString();
         assertThat(api.post("/api/v1/requests/" + requestId + "/submit", requester, "").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/requests/" + requestId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, requestId, "ACTIVE");
+        api.awaitStatus(requester, requestId, "ACTIVE");
         String endpoint = api.get("/api/v1/requests/" + requestId + "/provisioning", requester).json()
                 .get("endpoints").get(0).get("vpcEndpointId").asString();
         Map<String, String> approvedTags = tagsInMoto(account, endpoint);
@@ -235,7 +235,7 @@ class DriftReconcileIntegrationTests {
         String changeId = reconcile.json().get("id").asString();
         assertThat(tagsInMoto(account, endpoint)).as("nothing is sent before approval").containsEntry("cost-centre", "cc-2");
         assertThat(api.post("/api/v1/requests/" + changeId + "/approve", approver, "{}").status()).isEqualTo(200);
-        awaitStatus(api, requester, changeId, "APPLIED");
+        api.awaitStatus(requester, changeId, "APPLIED");
 
         Map<String, String> restored = new java.util.TreeMap<>(tagsInMoto(account, endpoint));
         assertThat(restored.remove("aws:cloudformation:stack-name")).as("left alone").isEqualTo("by-aws");
@@ -283,22 +283,6 @@ class DriftReconcileIntegrationTests {
         return value == null || value.isNull() ? "null" : value.asString();
     }
 
-    private static JsonNode awaitStatus(PortalApi api, String token, String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode request = null;
-        while (Instant.now().isBefore(deadline)) {
-            request = api.get("/api/v1/requests/" + id, token).json();
-            if (request.get("status").asString().equals(status)) {
-                return request;
-            }
-            if (request.get("status").asString().equals("FAILED")) {
-                throw new AssertionError("Request " + id + " failed instead of becoming " + status + ": "
-                        + api.get("/api/v1/requests/" + id + "/provisioning", token).body());
-            }
-            sleep(250);
-        }
-        throw new AssertionError("Request " + id + " did not become " + status + ": " + request);
-    }
 
     /** POST /api/v1/sync (waiting while another run is in progress), then the finished run. */
     private static JsonNode syncAndWait(PortalApi api, String admin) {
