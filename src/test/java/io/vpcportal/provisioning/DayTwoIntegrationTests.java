@@ -119,7 +119,7 @@ class DayTwoIntegrationTests {
 
         var approved = api.post("/api/v1/requests/" + changeId + "/approve", api.tokenOf("net-approver"), "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        awaitStatus(token, changeId, "APPLIED");
+        api.awaitStatus(token, changeId, "APPLIED");
 
         VpcEndpoint after = endpointsIn(net.vpcId()).get(0);
         assertThat(after.vpcEndpointId()).isEqualTo(before.vpcEndpointId());
@@ -154,7 +154,7 @@ class DayTwoIntegrationTests {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String changeId = created.json().get("id").asString();
         api.post("/api/v1/requests/" + changeId + "/approve", api.tokenOf("net-approver"), "{}");
-        awaitStatus(token, changeId, "APPLIED");
+        api.awaitStatus(token, changeId, "APPLIED");
 
         VpcEndpoint endpoint = endpointsIn(net.vpcId()).get(0);
         assertThat(endpoint.vpcEndpointId()).isEqualTo(endpointId);
@@ -229,7 +229,7 @@ class DayTwoIntegrationTests {
         Problems.assertProblem(api.post("/api/v1/requests/" + id + "/approve", token, "{}"), 403);
         var approved = api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"), "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        JsonNode deleted = awaitStatus(token, id, "DELETED");
+        JsonNode deleted = api.awaitStatus(token, id, "DELETED");
 
         assertThat(endpointsIn(net.vpcId())).isEmpty();
         try (S3Client s3 = s3()) {
@@ -283,7 +283,7 @@ class DayTwoIntegrationTests {
             var approved = api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"), "{}");
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         }
-        awaitStatus(token, id, "ACTIVE");
+        api.awaitStatus(token, id, "ACTIVE");
         return id;
     }
 
@@ -317,27 +317,6 @@ class DayTwoIntegrationTests {
                 .build();
     }
 
-    private JsonNode awaitStatus(String token, String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode request = null;
-        while (Instant.now().isBefore(deadline)) {
-            request = api.get("/api/v1/requests/" + id, token).json();
-            if (request.get("status").asString().equals(status)) {
-                return request;
-            }
-            if (request.get("status").asString().equals("FAILED")) {
-                throw new AssertionError("Request " + id + " failed instead of becoming " + status + ": "
-                        + api.get("/api/v1/requests/" + id + "/provisioning", token).body());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Request " + id + " did not become " + status + ": " + request);
-    }
 
     private static List<VpcEndpoint> endpointsIn(String vpcId) {
         return ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpcId).build()))

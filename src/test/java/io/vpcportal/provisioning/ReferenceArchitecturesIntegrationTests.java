@@ -111,7 +111,7 @@ class ReferenceArchitecturesIntegrationTests {
                 .formatted(team.id(), team.accountId(), net.vpcId(), net.privateRouteTable(), net.publicRouteTable());
 
         String id = createAndSubmit(token, body);
-        JsonNode request = awaitStatus(token, id, "ACTIVE");
+        JsonNode request = api.awaitStatus(token, id, "ACTIVE");
 
         List<VpcEndpoint> endpoints = endpointsIn(net.vpcId());
         assertThat(endpoints).hasSize(1);
@@ -157,7 +157,7 @@ class ReferenceArchitecturesIntegrationTests {
         assertThat(api.get("/api/v1/requests/" + id, token).json().get("status").asString()).isEqualTo("SUBMITTED");
         var approved = api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"), "{\"comment\":\"ok\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        awaitStatus(token, id, "ACTIVE");
+        api.awaitStatus(token, id, "ACTIVE");
 
         JsonNode active = api.get("/api/v1/requests/" + id, token).json();
         assertThat(active.get("timeline").toString())
@@ -182,7 +182,7 @@ class ReferenceArchitecturesIntegrationTests {
 
         String id = createAndSubmit(token, body);
         api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"), "{}");
-        JsonNode failed = awaitStatus(token, id, "FAILED");
+        JsonNode failed = api.awaitStatus(token, id, "FAILED");
 
         assertThat(failed.get("timeline").toString()).contains("belongs to " + other.vpcId());
         assertThat(endpointsIn(net.vpcId())).isEmpty();
@@ -218,23 +218,6 @@ class ReferenceArchitecturesIntegrationTests {
         return id;
     }
 
-    private JsonNode awaitStatus(String token, String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode request = null;
-        while (Instant.now().isBefore(deadline)) {
-            request = api.get("/api/v1/requests/" + id, token).json();
-            if (request.get("status").asString().equals(status)) {
-                return request;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Request " + id + " did not become " + status + ": " + request);
-    }
 
     private static List<VpcEndpoint> endpointsIn(String vpcId) {
         return ec2.describeVpcEndpoints(r -> r.filters(Filter.builder().name("vpc-id").values(vpcId).build()))
