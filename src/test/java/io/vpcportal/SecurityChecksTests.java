@@ -153,7 +153,7 @@ class SecurityChecksTests {
     void sessionsExpireAndTheTimeoutIsDocumented() throws Exception {
         Duration timeout = environment.getProperty("server.servlet.session.timeout", Duration.class);
         assertThat(timeout).isPositive().isLessThanOrEqualTo(Duration.ofHours(8));
-        assertThat(Files.readString(Path.of("README.md")))
+        assertThat(Files.readString(Path.of("docs/configuration.md")))
                 .contains("| `server.servlet.session.timeout` | `8h` |")
                 .contains("| `portal.identity.login.max-failures` |");
     }
