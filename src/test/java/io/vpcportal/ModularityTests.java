@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** The module boundaries of STYLE.md: no cycles, and no module reaches into another's internal packages. */
+/** The module boundaries (docs/architecture.md): no cycles, and no module reaches into another's internal packages. */
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(PortalApplication.class);

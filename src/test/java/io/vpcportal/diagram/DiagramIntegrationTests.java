@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 /**
- * The three reference architectures of DOMAIN.md built in moto in one member account, synced into the inventory,
+ * The three reference architectures (docs/using-the-portal.md) built in moto in one member account, synced into the inventory,
  * then drawn through the API before and after their requests, in every format, with the inventory's visibility.
  */
 @AwsIntegrationTest

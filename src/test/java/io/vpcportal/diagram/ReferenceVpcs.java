@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** VPCs and requests of DOMAIN.md's reference architectures, as the inventory and the request module give them. */
+/** VPCs and requests of the reference architectures (docs/using-the-portal.md), as the inventory and the request module give them. */
 final class ReferenceVpcs {
 
     private ReferenceVpcs() {

@@ -29,7 +29,7 @@ final class PolicyFixtures {
                 List.of(BREAK_GLASS), ACCOUNT);
     }
 
-    /** The standard architecture of DOMAIN.md: an S3 gateway endpoint limited to the bucket, bucket locked to it. */
+    /** The standard reference architecture (docs/using-the-portal.md): an S3 gateway endpoint limited to the bucket, bucket locked to it. */
     static EndpointPolicyInput standard() {
         return input(S3, "Gateway", "s3-buckets", List.of(BUCKET), List.of(), null)
                 .withOptions(new PreviewOptions(VPC, List.of(ENDPOINT), null, null, null, null, null));

@@ -36,7 +36,7 @@ class PolicyModuleTests {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.vpcportal"));
         noClasses().that().resideOutsideOfPackage("..aws..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-                .because("SDK types stay in the adapters (STYLE.md)")
+                .because("SDK types stay in the adapters (docs/architecture.md)")
                 .check(main);
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standard reference architecture of DOMAIN.md: two instances upload to a bucket through an S3 gateway
+ * The standard reference architecture (docs/using-the-portal.md): two instances upload to a bucket through an S3 gateway
  * endpoint. The generated pair must allow {@code s3:PutObject} through the endpoint, deny it from outside the VPC,
  * and still allow the break-glass role.
  */

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The reference architectures of DOMAIN.md end to end through the API: request, approval, provisioning
+ * The reference architectures (docs/using-the-portal.md) end to end through the API: request, approval, provisioning
  * through the EC2 API of the moto server, and what then exists there.
  */
 @AwsIntegrationTest

@@ -84,7 +84,7 @@ class EstimateApiIntegrationTests {
         assertThat(cents(estimate, "endpointCost")).isEqualTo("24.60");
         assertThat(cents(estimate, "avoidedNatCost")).isEqualTo("45.00");
         assertThat(cents(estimate, "netSaving")).isEqualTo("20.40");
-        // 14.60 / (0.045 - 0.01) = 417.142857 GB (DOMAIN.md: about 209 GB per ENI)
+        // 14.60 / (0.045 - 0.01) = 417.142857 GB (about 209 GB per ENI)
         assertThat(estimate.path("breakEvenGb").decimalValue()).isEqualByComparingTo("417.142857");
         assertThat(estimate.path("warning").isNull()).isTrue();
     }
