@@ -1,60 +1,44 @@
 package io.vpcportal.policy.internal;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import io.vpcportal.policy.DiffLine;
 import io.vpcportal.policy.PolicyDiff;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A line diff by longest common subsequence: policies are short, so the quadratic table is cheap. */
+/**
+ * A line diff (Myers' algorithm from java-diff-utils): its cost grows with the size of the difference, not with the
+ * product of the two lengths, so a large policy with a few changed lines still gets a precise diff. Removed lines of
+ * a changed block come before the added ones.
+ */
 public final class LineDiff {
-
-    private static final long MAX_CELLS = 4_000_000L;
 
     private LineDiff() {
     }
 
     public static PolicyDiff between(String before, String after) {
-        String[] a = lines(before);
-        String[] b = lines(after);
-        List<DiffLine> out = new ArrayList<>();
-        if ((long) a.length * b.length > MAX_CELLS) {
-            for (String line : a) {
-                out.add(new DiffLine(DiffLine.Change.REMOVED, line));
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        List<DiffLine> out = new ArrayList<>(Math.max(a.size(), b.size()));
+        int next = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            int at = delta.getSource().getPosition();
+            for (; next < at; next++) {
+                out.add(new DiffLine(DiffLine.Change.SAME, a.get(next)));
             }
-            for (String line : b) {
-                out.add(new DiffLine(DiffLine.Change.ADDED, line));
-            }
-            return new PolicyDiff(out);
+            delta.getSource().getLines().forEach(l -> out.add(new DiffLine(DiffLine.Change.REMOVED, l)));
+            delta.getTarget().getLines().forEach(l -> out.add(new DiffLine(DiffLine.Change.ADDED, l)));
+            next = at + delta.getSource().size();
         }
-        int[][] common = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i].equals(b[j])) {
-                out.add(new DiffLine(DiffLine.Change.SAME, a[i]));
-                i++;
-                j++;
-            } else if (common[i + 1][j] >= common[i][j + 1]) {
-                out.add(new DiffLine(DiffLine.Change.REMOVED, a[i++]));
-            } else {
-                out.add(new DiffLine(DiffLine.Change.ADDED, b[j++]));
-            }
-        }
-        while (i < a.length) {
-            out.add(new DiffLine(DiffLine.Change.REMOVED, a[i++]));
-        }
-        while (j < b.length) {
-            out.add(new DiffLine(DiffLine.Change.ADDED, b[j++]));
+        for (; next < a.size(); next++) {
+            out.add(new DiffLine(DiffLine.Change.SAME, a.get(next)));
         }
         return new PolicyDiff(out);
     }
 
-    private static String[] lines(String text) {
-        return text == null || text.isEmpty() ? new String[0] : text.split("\n", -1);
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
     }
 }

@@ -3,7 +3,6 @@ package io.vpcportal.savings.internal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.savings.PriceDetails;
 import io.vpcportal.savings.PriceItem;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an AWS Price List offer file in its CSV form ({@code index.csv}): a few metadata lines, a header row, then
@@ -68,35 +70,28 @@ public final class OfferFileParser {
     }
 
     private static int read(InputStream in, String source, Consumer<PriceDetails> sink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        // commons-csv reads quoted cells across line breaks; records are numbered as the file's records, not lines
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                .setFormat(format).get()) {
             Map<String, Integer> columns = null;
-            String line;
             int rows = 0;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (CSVRecord record : parser) {
+                long recordNo = record.getRecordNumber();
                 if (columns == null) {
-                    List<String> cells = cells(line);
+                    List<String> cells = record.toList();
                     if (cells.contains("usageType") && cells.contains("PricePerUnit")) {
                         columns = new HashMap<>();
                         for (int i = 0; i < cells.size(); i++) {
                             columns.putIfAbsent(cells.get(i), i);
                         }
-                    } else if (lineNo > 20) {
+                    } else if (recordNo > 20) {
                         break;
                     }
                     continue;
                 }
                 rows++;
-                // cheap test before splitting: most rows of an AmazonEC2 file are instance prices
-                if (!line.contains("NatGateway") && !line.contains("VpcEndpoint") && !line.contains("PublicIPv4")
-                        && !line.contains("DataTransfer-Regional")) {
-                    continue;
-                }
-                PriceDetails price = price(cells(line), columns, source, lineNo);
+                PriceDetails price = price(record.toList(), columns, source, recordNo);
                 if (price != null) {
                     sink.accept(price);
                 }
@@ -106,12 +101,22 @@ public final class OfferFileParser {
                         + "(no header row with usageType and PricePerUnit)");
             }
             return rows;
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(e);
         }
     }
 
-    private static PriceDetails price(List<String> cells, Map<String, Integer> columns, String source, int lineNo) {
+    /** A malformed CSV (an unclosed quote, say) is bad input; a failing stream stays an I/O error. */
+    private static RuntimeException unreadable(IOException e) {
+        if (e instanceof org.apache.commons.csv.CSVException) {
+            return new InvalidInputException("file", "is not readable as CSV: " + e.getMessage());
+        }
+        return new UncheckedIOException(e);
+    }
+
+    private static PriceDetails price(List<String> cells, Map<String, Integer> columns, String source, long recordNo) {
         String termType = cell(cells, columns, "TermType");
         if (termType != null && !termType.equals("OnDemand")) {
             return null;
@@ -143,7 +148,7 @@ public final class OfferFileParser {
                     match.get().item().unit(), LocalDate.parse(effective.substring(0, 10)), usageType,
                     blankToNull(cell(cells, columns, "SKU")), source);
         } catch (NumberFormatException | DateTimeParseException | NullPointerException | StringIndexOutOfBoundsException e) {
-            throw new InvalidInputException("file", "line " + lineNo + " (" + usageType
+            throw new InvalidInputException("file", "record " + recordNo + " (" + usageType
                     + ") has no readable price, range or effective date");
         }
     }
@@ -155,36 +160,5 @@ public final class OfferFileParser {
     private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
         return i == null || i >= cells.size() ? null : cells.get(i);
-    }
-
-    /** One CSV line: fields optionally in double quotes, a doubled quote inside quotes is a quote. */
-    static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

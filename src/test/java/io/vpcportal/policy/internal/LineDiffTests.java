@@ -30,4 +30,25 @@ class LineDiffTests {
         assertThat(LineDiff.between("", "p\nq").lines()).extracting(DiffLine::change)
                 .containsExactly(DiffLine.Change.ADDED, DiffLine.Change.ADDED);
     }
+
+    @Test
+    void aLargePolicyWithOneChangedLineGetsAPreciseDiff() {
+        // 5,000 lines on each side: a quadratic table would need 25 million cells; the diff still names one line
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            before.append("line ").append(i).append('\n');
+        }
+        String after = before.toString().replace("line 2500\n", "line 2500 changed\n");
+        PolicyDiff diff = LineDiff.between(before.toString(), after);
+        assertThat(diff.removed()).isEqualTo(1);
+        assertThat(diff.added()).isEqualTo(1);
+        assertThat(diff.lines()).filteredOn(l -> l.change() != DiffLine.Change.SAME).extracting(l -> l.marker() + l.text())
+                .containsExactly("-line 2500", "+line 2500 changed");
+    }
+
+    @Test
+    void everythingRemovedWhenAfterIsEmpty() {
+        assertThat(LineDiff.between("p\nq", "").lines()).extracting(DiffLine::change)
+                .containsExactly(DiffLine.Change.REMOVED, DiffLine.Change.REMOVED);
+    }
 }

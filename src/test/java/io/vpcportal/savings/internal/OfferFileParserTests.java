@@ -86,9 +86,24 @@ class OfferFileParserTests {
     }
 
     @Test
-    void quotedCellsKeepCommasAndQuotes() {
-        assertThat(OfferFileParser.cells("\"a,b\",\"say \"\"hi\"\"\",,plain"))
-                .containsExactly("a,b", "say \"hi\"", "", "plain");
+    void quotedCellsMayHoldCommasQuotesAndLineBreaks() {
+        String file = "\"FormatVersion\",\"v1.0\"\n"
+                + "\"SKU\",\"TermType\",\"usageType\",\"serviceCode\",\"PricePerUnit\",\"Currency\",\"EffectiveDate\","
+                + "\"StartingRange\",\"EndingRange\",\"Region Code\",\"Description\"\n"
+                + "\"SKU1\",\"OnDemand\",\"USE1-NatGateway-Hours\",\"AmazonEC2\",\"0.045\",\"USD\",\"2025-10-01\","
+                + "\"0\",\"Inf\",\"us-east-1\",\"$0.045 per \"\"NAT\"\", hour\nsecond line\"\n"
+                + "\"SKU2\",\"OnDemand\",\"USE1-NatGateway-Bytes\",\"AmazonEC2\",\"0.045\",\"USD\",\"2025-10-01\","
+                + "\"0\",\"Inf\",\"us-east-1\",\"per GB\"\n";
+        OfferFileParser.Result result = OfferFileParser.parse(in(file), "test");
+        assertThat(result.rows()).isEqualTo(2);
+        assertThat(result.prices()).extracting(PriceDetails::item)
+                .containsExactlyInAnyOrder(PriceItem.NAT_GATEWAY_HOUR, PriceItem.NAT_GATEWAY_GB);
+    }
+
+    @Test
+    void anUnclosedQuoteIsRefusedAsInput() {
+        String file = "\"SKU\",\"usageType\",\"PricePerUnit\"\n\"a\",\"USE1-NatGateway-Hours\",\"0.1\n";
+        assertThatThrownBy(() -> OfferFileParser.parse(in(file), "upload")).isInstanceOf(InvalidInputException.class);
     }
 
     private static InputStream in(String text) {
