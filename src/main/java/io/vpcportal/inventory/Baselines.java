@@ -1,5 +1,6 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.inventory.Drift.Approved;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.ProvisioningManagement;
@@ -148,7 +149,7 @@ class Baselines {
     }
 
     static String json(java.util.Map<String, String> tags) {
-        return InventoryStore.CANONICAL.writeValueAsString(new java.util.TreeMap<>(tags));
+        return CanonicalJsonWriter.write(new java.util.TreeMap<>(tags));
     }
 
     static List<String> list(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
 import io.vpcportal.platform.Digests;
@@ -16,9 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one account and region's snapshot in bulk: JDBC batches of {@code INSERT … ON CONFLICT DO UPDATE …
@@ -29,11 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class InventoryStore {
 
-    static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
     private static final int BATCH = 500;
 
     private static final String UPSERT_ENDPOINT = """
@@ -190,8 +183,8 @@ class InventoryStore {
             ps.setArray(11, array(con, e.subnetIds()));
             ps.setArray(12, array(con, e.securityGroupIds()));
             ps.setArray(13, array(con, e.networkInterfaceIds()));
-            ps.setString(14, CANONICAL.writeValueAsString(e.dnsEntries()));
-            ps.setString(15, CANONICAL.writeValueAsString(e.tags()));
+            ps.setString(14, CanonicalJsonWriter.write(e.dnsEntries()));
+            ps.setString(15, CanonicalJsonWriter.write(e.tags()));
             ps.setTimestamp(16, e.createdAt() == null ? null : Timestamp.from(e.createdAt()));
             ps.setString(17, hash(e));
             RequestTag link = RequestTag.of(e.tags());
@@ -212,7 +205,7 @@ class InventoryStore {
     private static ParameterizedPreparedStatementSetter<ObservedResource> resourceSetter(String accountId,
             String region, Timestamp at) {
         return (ps, r) -> {
-            String data = CANONICAL.writeValueAsString(r.attributes());
+            String data = CanonicalJsonWriter.write(r.attributes());
             ps.setString(1, accountId);
             ps.setString(2, region);
             ps.setString(3, r.id());
@@ -227,7 +220,7 @@ class InventoryStore {
     }
 
     static String hash(ObservedEndpoint e) {
-        return Digests.sha256Hex(CANONICAL.writeValueAsString(e));
+        return Digests.sha256Hex(CanonicalJsonWriter.write(e));
     }
 
     private static Array array(Connection con, List<String> values) throws SQLException {

@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.request.RequestDetails;
@@ -11,9 +12,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Computes what provisioning sends, item by item: the same request always gives the same specs, the same
@@ -29,10 +27,6 @@ class ProvisioningPlanner {
     }
 
     static final String ITEM_TAG = "portal:request-item";
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     /**
      * One endpoint to create: where, what, and the tag that finds it again. {@code policyProblem} says why the
@@ -291,7 +285,7 @@ class ProvisioningPlanner {
     }
 
     static String canonical(Object value) {
-        return CANONICAL.writeValueAsString(value);
+        return CanonicalJsonWriter.write(value);
     }
 
     private static Map<String, Object> map(Object... keyValues) {

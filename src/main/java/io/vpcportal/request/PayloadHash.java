@@ -1,19 +1,16 @@
 package io.vpcportal.request;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.vpcportal.platform.CanonicalJsonWriter;
+import io.vpcportal.platform.Digests;
 
 /** A stable digest of a draft, to tell a true repeat of a POST from a different payload under the same key. */
 final class PayloadHash {
 
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     private PayloadHash() {
     }
 
     static String of(RequestDraft draft) {
-        return io.vpcportal.platform.Digests.sha256Hex(CANONICAL.writeValueAsBytes(draft));
+        return Digests.sha256Hex(CanonicalJsonWriter.writeBytes(draft));
     }
 }

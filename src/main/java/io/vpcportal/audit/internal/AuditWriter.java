@@ -1,14 +1,12 @@
 package io.vpcportal.audit.internal;
 
+import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.audit.AuditAction;
 import io.vpcportal.audit.AuditSubjectType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one audit row in the caller's transaction. States are stored as canonical JSON (properties and map
@@ -18,11 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditWriter {
 
-    static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST) // records would otherwise keep declaration order
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     private static final int MAX_ACTOR = 64;
     private static final int MAX_SUBJECT_ID = 100;
@@ -50,7 +43,7 @@ class AuditWriter {
     }
 
     static String json(Object state) {
-        return state == null ? null : CANONICAL.writeValueAsString(state);
+        return state == null ? null : CanonicalJsonWriter.write(state);
     }
 
     private static String clip(String value, int max) {
