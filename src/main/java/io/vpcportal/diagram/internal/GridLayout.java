@@ -1,5 +1,15 @@
 package io.vpcportal.diagram.internal;
 
+import static io.vpcportal.diagram.internal.DiagramLabels.basis;
+import static io.vpcportal.diagram.internal.DiagramLabels.description;
+import static io.vpcportal.diagram.internal.DiagramLabels.gb;
+import static io.vpcportal.diagram.internal.DiagramLabels.kindLabel;
+import static io.vpcportal.diagram.internal.DiagramLabels.named;
+import static io.vpcportal.diagram.internal.DiagramLabels.pathLabel;
+import static io.vpcportal.diagram.internal.DiagramLabels.pathLines;
+import static io.vpcportal.diagram.internal.DiagramLabels.usd;
+import static io.vpcportal.diagram.internal.DiagramLabels.viewSuffix;
+
 import io.vpcportal.diagram.internal.Layout.Connector;
 import io.vpcportal.diagram.internal.Layout.Shape;
 import io.vpcportal.diagram.internal.Layout.Style;
@@ -15,10 +25,6 @@ import io.vpcportal.diagram.internal.NetworkModel.RouteTableNode;
 import io.vpcportal.diagram.internal.NetworkModel.ServiceNode;
 import io.vpcportal.diagram.internal.NetworkModel.SubnetNode;
 import io.vpcportal.diagram.internal.NetworkModel.Via;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,26 +69,61 @@ public final class GridLayout {
         return new GridLayout().place(m);
     }
 
+    /** Where the parts of the VPC go across: zone columns, then route tables, then endpoints. */
+    private record Columns(int vpcX, int vpcY, int zonesY, int rtX, int epX, int vpcRight) {
+
+        static Columns of(NetworkModel m) {
+            int vpcX = MARGIN;
+            int vpcY = MARGIN + 52;
+            int zoneCount = Math.max(1, m.zones().size());
+            int zonesRight = vpcX + PAD + zoneCount * (ZONE_W + ZONE_GAP) - ZONE_GAP;
+            int rtX = zonesRight + 28;
+            int epX = rtX + RT_W + 56;
+            return new Columns(vpcX, vpcY, vpcY + 80, rtX, epX, epX + EP_W + PAD);
+        }
+
+        int zoneX(int zone) {
+            return vpcX + PAD + zone * (ZONE_W + ZONE_GAP);
+        }
+    }
+
     private Layout place(NetworkModel m) {
         String title = "VPC " + m.vpcId() + (m.vpcName() == null ? "" : " (" + m.vpcName() + ")") + viewSuffix(m);
-        String subtitle = "account " + m.accountId() + " · " + m.region() + (m.cidr() == null ? "" : " · " + m.cidr())
-                + (m.stale() ? " · STALE: its region could not be read at the last sync" : "");
-        int vpcX = MARGIN;
-        int vpcY = MARGIN + 52;
-        int zonesY = vpcY + 80;
+        Columns c = Columns.of(m);
+        int zoneBottom = zones(m, c);
+        int rtBottom = routeTables(m, c);
+        internetGateway(m, c);
+        Map<String, String> cellOf = new HashMap<>();
+        int epBottom = endpoints(m, c, cellOf);
+        int vpcBottom = Math.max(Math.max(zoneBottom, rtBottom), epBottom) + PAD;
 
-        // availability-zone columns
-        int zoneCount = Math.max(1, m.zones().size());
-        int zonesRight = vpcX + PAD + zoneCount * (ZONE_W + ZONE_GAP) - ZONE_GAP;
-        int rtX = zonesRight + 28;
-        int epX = rtX + RT_W + 56;
-        int vpcRight = epX + EP_W + PAD;
-        int zoneBottom = zonesY + 28;
-        List<int[]> zoneBoxes = new ArrayList<>();
+        int laneX0 = c.vpcRight() + 20;
+        int svcX = laneX0 + Math.max(1, m.paths().size()) * 12 + 16;
+        requestTotal(m, svcX, c.vpcY());
+        Map<String, Integer> rowOfPath = new HashMap<>();
+        int svcBottom = services(m, svcX, c.zonesY(), rowOfPath);
+        paths(m, cellOf, rowOfPath, laneX0, svcX);
+        egress(m);
+        associations(m, cellOf);
+
+        int legendY = Math.max(vpcBottom, svcBottom) + 20;
+        List<Shape> ordered = new ArrayList<>();
+        ordered.add(header(m, title));
+        ordered.add(vpc(m, c, vpcBottom, title));
+        ordered.addAll(zoneFrames(m, c, vpcBottom)); // before their subnets, so that they are drawn below them
+        ordered.addAll(shapes);
+        ordered.add(legend(legendY));
+        int width = Math.max(svcX + SVC_W + MARGIN, MARGIN + 800);
+        return new Layout(width, legendY + 78 + MARGIN, title, description(m), ordered, connectors);
+    }
+
+    /** The subnets of each availability zone, public first, in the zone's column; returns the lowest bottom. */
+    private int zones(NetworkModel m, Columns c) {
+        int bottom = c.zonesY() + 28;
         for (int z = 0; z < m.zones().size(); z++) {
             String zone = m.zones().get(z);
-            int zx = vpcX + PAD + z * (ZONE_W + ZONE_GAP);
-            int y = zonesY + 30;
+            int zx = c.zoneX(z);
+            int y = c.zonesY() + 30;
             List<SubnetNode> subnets = m.subnets().stream().filter(s -> s.zone().equals(zone)).toList();
             List<SubnetNode> shown = subnets.size() > MAX_SUBNETS_PER_ZONE
                     ? subnets.subList(0, MAX_SUBNETS_PER_ZONE - 1) : subnets;
@@ -96,107 +137,135 @@ public final class GridLayout {
                         List.of(text(zx + 20, y + 10, SUBNET_W - 16, "+ " + rest.size() + " more subnets", true, false))));
                 y += 46;
             }
-            zoneBottom = Math.max(zoneBottom, y);
-            zoneBoxes.add(new int[] {zx, z});
+            bottom = Math.max(bottom, y);
         }
+        return bottom;
+    }
 
-        // route tables
-        int y = zonesY;
+    private List<Shape> zoneFrames(NetworkModel m, Columns c, int vpcBottom) {
+        List<Shape> frames = new ArrayList<>();
+        for (int z = 0; z < m.zones().size(); z++) {
+            String zone = m.zones().get(z);
+            int zx = c.zoneX(z);
+            frames.add(new Shape("zone", zone, zx, c.zonesY(), ZONE_W, vpcBottom - PAD - c.zonesY(), Style.ZONE, false,
+                    "Availability Zone " + zone, List.of(text(zx + 8, c.zonesY() + 6, ZONE_W - 16, zone, true, true))));
+        }
+        return frames;
+    }
+
+    private Shape vpc(NetworkModel m, Columns c, int vpcBottom, String title) {
+        return new Shape("vpc", m.vpcId(), c.vpcX(), c.vpcY(), c.vpcRight() - c.vpcX(), vpcBottom - c.vpcY(), Style.VPC,
+                false, title, List.of(text(c.vpcX() + 10, c.vpcY() + 6, 360, "VPC " + named(m.vpcId(), m.vpcName())
+                        + (m.cidr() == null ? "" : " · " + m.cidr()), true, false)));
+    }
+
+    private static Shape header(NetworkModel m, String title) {
+        String subtitle = "account " + m.accountId() + " · " + m.region() + (m.cidr() == null ? "" : " · " + m.cidr())
+                + (m.stale() ? " · STALE: its region could not be read at the last sync" : "");
+        return new Shape("header", "header", MARGIN, MARGIN - 4, 900, 48, Style.HEADER, false, title,
+                List.of(text(MARGIN, MARGIN - 4, 900, title, true, false),
+                        text(MARGIN, MARGIN + 16, 900, subtitle, false, true)));
+    }
+
+    /** The route tables in their column, or the first ones and a "more" cell; returns the bottom. */
+    private int routeTables(NetworkModel m, Columns c) {
+        int x = c.rtX();
+        int y = c.zonesY();
         List<RouteTableNode> tables = m.routeTables();
-        List<RouteTableNode> shownTables = tables.size() > MAX_ROUTE_TABLES ? tables.subList(0, MAX_ROUTE_TABLES - 1)
+        List<RouteTableNode> shown = tables.size() > MAX_ROUTE_TABLES ? tables.subList(0, MAX_ROUTE_TABLES - 1)
                 : tables;
-        for (RouteTableNode t : shownTables) {
+        for (RouteTableNode t : shown) {
             String kind = (t.main() ? "main · " : "") + (t.isPublic() ? "public" : "private") + " · "
                     + t.subnetIds().size() + " subnet" + (t.subnetIds().size() == 1 ? "" : "s");
-            add(new Shape("route-table", t.id(), rtX, y, RT_W, 44, Style.ROUTE_TABLE, false,
+            add(new Shape("route-table", t.id(), x, y, RT_W, 44, Style.ROUTE_TABLE, false,
                     "Route table " + t.id() + (t.name() == null ? "" : " (" + t.name() + ")") + ": " + kind,
-                    List.of(text(rtX + 8, y + 6, RT_W - 16, "Route table " + named(t.id(), t.name()), true, false),
-                            text(rtX + 8, y + 24, RT_W - 16, kind, false, true))));
+                    List.of(text(x + 8, y + 6, RT_W - 16, "Route table " + named(t.id(), t.name()), true, false),
+                            text(x + 8, y + 24, RT_W - 16, kind, false, true))));
             y += 54;
         }
-        if (shownTables.size() < tables.size()) {
-            List<RouteTableNode> rest = tables.subList(shownTables.size(), tables.size());
-            add(new Shape("more", "more-route-tables", rtX, y, RT_W, 32, Style.MORE, false, rest.size()
+        if (shown.size() < tables.size()) {
+            List<RouteTableNode> rest = tables.subList(shown.size(), tables.size());
+            add(new Shape("more", "more-route-tables", x, y, RT_W, 32, Style.MORE, false, rest.size()
                     + " more route tables: " + rest.stream().map(RouteTableNode::id).collect(Collectors.joining(", ")),
-                    List.of(text(rtX + 8, y + 8, RT_W - 16, "+ " + rest.size() + " more route tables", true, false))));
+                    List.of(text(x + 8, y + 8, RT_W - 16, "+ " + rest.size() + " more route tables", true, false))));
             y += 42;
         }
-        int rtBottom = y;
+        return y;
+    }
 
-        // internet gateway, above the endpoints
-        if (m.internetGatewayId() != null) {
-            add(new Shape("internet-gateway", m.internetGatewayId(), epX, vpcY + 28, EP_W, 40, Style.INTERNET_GATEWAY,
-                    false, "Internet gateway " + m.internetGatewayId(), List.of(
-                            text(epX + 8, vpcY + 32, EP_W - 16, "Internet gateway", true, false),
-                            text(epX + 8, vpcY + 50, EP_W - 16, m.internetGatewayId(), false, true))));
+    /** The internet gateway, above the endpoints. */
+    private void internetGateway(NetworkModel m, Columns c) {
+        if (m.internetGatewayId() == null) {
+            return;
         }
+        int x = c.epX();
+        int y = c.vpcY();
+        add(new Shape("internet-gateway", m.internetGatewayId(), x, y + 28, EP_W, 40, Style.INTERNET_GATEWAY, false,
+                "Internet gateway " + m.internetGatewayId(), List.of(
+                        text(x + 8, y + 32, EP_W - 16, "Internet gateway", true, false),
+                        text(x + 8, y + 50, EP_W - 16, m.internetGatewayId(), false, true))));
+    }
 
-        // endpoints: one cell each, or one per service when there are many
-        y = zonesY;
-        Map<String, String> cellOf = new HashMap<>();
+    /**
+     * One cell per endpoint, or one per service and kind when there are many; {@code cellOf} learns each endpoint's
+     * cell. Returns the bottom.
+     */
+    private int endpoints(NetworkModel m, Columns c, Map<String, String> cellOf) {
+        int x = c.epX();
+        int y = c.zonesY();
         if (m.endpoints().size() <= MAX_ENDPOINT_BOXES) {
             for (EndpointNode e : m.endpoints()) {
-                endpoint(e, epX, y);
+                endpoint(e, x, y);
                 cellOf.put(e.id(), e.id());
                 y += 66;
             }
-        } else {
-            Map<String, List<EndpointNode>> perService = m.endpoints().stream().collect(Collectors.groupingBy(
-                    e -> e.serviceKey() + "|" + e.kind(), LinkedHashMap::new, Collectors.toList()));
-            for (var group : perService.entrySet()) {
-                List<EndpointNode> list = group.getValue();
-                EndpointNode first = list.get(0);
-                String id = "endpoints:" + group.getKey();
-                boolean planned = list.stream().allMatch(EndpointNode::planned);
-                add(new Shape("endpoint-group", id, epX, y, EP_W, 56, endpointStyle(first), planned,
-                        list.size() + " " + first.kind().name().toLowerCase(Locale.ROOT) + " endpoints for "
-                                + first.serviceName() + ": " + list.stream().map(EndpointNode::id)
-                                .collect(Collectors.joining(", ")),
-                        List.of(text(epX + 8, y + 4, EP_W - 16, Services.label(first.serviceName()), true, false),
-                                text(epX + 8, y + 21, EP_W - 16, list.size() + " " + kindLabel(first.kind())
-                                        + " endpoints", false, false),
-                                text(epX + 8, y + 37, EP_W - 16, first.serviceName(), false, true))));
-                list.forEach(e -> cellOf.put(e.id(), id));
-                y += 66;
-            }
+            return y;
         }
-        int epBottom = y;
+        Map<String, List<EndpointNode>> perService = m.endpoints().stream().collect(Collectors.groupingBy(
+                e -> e.serviceKey() + "|" + e.kind(), LinkedHashMap::new, Collectors.toList()));
+        for (var group : perService.entrySet()) {
+            List<EndpointNode> list = group.getValue();
+            EndpointNode first = list.get(0);
+            String id = "endpoints:" + group.getKey();
+            boolean planned = list.stream().allMatch(EndpointNode::planned);
+            add(new Shape("endpoint-group", id, x, y, EP_W, 56, endpointStyle(first), planned,
+                    list.size() + " " + first.kind().name().toLowerCase(Locale.ROOT) + " endpoints for "
+                            + first.serviceName() + ": " + list.stream().map(EndpointNode::id)
+                            .collect(Collectors.joining(", ")),
+                    List.of(text(x + 8, y + 4, EP_W - 16, Services.label(first.serviceName()), true, false),
+                            text(x + 8, y + 21, EP_W - 16, list.size() + " " + kindLabel(first.kind())
+                                    + " endpoints", false, false),
+                            text(x + 8, y + 37, EP_W - 16, first.serviceName(), false, true))));
+            list.forEach(e -> cellOf.put(e.id(), id));
+            y += 66;
+        }
+        return y;
+    }
 
-        int vpcBottom = Math.max(Math.max(zoneBottom, rtBottom), epBottom) + PAD;
-        // zones first in the list so that they are drawn below their subnets
-        List<Shape> zoneShapes = new ArrayList<>();
-        for (int[] zb : zoneBoxes) {
-            String zone = m.zones().get(zb[1]);
-            zoneShapes.add(new Shape("zone", zone, zb[0], zonesY, ZONE_W, vpcBottom - PAD - zonesY, Style.ZONE, false,
-                    "Availability Zone " + zone, List.of(text(zb[0] + 8, zonesY + 6, ZONE_W - 16, zone, true, true))));
+    /** The request's one GB figure, once, above the services: its endpoints' estimates share it. */
+    private void requestTotal(NetworkModel m, int svcX, int vpcY) {
+        RequestTotal total = m.requestTotal();
+        if (total == null) {
+            return;
         }
-        Shape vpc = new Shape("vpc", m.vpcId(), vpcX, vpcY, vpcRight - vpcX, vpcBottom - vpcY, Style.VPC, false,
-                title, List.of(text(vpcX + 10, vpcY + 6, 360, "VPC " + named(m.vpcId(), m.vpcName())
-                        + (m.cidr() == null ? "" : " · " + m.cidr()), true, false)));
-        Shape header = new Shape("header", "header", MARGIN, MARGIN - 4, 900, 48, Style.HEADER, false, title,
-                List.of(text(MARGIN, MARGIN - 4, 900, title, true, false),
-                        text(MARGIN, MARGIN + 16, 900, subtitle, false, true)));
+        String share = total.endpoints() == 1 ? "its endpoint's estimate uses it"
+                : "shared evenly by its " + total.endpoints() + " endpoints' estimates";
+        add(new Shape("request-total", "request-total", svcX, vpcY + 20, SVC_W, 44, Style.REQUEST_TOTAL, false,
+                "The request's total: " + gb(total.gb()) + " GB a month through NAT today, " + share
+                        + " (as in the cost panel)",
+                List.of(text(svcX + 8, vpcY + 24, SVC_W - 16, "request total " + gb(total.gb()) + " GB/month", true,
+                                false),
+                        text(svcX + 8, vpcY + 42, SVC_W - 16, share, false, true))));
+    }
 
-        // services outside the VPC, one lane per path
-        List<PathNode> paths = m.paths();
-        int laneX0 = vpcRight + 20;
-        int svcX = laneX0 + Math.max(1, paths.size()) * 12 + 16;
-        if (m.requestTotal() != null) {
-            // the request's one GB figure, once: its endpoints' estimates share it
-            RequestTotal total = m.requestTotal();
-            String share = total.endpoints() == 1 ? "its endpoint's estimate uses it"
-                    : "shared evenly by its " + total.endpoints() + " endpoints' estimates";
-            add(new Shape("request-total", "request-total", svcX, vpcY + 20, SVC_W, 44, Style.REQUEST_TOTAL, false,
-                    "The request's total: " + gb(total.gb()) + " GB a month through NAT today, " + share
-                            + " (as in the cost panel)",
-                    List.of(text(svcX + 8, vpcY + 24, SVC_W - 16, "request total " + gb(total.gb()) + " GB/month", true,
-                                    false),
-                            text(svcX + 8, vpcY + 42, SVC_W - 16, share, false, true))));
-        }
-        y = zonesY;
-        Map<String, Integer> rowOfPath = new HashMap<>();
+    /**
+     * The services outside the VPC, each with a row per traffic path ({@code rowOfPath} learns where each path
+     * ends); returns the bottom.
+     */
+    private int services(NetworkModel m, int svcX, int top, Map<String, Integer> rowOfPath) {
+        int y = top;
         for (ServiceNode s : m.services()) {
-            List<PathNode> own = paths.stream().filter(p -> p.serviceKey().equals(s.key())).toList();
+            List<PathNode> own = m.paths().stream().filter(p -> p.serviceKey().equals(s.key())).toList();
             List<Text> texts = new ArrayList<>();
             texts.add(text(svcX + 8, y + 4, SVC_W - 16, s.label(), true, false));
             texts.add(text(svcX + 8, y + 20, SVC_W - 16, s.serviceName(), false, true));
@@ -210,13 +279,17 @@ public final class GridLayout {
             }
             int h = row - y + 6;
             add(new Shape("service", s.key(), svcX, y, SVC_W, h, s.partner() ? Style.PARTNER_SERVICE : Style.SERVICE,
-                    false, s.label() + " (" + s.serviceName() + "): " + own.stream().map(GridLayout::pathLabel)
+                    false, s.label() + " (" + s.serviceName() + "): " + own.stream().map(DiagramLabels::pathLabel)
                             .collect(Collectors.joining("; ")), texts));
             y += h + 14;
         }
-        int svcBottom = y;
+        return y;
+    }
 
-        // traffic paths
+    /** Each traffic path from its source cell to its row in the service, in a lane of its own. */
+    private void paths(NetworkModel m, Map<String, String> cellOf, Map<String, Integer> rowOfPath, int laneX0,
+            int svcX) {
+        List<PathNode> paths = m.paths();
         Map<String, Integer> fromSource = new HashMap<>();
         Map<String, Long> perSource = paths.stream().collect(Collectors.groupingBy(p -> cellOf.getOrDefault(
                 p.sourceId(), p.sourceId()), Collectors.counting()));
@@ -239,24 +312,30 @@ public final class GridLayout {
                     p.planned(), labelOf(m, p.serviceKey()) + " " + pathLabel(p) + basis(p.traffic()),
                     p.serviceKey(), p.via().name().toLowerCase(Locale.ROOT)));
         }
+    }
 
-        // NAT gateways to the internet gateway, along the zone's left gutter
+    /** NAT gateways to the internet gateway, along their zone's left gutter. */
+    private void egress(NetworkModel m) {
         Shape igw = m.internetGatewayId() == null ? null : byId.get(m.internetGatewayId());
-        if (igw != null) {
-            int busY = igw.y() + igw.h() / 2;
-            for (NatNode nat : m.natGateways()) {
-                Shape n = byId.get(nat.id());
-                if (n == null) {
-                    continue;
-                }
-                int gutter = zoneXOf(n.x());
-                connectors.add(new Connector("egress", "egress:" + nat.id(), nat.id(), igw.id(),
-                        new int[] {n.x(), n.y() + n.h() / 2, gutter, n.y() + n.h() / 2, gutter, busY, igw.x(), busY},
-                        Style.EGRESS, false, "NAT gateway " + nat.id() + " sends traffic out through "
-                        + igw.id(), null, null));
-            }
+        if (igw == null) {
+            return;
         }
-        // gateway endpoints attached to route tables
+        int busY = igw.y() + igw.h() / 2;
+        for (NatNode nat : m.natGateways()) {
+            Shape n = byId.get(nat.id());
+            if (n == null) {
+                continue;
+            }
+            int gutter = zoneXOf(n.x());
+            connectors.add(new Connector("egress", "egress:" + nat.id(), nat.id(), igw.id(),
+                    new int[] {n.x(), n.y() + n.h() / 2, gutter, n.y() + n.h() / 2, gutter, busY, igw.x(), busY},
+                    Style.EGRESS, false, "NAT gateway " + nat.id() + " sends traffic out through " + igw.id(), null,
+                    null));
+        }
+    }
+
+    /** Gateway endpoints attached to their route tables. */
+    private void associations(NetworkModel m, Map<String, String> cellOf) {
         int elbow = 0;
         for (EndpointNode e : m.endpoints()) {
             Shape ep = byId.get(cellOf.get(e.id()));
@@ -273,9 +352,9 @@ public final class GridLayout {
                         e.serviceKey(), null));
             }
         }
+    }
 
-        int contentBottom = Math.max(vpcBottom, svcBottom);
-        int legendY = contentBottom + 20;
+    private static Shape legend(int legendY) {
         List<Text> legend = new ArrayList<>();
         String[] items = {"through endpoint", "through NAT + internet", "through internet gateway",
                 "planned by the request", "public subnet", "private subnet"};
@@ -286,20 +365,10 @@ public final class GridLayout {
         }
         legend.add(text(MARGIN + 8, legendY + 10 + 2 * 22, 740, "GB and $ are a month: ≈ measured (the last "
                 + Figures.MEASURED_DAYS + " days), est. estimated from the request (today's prices)", false, true));
-        Shape legendShape = new Shape("legend", "legend", MARGIN, legendY, 780, 78, Style.LEGEND, false,
+        return new Shape("legend", "legend", MARGIN, legendY, 780, 78, Style.LEGEND, false,
                 "Legend: solid green lines go through an endpoint, dashed orange through NAT and the internet, dotted "
                         + "through the internet gateway; blue dashed outlines are planned by the request; GB and "
                         + "dollars are a month, measured (≈) or estimated (est.)", legend);
-        int width = Math.max(svcX + SVC_W + MARGIN, MARGIN + 800);
-        int height = legendY + 78 + MARGIN;
-
-        List<Shape> ordered = new ArrayList<>();
-        ordered.add(header);
-        ordered.add(vpc);
-        ordered.addAll(zoneShapes);
-        ordered.addAll(shapes);
-        ordered.add(legendShape);
-        return new Layout(width, height, title, description(m), ordered, connectors);
     }
 
     /** A subnet cell with its NAT gateways and its list of ENIs; returns its bottom. */
@@ -390,14 +459,6 @@ public final class GridLayout {
         return e.kind() == Kind.GATEWAY ? Style.GATEWAY_ENDPOINT : Style.INTERFACE_ENDPOINT;
     }
 
-    private static String kindLabel(Kind kind) {
-        return switch (kind) {
-            case GATEWAY -> "gateway";
-            case INTERFACE -> "interface";
-            case OTHER -> "GWLB";
-        };
-    }
-
     private static String labelOf(NetworkModel m, String serviceKey) {
         return m.services().stream().filter(s -> s.key().equals(serviceKey)).map(ServiceNode::label).findFirst()
                 .orElse(serviceKey);
@@ -413,93 +474,10 @@ public final class GridLayout {
         byId.putIfAbsent(s.id(), s);
     }
 
-    /** A path's label in one line (tooltips, Mermaid, the text description). */
-    static String pathLabel(PathNode p) {
-        return String.join(" · ", pathLines(p));
-    }
-
-    /**
-     * A path's label as the service cell shows it: how it flows, with its monthly GB where known; then its dollars
-     * where measured or estimated.
-     */
-    static List<String> pathLines(PathNode p) {
-        String via = p.planned() ? "through new endpoint" : p.via().label();
-        Traffic t = p.traffic();
-        if (t == null) {
-            return List.of(via);
-        }
-        String volume = t.measured() ? " · ≈ " + (t.gb() == null ? "?" : gb(t.gb())) + " GB/month"
-                : " · est." + (t.gb() == null ? " share" : " " + gb(t.gb()) + " GB/month");
-        String money = p.via() == Via.ENDPOINT
-                ? usd(t.endpointCost()) + " endpoint cost · " + usd(t.avoidedNatCost()) + " NAT avoided"
-                : usd(t.natCost()) + " NAT processing";
-        return List.of(via + volume, money);
-    }
-
-    private static String basis(Traffic t) {
-        return t == null || t.basis() == null ? "" : " (" + t.basis() + ")";
-    }
-
-    /** Whole dollars from $100 on, cents below: short enough for a cell, exact enough to compare. */
-    static String usd(BigDecimal value) {
-        if (value == null) {
-            return "$?";
-        }
-        BigDecimal abs = value.abs();
-        String digits = new DecimalFormat(abs.compareTo(BigDecimal.valueOf(100)) >= 0 ? "#,##0" : "#,##0.00",
-                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(abs.setScale(2, RoundingMode.HALF_UP));
-        return (value.signum() < 0 ? "-$" : "$") + digits;
-    }
-
-    static String gb(BigDecimal value) {
-        if (value == null) {
-            return "?";
-        }
-        return new DecimalFormat(value.abs().compareTo(BigDecimal.TEN) >= 0 ? "#,##0" : "#,##0.#",
-                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
-    }
-
-    private static String named(String id, String name) {
-        return name == null || name.isBlank() ? id : name + " (" + id + ")";
-    }
-
-    private static String viewSuffix(NetworkModel m) {
-        return switch (m.view()) {
-            case "before" -> " — before the request";
-            case "after" -> " — after the request";
-            default -> "";
-        };
-    }
-
     static Text text(int x, int y, int w, String full, boolean bold, boolean small) {
         String value = full == null ? "" : full;
         int max = (int) Math.floor(w / (bold ? BOLD_CHAR_W : small ? CHAR_W * 0.92 : CHAR_W));
         String cut = value.length() <= max ? value : value.substring(0, Math.max(0, max - 1)) + "…";
         return new Text(x, y, w, LINE, cut, value, bold, small);
-    }
-
-    static String description(NetworkModel m) {
-        StringBuilder d = new StringBuilder();
-        d.append("VPC ").append(m.vpcId()).append(" in ").append(m.region()).append(" with ")
-                .append(m.subnets().size()).append(" subnets in ").append(m.zones().size())
-                .append(" availability zones, ").append(m.routeTables().size()).append(" route tables, ")
-                .append(m.natGateways().size()).append(" NAT gateways and ").append(m.endpoints().size())
-                .append(" endpoints. ");
-        for (PathNode p : m.paths()) {
-            d.append("Traffic to ").append(p.serviceKey()).append(' ').append(pathLabel(p))
-                    .append(p.via() == Via.ENDPOINT ? " " + p.sourceId() : "").append(basis(p.traffic())).append(". ");
-        }
-        for (NatNode n : m.natGateways()) {
-            if (n.traffic() != null) {
-                d.append("NAT gateway ").append(n.id()).append(" processes ≈ ").append(gb(n.traffic().gb()))
-                        .append(" GB a month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
-                        .append(". ");
-            }
-        }
-        if (m.requestTotal() != null) {
-            d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB a month in total, shared "
-                    + "evenly by its endpoints' estimates. ");
-        }
-        return d.toString().strip();
     }
 }

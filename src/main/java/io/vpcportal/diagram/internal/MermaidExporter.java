@@ -27,7 +27,7 @@ public final class MermaidExporter {
         StringBuilder out = new StringBuilder();
         List<String> planned = new ArrayList<>();
         out.append("flowchart LR\n");
-        out.append("  %% ").append(comment(GridLayout.description(m))).append('\n');
+        out.append("  %% ").append(comment(DiagramLabels.description(m))).append('\n');
         out.append("  subgraph ").append(id("vpc", m.vpcId())).append("[\"")
                 .append(label("VPC " + m.vpcId() + (m.vpcName() == null ? "" : " (" + m.vpcName() + ")")
                         + (m.cidr() == null ? "" : " · " + m.cidr()))).append("\"]\n");
@@ -50,8 +50,8 @@ public final class MermaidExporter {
                 for (NatNode n : m.natGateways()) {
                     if (s.id().equals(n.subnetId())) {
                         out.append("      ").append(id("nat", n.id())).append("([\"").append(label("NAT gateway "
-                                + n.id() + (n.traffic() == null ? "" : " · ≈ " + GridLayout.gb(n.traffic().gb())
-                                + " GB · " + GridLayout.usd(n.traffic().natCost()) + " a month"))).append("\"])\n");
+                                + n.id() + (n.traffic() == null ? "" : " · ≈ " + DiagramLabels.gb(n.traffic().gb())
+                                + " GB · " + DiagramLabels.usd(n.traffic().natCost()) + " a month"))).append("\"])\n");
                     }
                 }
                 for (EniNode e : s.enis()) {
@@ -82,7 +82,7 @@ public final class MermaidExporter {
             out.append("  ").append(id("svc", s.key())).append("[[\"").append(label(s.label())).append("\"]]\n");
         }
         if (m.requestTotal() != null) {
-            out.append("  request_total>\"").append(label("request total " + GridLayout.gb(m.requestTotal().gb())
+            out.append("  request_total>\"").append(label("request total " + DiagramLabels.gb(m.requestTotal().gb())
                     + " GB/month, shared evenly by its " + m.requestTotal().endpoints() + " endpoints' estimates"))
                     .append("\"]\n");
             planned.add("request_total");
@@ -118,7 +118,7 @@ public final class MermaidExporter {
         for (PathNode p : m.paths()) {
             String from = p.via() == Via.ENDPOINT ? id("vpce", p.sourceId()) : id("igw", p.sourceId());
             String arrow = p.via() == Via.ENDPOINT ? " ==>" : " -.->";
-            out.append("  ").append(from).append(arrow).append("|\"").append(label(GridLayout.pathLabel(p)))
+            out.append("  ").append(from).append(arrow).append("|\"").append(label(DiagramLabels.pathLabel(p)))
                     .append("\"| ").append(id("svc", p.serviceKey())).append('\n');
         }
         out.append("  classDef planned fill:#eaf4fe,stroke:#0972d3,stroke-dasharray:6 3\n");

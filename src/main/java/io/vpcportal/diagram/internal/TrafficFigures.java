@@ -91,9 +91,9 @@ public class TrafficFigures {
             try {
                 Estimate e = savings.estimate(new EstimateInput(region, type, enis, gb, false, null, null));
                 String basis = "estimated with today's prices in " + region + " from " + (item.gb() != null
-                        ? "the item's " + GridLayout.gb(gb) + " GB a month"
-                        : plan.items().size() == 1 ? "the request's " + GridLayout.gb(gb) + " GB a month"
-                        : "an even share (" + GridLayout.gb(gb) + " GB) of the request's " + GridLayout.gb(plan.totalGb())
+                        ? "the item's " + DiagramLabels.gb(gb) + " GB a month"
+                        : plan.items().size() == 1 ? "the request's " + DiagramLabels.gb(gb) + " GB a month"
+                        : "an even share (" + DiagramLabels.gb(gb) + " GB) of the request's " + DiagramLabels.gb(plan.totalGb())
                         + " GB a month");
                 figures.put(item.position(), new Traffic(false, item.gb(), e.endpointCost(), e.avoidedNatCost(),
                         e.avoidedNatCost(), basis));

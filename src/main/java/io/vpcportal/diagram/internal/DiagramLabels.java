@@ -1,0 +1,114 @@
+package io.vpcportal.diagram.internal;
+
+import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
+import io.vpcportal.diagram.internal.NetworkModel.NatNode;
+import io.vpcportal.diagram.internal.NetworkModel.PathNode;
+import io.vpcportal.diagram.internal.NetworkModel.Traffic;
+import io.vpcportal.diagram.internal.NetworkModel.Via;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words and figures of a diagram: path labels, GB and dollar formats, names, the text description. Every
+ * renderer and exporter (SVG, PNG, draw.io, Mermaid) takes them from here, so a figure reads the same everywhere.
+ */
+final class DiagramLabels {
+
+    private DiagramLabels() {
+    }
+
+    static String kindLabel(Kind kind) {
+        return switch (kind) {
+            case GATEWAY -> "gateway";
+            case INTERFACE -> "interface";
+            case OTHER -> "GWLB";
+        };
+    }
+
+    /** A path's label in one line (tooltips, Mermaid, the text description). */
+    static String pathLabel(PathNode p) {
+        return String.join(" · ", pathLines(p));
+    }
+
+    /**
+     * A path's label as the service cell shows it: how it flows, with its monthly GB where known; then its dollars
+     * where measured or estimated.
+     */
+    static List<String> pathLines(PathNode p) {
+        String via = p.planned() ? "through new endpoint" : p.via().label();
+        Traffic t = p.traffic();
+        if (t == null) {
+            return List.of(via);
+        }
+        String volume = t.measured() ? " · ≈ " + (t.gb() == null ? "?" : gb(t.gb())) + " GB/month"
+                : " · est." + (t.gb() == null ? " share" : " " + gb(t.gb()) + " GB/month");
+        String money = p.via() == Via.ENDPOINT
+                ? usd(t.endpointCost()) + " endpoint cost · " + usd(t.avoidedNatCost()) + " NAT avoided"
+                : usd(t.natCost()) + " NAT processing";
+        return List.of(via + volume, money);
+    }
+
+    static String basis(Traffic t) {
+        return t == null || t.basis() == null ? "" : " (" + t.basis() + ")";
+    }
+
+    /** Whole dollars from $100 on, cents below: short enough for a cell, exact enough to compare. */
+    static String usd(BigDecimal value) {
+        if (value == null) {
+            return "$?";
+        }
+        BigDecimal abs = value.abs();
+        String digits = new DecimalFormat(abs.compareTo(BigDecimal.valueOf(100)) >= 0 ? "#,##0" : "#,##0.00",
+                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(abs.setScale(2, RoundingMode.HALF_UP));
+        return (value.signum() < 0 ? "-$" : "$") + digits;
+    }
+
+    static String gb(BigDecimal value) {
+        if (value == null) {
+            return "?";
+        }
+        return new DecimalFormat(value.abs().compareTo(BigDecimal.TEN) >= 0 ? "#,##0" : "#,##0.#",
+                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+
+    static String named(String id, String name) {
+        return name == null || name.isBlank() ? id : name + " (" + id + ")";
+    }
+
+    static String viewSuffix(NetworkModel m) {
+        return switch (m.view()) {
+            case "before" -> " — before the request";
+            case "after" -> " — after the request";
+            default -> "";
+        };
+    }
+
+    static String description(NetworkModel m) {
+        StringBuilder d = new StringBuilder();
+        d.append("VPC ").append(m.vpcId()).append(" in ").append(m.region()).append(" with ")
+                .append(m.subnets().size()).append(" subnets in ").append(m.zones().size())
+                .append(" availability zones, ").append(m.routeTables().size()).append(" route tables, ")
+                .append(m.natGateways().size()).append(" NAT gateways and ").append(m.endpoints().size())
+                .append(" endpoints. ");
+        for (PathNode p : m.paths()) {
+            d.append("Traffic to ").append(p.serviceKey()).append(' ').append(pathLabel(p))
+                    .append(p.via() == Via.ENDPOINT ? " " + p.sourceId() : "").append(basis(p.traffic())).append(". ");
+        }
+        for (NatNode n : m.natGateways()) {
+            if (n.traffic() != null) {
+                d.append("NAT gateway ").append(n.id()).append(" processes ≈ ").append(gb(n.traffic().gb()))
+                        .append(" GB a month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
+                        .append(". ");
+            }
+        }
+        if (m.requestTotal() != null) {
+            d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB a month in total, shared "
+                    + "evenly by its endpoints' estimates. ");
+        }
+        return d.toString().strip();
+    }
+}
