@@ -203,6 +203,9 @@ class DiagramIntegrationTests {
         String vpc = browser.page("/diagrams/vpcs/" + standard.vpc()).body();
         assertThat(vpc).contains("<svg", "data-id=\"" + standard.privateA() + "\"",
                 "/diagrams/vpcs/" + standard.vpc() + "/file?format=drawio");
+        // opened directly it is a page of the portal (layout, menu, icon), not a bare fragment
+        assertThat(vpc).contains("<html", "/css/", "/img/favicon.svg", "aria-label=\"breadcrumb\"",
+                "/inventory/vpcs/" + standard.vpc());
         var file = browser.page("/diagrams/vpcs/" + standard.vpc() + "/file?format=png");
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");

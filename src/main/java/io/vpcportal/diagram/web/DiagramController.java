@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,12 +35,14 @@ class DiagramController {
         this.catalog = catalog;
     }
 
+    /** The fragment for htmx (the VPC page loads it); opened directly, a page of its own in the layout. */
     @GetMapping("/diagrams/vpcs/{vpcId}")
-    String vpc(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId, Model model) {
+    String vpc(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("vpcId", vpcId);
         model.addAttribute("svg", diagrams.vpcSvg(me, vpcId).orElse(null));
         model.addAttribute("note", "VPC " + vpcId + " " + DiagramManagement.NOT_IN_INVENTORY);
-        return "diagram/fragments :: vpc";
+        return htmx == null ? "diagram/page" : "diagram/fragments :: vpc";
     }
 
     /** The browser's downloads (the API needs a token): same diagrams, same rules. */
