@@ -102,6 +102,12 @@ public class ApprovalManagement {
 
     /** An approver decides on the current stage of a request. */
     public ApprovalCaseDetails decide(PortalPrincipal by, UUID requestId, Decision decision, String comment) {
+        // who may decide at all, first: the answer depends on nobody's data, only on the caller's role
+        if (!by.hasRole(Role.APPROVER)) {
+            throw new ForbiddenException("Deciding on requests needs the APPROVER role");
+        }
+        // then whether the request exists for the caller: a request of another team and a missing one answer alike
+        requests.requireVisible(by, requestId);
         String text = comment == null ? null : comment.strip();
         if ((decision != Decision.APPROVE) && (text == null || text.isEmpty())) {
             throw new InvalidInputException("reason",
@@ -113,7 +119,6 @@ public class ApprovalManagement {
         }
         ApprovalCase approval = cases.findForDecision(requestId)
                 .orElseThrow(() -> new NotFoundException("Request " + requestId + " has never been submitted"));
-        requests.requireVisible(by, requestId);
         if (approval.requesterId().equals(by.id().value())) {
             throw new SelfApprovalNotAllowed(new EndpointRequestId(requestId));
         }

@@ -1,10 +1,11 @@
 package io.vpcportal.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A portal user's id. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "user id");

@@ -6,6 +6,7 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
@@ -181,11 +182,13 @@ class RequestController {
         RequestDetails request = requests.get(me, id);
         model.addAttribute("request", request);
         model.addAttribute("mine", request.requester().equals(me.getUsername()));
+        boolean mayAsk = me.hasRole(Role.REQUESTER) || me.hasRole(Role.ADMIN);
+        model.addAttribute("mayAsk", mayAsk); // edit, submit, change and decommission need REQUESTER (or ADMIN)
         Map<String, String> names = new LinkedHashMap<>();
         request.items().forEach(i -> catalog.version(i.templateKey(), i.templateVersion())
                 .ifPresent(t -> names.put(i.templateKey(), t.name())));
         model.addAttribute("templateNames", names);
-        model.addAttribute("canChange", !request.isChange() && request.status() == RequestStatus.ACTIVE
+        model.addAttribute("canChange", mayAsk && !request.isChange() && request.status() == RequestStatus.ACTIVE
                 && (me.isMemberOf(new TeamId(request.team())) || request.requester().equals(me.getUsername())));
         model.addAttribute("changes", request.isChange() ? List.of() : requests.changesOf(me, id));
         return "request/detail";
