@@ -56,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The resource of each row belongs to team A. Callers: nobody signed in; the requester who created the
  * resource (OWNER); another requester of team A (MATE); a requester of team B (OTHER); an approver of team X, the
  * team the request's approval stage waits for (STAGE); an approver of team Y, on no stage of it (APPR); an admin
- * (also approver and requester) of team Z (ADMIN). Every body is valid from the caller's point of view, so the
+ * (also approver and requester) of team Z (ADMIN); a member of team A with no role at all (NOROLE). Every body is valid from the caller's point of view, so the
  * outcome is decided by who calls, not by what they send.
  */
 @PortalIntegrationTest
@@ -89,7 +89,7 @@ class AuthorizationMatrixTests {
         }
     }
 
-    enum Caller { ANON, OWNER, MATE, OTHER, STAGE, APPR, ADMIN }
+    enum Caller { ANON, OWNER, MATE, OTHER, STAGE, APPR, ADMIN, NOROLE }
 
     /** What the path variable names. */
     enum Target {
@@ -129,79 +129,79 @@ class AuthorizationMatrixTests {
 
     // @formatter:off
     static final List<Row> MATRIX = List.of(
-        //   method    path                                      target               body                ANON    OWNER   MATE    OTHER   STAGE   APPR    ADMIN
-        row("POST",   "/api/v1/tokens",                          Target.NONE,         Body.TOKEN,         UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/tokens",                          Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWN_TOKEN,    Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWNER_TOKEN,  Body.NONE,          UNAUTH, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        //   method    path                                      target, body, then ANON OWNER MATE OTHER STAGE APPR ADMIN NOROLE
+        row("POST",   "/api/v1/tokens",                           Target.NONE, Body.TOKEN, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/tokens",                           Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                      Target.OWN_TOKEN, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                      Target.OWNER_TOKEN, Body.NONE, UNAUTH, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
 
-        row("GET",    "/api/v1/requests",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/requests",                        Target.NONE,         Body.GLUE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("PUT",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.GLUE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/submit",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/cancel",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests",                         Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests",                         Target.NONE, Body.GLUE, UNAUTH, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
+        row("GET",    "/api/v1/requests/{id}",                    Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/requests/{id}",                    Target.DRAFT, Body.GLUE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/submit",             Target.DRAFT, Body.NONE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/cancel",             Target.DRAFT, Body.NONE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
         // day-2: the team changes its active endpoints, the requester decommissions them (a draft is not active)
-        row("POST",   "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.CHANGE,        UNAUTH, CONFLICT, CONFLICT, HIDDEN, FORBID, FORBID, FORBID),
-        row("GET",    "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/decommission",      Target.DRAFT,        Body.REASON,        UNAUTH, CONFLICT, FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/changes",            Target.DRAFT, Body.CHANGE, UNAUTH, CONFLICT, CONFLICT, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/changes",            Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/decommission",       Target.DRAFT, Body.REASON, UNAUTH, CONFLICT, FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
 
-        row("GET",    "/api/v1/approvals",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}/approval",          Target.SUBMITTED,    Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/approve",           Target.SUBMITTED,    Body.EMPTY,         UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/reject",            Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/request-changes",   Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("GET",    "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.COMMENT,       UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("GET",    "/api/v1/approvals",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/approval",           Target.SUBMITTED, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/approve",            Target.SUBMITTED, Body.EMPTY, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/reject",             Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/request-changes",    Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.COMMENT, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
 
-        row("GET",    "/api/v1/accounts",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK),
-        row("POST",   "/api/v1/accounts",                        Target.NONE,         Body.NEW_ACCOUNT,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("PUT",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.SAME_ACCOUNT,  UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("GET",    "/api/v1/accounts",                         Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/accounts/{id}",                    Target.ACCOUNT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK,     OK),
+        row("POST",   "/api/v1/accounts",                         Target.NONE, Body.NEW_ACCOUNT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("PUT",    "/api/v1/accounts/{id}",                    Target.ACCOUNT, Body.SAME_ACCOUNT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
 
-        row("GET",    "/api/v1/templates",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/templates/{key}/versions",        Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("PUT",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.UNKNOWN_REGION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
+        row("GET",    "/api/v1/templates",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}",                  Target.TEMPLATE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}/versions",         Target.TEMPLATE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/templates/{key}",                  Target.TEMPLATE, Body.UNKNOWN_REGION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
 
-        row("GET",    "/api/v1/approval-rules",                  Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/approval-rules/{key}/versions",   Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/approval-rules",                  Target.NONE,         Body.NEW_RULE,      UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("PUT",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.SAME_RULE,     UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("GET",    "/api/v1/approval-rules",                   Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}",             Target.RULE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}/versions",    Target.RULE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/approval-rules",                   Target.NONE, Body.NEW_RULE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("PUT",    "/api/v1/approval-rules/{key}",             Target.RULE, Body.SAME_RULE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
         // provisioning: the shared test context is in plan-only mode, so a retry is a conflict even for admins
-        row("GET",    "/api/v1/requests/{id}/plan",              Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}/provisioning",      Target.APPROVED,     Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/provisioning/retry", Target.APPROVED,    Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
+        row("GET",    "/api/v1/requests/{id}/plan",               Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/provisioning",       Target.APPROVED, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/provisioning/retry", Target.APPROVED, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
         // policies: open to everyone signed in; an empty body is refused by validation
-        row("POST",   "/api/v1/policies/preview",                Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
-        row("POST",   "/api/v1/policies/validate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
-        row("POST",   "/api/v1/policies/simulate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/preview",                 Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/validate",                Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/simulate",                Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
         // audit and webhooks: admins only
-        row("GET",    "/api/v1/audit",                           Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("GET",    "/api/v1/webhooks",                        Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("POST",   "/api/v1/webhooks",                        Target.NONE,         Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
-        row("GET",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("PUT",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("GET",    "/api/v1/audit",                            Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("GET",    "/api/v1/webhooks",                         Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("POST",   "/api/v1/webhooks",                         Target.NONE, Body.BAD_WEBHOOK, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
+        row("GET",    "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("PUT",    "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.BAD_WEBHOOK, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("DELETE", "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/api/v1/webhooks/{id}/deliveries",         Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         // inventory: everyone reads what their teams' accounts hold; syncs and accepting drift are for admins;
         // adopting (admins directly, the owning team through approval) and reconciling are for the owning team and
         // admins (an id nobody has: 404 for all) (a sync is a conflict in the plan-only test context); the run history for approvers and admins
-        row("GET",    "/api/v1/endpoints",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/endpoints/{id}",                  Target.UNKNOWN,      Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/drift/reconcile",  Target.UNKNOWN,      Body.REASON,        UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("GET",    "/api/v1/vpcs/{vpcId}/diagram",            Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/sync",                            Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
-        row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK),
+        row("GET",    "/api/v1/endpoints",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/endpoints/{id}",                   Target.UNKNOWN, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/endpoints/{id}/adopt",             Target.UNKNOWN, Body.EMPTY, UNAUTH, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/endpoints/{id}/drift/accept",      Target.UNKNOWN, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/endpoints/{id}/drift/reconcile",   Target.UNKNOWN, Body.REASON, UNAUTH, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/api/v1/vpcs/{vpcId}/coverage",            Target.UNKNOWN_VPC, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/api/v1/vpcs/{vpcId}/diagram",             Target.UNKNOWN_VPC, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/sync",                             Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
+        row("GET",    "/api/v1/sync/runs",                        Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK,     FORBID),
         // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
-        row("POST",   "/api/v1/estimates",                       Target.NONE,         Body.ESTIMATE,      UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/savings",                         Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/savings/collect",                 Target.NONE,         Body.COLLECT,       UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT));
+        row("POST",   "/api/v1/estimates",                        Target.NONE, Body.ESTIMATE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/savings",                          Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/savings/collect",                  Target.NONE, Body.COLLECT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
@@ -255,6 +255,7 @@ class AuthorizationMatrixTests {
         caller(Caller.STAGE, teamX, identities.user(Set.of(Role.APPROVER), teamX.id()));
         caller(Caller.APPR, teamY, identities.user(Set.of(Role.APPROVER), teamY.id()));
         caller(Caller.ADMIN, teamZ, identities.user(Set.of(Role.ADMIN, Role.APPROVER, Role.REQUESTER), teamZ.id()));
+        caller(Caller.NOROLE, teamA, identities.user(Set.of(), teamA.id()));
         ruleKey = testRules.route(teamA.id(), TestRules.any(teamX.id()));
         sharedDraft = draft();
         sharedSubmitted = submitted();
