@@ -128,7 +128,7 @@ class AuthorizationMatrixTests {
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
         BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets"), ESTIMATE("an S3 gateway estimate"),
-        COLLECT("yesterday"), FORM("empty form");
+        COLLECT("yesterday"), FORM("empty form"), UPLOAD("empty file");
 
         final String label;
 
@@ -252,7 +252,7 @@ class AuthorizationMatrixTests {
         row("GET",    "/approvals/{id}/panel",                       Target.SUBMITTED, Body.NONE, LOGIN, OK, OK,    HIDDEN, OK,     OK,     OK,     OK),
         row("POST",   "/approvals/{id}/decide",                      Target.SUBMITTED, Body.FORM, LOGIN, FORBID, FORBID, FORBID, INVALID, INVALID, INVALID, FORBID),
         row("GET",    "/diagrams/requests/{id}",                     Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
-        row("GET",    "/diagrams/vpcs/{vpcId}",                      Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/diagrams/vpcs/{vpcId}",                      Target.UNKNOWN_VPC, Body.NONE, LOGIN, OK, OK, OK, OK, OK, OK, OK),
         row("GET",    "/diagrams/vpcs/{vpcId}/file",                 Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("POST",   "/diagrams/preview",                           Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/provisioning/{id}",                          Target.APPROVED, Body.NONE, LOGIN, OK,  OK,     HIDDEN, OK,     OK,     OK,     OK),
@@ -263,9 +263,9 @@ class AuthorizationMatrixTests {
         row("GET",    "/inventory.csv",                              Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/inventory/endpoints/{id}",                   Target.UNKNOWN, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("GET",    "/inventory/vpcs/{vpcId}",                     Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/inventory/endpoints/{id}/adopt",             Target.UNKNOWN, Body.FORM, LOGIN, MOVED, MOVED, MOVED,  FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/inventory/endpoints/{id}/adopt",             Target.UNKNOWN, Body.FORM, LOGIN, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
         row("POST",   "/inventory/endpoints/{id}/accept",            Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
-        row("POST",   "/inventory/endpoints/{id}/reconcile",         Target.UNKNOWN, Body.FORM, LOGIN, MOVED, MOVED, MOVED,  FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/inventory/endpoints/{id}/reconcile",         Target.UNKNOWN, Body.FORM, LOGIN, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
         row("POST",   "/inventory/sync",                             Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED,  FORBID),
         row("GET",    "/inventory/sync/{runId}",                     Target.UNKNOWN, Body.NONE, LOGIN, FORBID, FORBID, FORBID, OK,    OK,     OK,     FORBID),
         row("GET",    "/savings",                                    Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
@@ -301,10 +301,10 @@ class AuthorizationMatrixTests {
         row("POST",   "/admin/webhooks/{id}/disable",                Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("POST",   "/admin/webhooks/{id}/delete",                 Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("GET",    "/admin/webhooks/{id}/deliveries",             Target.UNKNOWN, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
-        row("POST",   "/admin/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("POST",   "/admin/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("GET",    "/admin/prices",                               Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
-        row("POST",   "/admin/prices",                               Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
-        row("POST",   "/admin/prices/flow-logs",                     Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("POST",   "/admin/prices",                               Target.NONE, Body.UPLOAD, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("POST",   "/admin/prices/flow-logs",                     Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
         row("POST",   "/admin/prices/reprice",                       Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID));
     // @formatter:on
 
@@ -498,6 +498,7 @@ class AuthorizationMatrixTests {
                 .replace("{deliveryId}", "987654321").replace("{vpcId}", target);
         DemoClient browser = browsers.get(caller);
         DemoClient.Reply reply = row.method().equals("GET") ? browser.page(path)
+                : row.body() == Body.UPLOAD ? browser.postEmptyUpload(path, csrfTokens.get(caller), "file")
                 : browser.postForm(path, csrfTokens.get(caller), Map.of());
         Outcome expected = row.expected().get(caller);
         String location = reply.headers().firstValue("Location").orElse(null);
@@ -549,7 +550,7 @@ class AuthorizationMatrixTests {
             case ESTIMATE -> "{\"region\":\"eu-west-1\",\"endpointType\":\"Gateway\",\"monthlyGb\":6000}";
             case COLLECT -> "{\"from\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"to\":\""
                     + java.time.LocalDate.now().minusDays(1) + "\"}";
-            case FORM -> "";
+            case FORM, UPLOAD -> "";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

@@ -71,6 +71,16 @@ public final class DemoClient {
         return csrf.group(1);
     }
 
+    /** POST of a multipart form with the CSRF token and an empty file in the part {@code fileField}. */
+    public Reply postEmptyUpload(String action, String csrf, String fileField) {
+        String boundary = "----portal" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** POST of a form with a CSRF token the browser kept from an earlier page (as an open tab would). */
     public Reply postForm(String action, String csrf, Map<String, String> fields) {
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);

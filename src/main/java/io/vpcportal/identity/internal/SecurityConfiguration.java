@@ -113,6 +113,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        // admin pages: refused here, before a form or an upload is even parsed (the controllers
+                        // check too)
+                        .requestMatchers("/admin/**", "/accounts", "/accounts/**", "/audit", "/audit.csv")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/inventory/sync", "/inventory/endpoints/*/accept",
+                                "/provisioning/*/retry").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/requests/new", "/requests/*/edit", "/requests/*/change")
                         .hasAnyRole("REQUESTER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, REQUESTER_PAGE_POSTS).hasAnyRole("REQUESTER", "ADMIN")

@@ -152,6 +152,12 @@ class RequestController {
     String saveEdit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @ModelAttribute("form") EndpointRequestForm form, BindingResult binding,
             @RequestParam(defaultValue = "draft") String action, Model model, RedirectAttributes redirect) {
+        // who may edit it, before anything posted is looked at: 404 when the request is not visible to them
+        RequestDetails current = requests.get(me, id);
+        if (!current.status().isEditable() || !current.requester().equals(me.getUsername())) {
+            redirect.addFlashAttribute("failure", "Only the requester can edit a draft or a request sent back for changes.");
+            return "redirect:/requests/" + id;
+        }
         model.addAttribute("requestId", id);
         if (!action.equals("draft") && !action.equals("submit")) {
             return changeItems(me, form, action, model);
@@ -210,6 +216,10 @@ class RequestController {
     String requestChange(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @ModelAttribute("form") ChangeForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         RequestDetails request = requests.get(me, id);
+        if (request.isChange() || request.status() != RequestStatus.ACTIVE) {
+            redirect.addFlashAttribute("failure", "Only the endpoints of an ACTIVE request can be changed.");
+            return "redirect:/requests/" + id;
+        }
         if (binding.hasErrors()) {
             return showChangeForm(request, form, model);
         }
