@@ -157,7 +157,7 @@ public class PortalUser {
 
     /** An admin's edit: what the user may do, in which teams, and whether they may sign in at all. */
     public void administer(String displayName, Set<Role> roles, Set<String> teams, boolean enabled) {
-        if (!displayName.equals(this.displayName) || !this.roles.equals(roles) || !this.teams.equals(teams)
+        if (!java.util.Objects.equals(displayName, this.displayName) || !this.roles.equals(roles) || !this.teams.equals(teams)
                 || this.enabled != enabled) {
             accessVersion++;
         }
@@ -183,7 +183,7 @@ public class PortalUser {
 
     /** Name and e-mail address as the identity provider knows them today. */
     public void updateProfile(String displayName, String email) {
-        if (!displayName.equals(this.displayName)) {
+        if (!java.util.Objects.equals(displayName, this.displayName)) {
             accessVersion++;
         }
         this.displayName = displayName;

@@ -32,7 +32,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains. The API is stateless and takes bearer tokens (and, only to create a token, HTTP
- * Basic); the browser uses a session, the login form and CSRF tokens. When an OpenID Connect client is registered
+ * Basic); the browser uses a session (kept in PostgreSQL by Spring Session JDBC, and checked against the account on
+ * every request), the login form and CSRF tokens. Roles are checked here first, before a body is read. When an OpenID Connect client is registered
  * under {@code spring.security.oauth2.client.registration}, the browser can also sign in through that provider.
  */
 @Configuration(proxyBeanMethods = false)
