@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * A team's stable key, such as {@code payments}: lowercase letters, digits and dashes. Serializable: the signed-in user's principal holds it, and browser sessions are
- * stored in the database.
+ * A team's stable key, such as {@code payments}: lowercase letters, digits and dashes. Serializable: the
+ * signed-in user's principal holds it, and browser sessions are stored in the database.
  */
 public record TeamId(String value) implements Serializable {
 
