@@ -165,9 +165,9 @@ class AuthorizationMatrixTests {
 
         row("GET",    "/api/v1/approvals",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/requests/{id}/approval",           Target.SUBMITTED, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/approve",            Target.SUBMITTED, Body.EMPTY, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/reject",             Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/request-changes",    Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/approve",            Target.SUBMITTED, Body.EMPTY, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/reject",             Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/request-changes",    Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
         row("GET",    "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
         row("POST",   "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.COMMENT, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
 
@@ -250,7 +250,7 @@ class AuthorizationMatrixTests {
         row("GET",    "/approvals",                                  Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/approvals/{id}",                             Target.SUBMITTED, Body.NONE, LOGIN, OK, OK,    HIDDEN, OK,     OK,     OK,     OK),
         row("GET",    "/approvals/{id}/panel",                       Target.SUBMITTED, Body.NONE, LOGIN, OK, OK,    HIDDEN, OK,     OK,     OK,     OK),
-        row("POST",   "/approvals/{id}/decide",                      Target.SUBMITTED, Body.FORM, LOGIN, FORBID, FORBID, FORBID, INVALID, INVALID, INVALID, FORBID),
+        row("POST",   "/approvals/{id}/decide",                      Target.SUBMITTED, Body.FORM, LOGIN, MOVED, MOVED, HIDDEN, MOVED, MOVED, MOVED, MOVED),
         row("GET",    "/diagrams/requests/{id}",                     Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
         row("GET",    "/diagrams/vpcs/{vpcId}",                      Target.UNKNOWN_VPC, Body.NONE, LOGIN, OK, OK, OK, OK, OK, OK, OK),
         row("GET",    "/diagrams/vpcs/{vpcId}/file",                 Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
