@@ -4,6 +4,8 @@ import static io.vpcportal.AuthorizationMatrixTests.Outcome.CONFLICT;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.FORBID;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.HIDDEN;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.INVALID;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.LOGIN;
+import static io.vpcportal.AuthorizationMatrixTests.Outcome.MOVED;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.OK;
 import static io.vpcportal.AuthorizationMatrixTests.Outcome.UNAUTH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The resource of each row belongs to team A. Callers: nobody signed in; the requester who created the
  * resource (OWNER); another requester of team A (MATE); a requester of team B (OTHER); an approver of team X, the
  * team the request's approval stage waits for (STAGE); an approver of team Y, on no stage of it (APPR); an admin
- * (also approver and requester) of team Z (ADMIN). Every body is valid from the caller's point of view, so the
+ * (also approver and requester) of team Z (ADMIN); a member of team A with no role at all (NOROLE). Every body is valid from the caller's point of view, so the
  * outcome is decided by who calls, not by what they send.
  */
 @PortalIntegrationTest
@@ -76,7 +78,11 @@ class AuthorizationMatrixTests {
         /** 404: the caller may not see the resource, so for them it does not exist. */
         HIDDEN("404"),
         /** 409: allowed, but the resource is not in a state for it (a retry in plan-only mode). */
-        CONFLICT("409");
+        CONFLICT("409"),
+        /** Pages: allowed; redirected to another page (post-redirect-get, or back with a message), not to the login page. */
+        MOVED("3xx"),
+        /** Pages: nobody is signed in, so the browser is sent to the login page. */
+        LOGIN("login");
 
         final String label;
 
@@ -87,16 +93,27 @@ class AuthorizationMatrixTests {
         boolean matches(int status) {
             return this == OK ? status >= 200 && status < 300 : Integer.toString(status).equals(label);
         }
+
+        /** A page's answer: a redirect to the login page is LOGIN, any other redirect MOVED. */
+        boolean matchesPage(int status, String location) {
+            boolean redirect = status == 302 || status == 303;
+            boolean toLogin = redirect && location != null && location.replaceFirst("^https?://[^/]+", "").startsWith("/login");
+            return switch (this) {
+                case LOGIN -> toLogin;
+                case MOVED -> redirect && !toLogin;
+                default -> matches(status);
+            };
+        }
     }
 
-    enum Caller { ANON, OWNER, MATE, OTHER, STAGE, APPR, ADMIN }
+    enum Caller { ANON, OWNER, MATE, OTHER, STAGE, APPR, ADMIN, NOROLE }
 
     /** What the path variable names. */
     enum Target {
         NONE("-"), DRAFT("a draft of A"), SUBMITTED("a request of A waiting on X"),
         APPROVED("a request of A approved by X"), UNKNOWN("an id nobody has"), OWN_TOKEN("the caller's token"),
         OWNER_TOKEN("OWNER's token"), ACCOUNT("A's account"), TEMPLATE("a template"), RULE("a rule"),
-        UNKNOWN_VPC("a VPC nobody has");
+        UNKNOWN_VPC("a VPC nobody has"), USER("a user of team A");
 
         final String label;
 
@@ -111,7 +128,7 @@ class AuthorizationMatrixTests {
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
         BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets"), ESTIMATE("an S3 gateway estimate"),
-        COLLECT("yesterday");
+        COLLECT("yesterday"), FORM("empty form"), UPLOAD("empty file");
 
         final String label;
 
@@ -129,79 +146,166 @@ class AuthorizationMatrixTests {
 
     // @formatter:off
     static final List<Row> MATRIX = List.of(
-        //   method    path                                      target               body                ANON    OWNER   MATE    OTHER   STAGE   APPR    ADMIN
-        row("POST",   "/api/v1/tokens",                          Target.NONE,         Body.TOKEN,         UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/tokens",                          Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWN_TOKEN,    Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("DELETE", "/api/v1/tokens/{id}",                     Target.OWNER_TOKEN,  Body.NONE,          UNAUTH, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        //   method    path                                      target, body, then ANON OWNER MATE OTHER STAGE APPR ADMIN NOROLE
+        row("POST",   "/api/v1/tokens",                           Target.NONE, Body.TOKEN, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/tokens",                           Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                      Target.OWN_TOKEN, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("DELETE", "/api/v1/tokens/{id}",                      Target.OWNER_TOKEN, Body.NONE, UNAUTH, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
 
-        row("GET",    "/api/v1/requests",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/requests",                        Target.NONE,         Body.GLUE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("PUT",    "/api/v1/requests/{id}",                   Target.DRAFT,        Body.GLUE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/submit",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/cancel",            Target.DRAFT,        Body.NONE,          UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests",                         Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests",                         Target.NONE, Body.GLUE, UNAUTH, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
+        row("GET",    "/api/v1/requests/{id}",                    Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/requests/{id}",                    Target.DRAFT, Body.GLUE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/submit",             Target.DRAFT, Body.NONE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/cancel",             Target.DRAFT, Body.NONE, UNAUTH, OK,     FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
         // day-2: the team changes its active endpoints, the requester decommissions them (a draft is not active)
-        row("POST",   "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.CHANGE,        UNAUTH, CONFLICT, CONFLICT, HIDDEN, FORBID, FORBID, FORBID),
-        row("GET",    "/api/v1/requests/{id}/changes",           Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/decommission",      Target.DRAFT,        Body.REASON,        UNAUTH, CONFLICT, FORBID, HIDDEN, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/changes",            Target.DRAFT, Body.CHANGE, UNAUTH, CONFLICT, CONFLICT, HIDDEN, FORBID, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/changes",            Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/decommission",       Target.DRAFT, Body.REASON, UNAUTH, CONFLICT, FORBID, HIDDEN, FORBID, FORBID, FORBID, FORBID),
 
-        row("GET",    "/api/v1/approvals",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}/approval",          Target.SUBMITTED,    Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/approve",           Target.SUBMITTED,    Body.EMPTY,         UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/reject",            Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("POST",   "/api/v1/requests/{id}/request-changes",   Target.SUBMITTED,    Body.REASON,        UNAUTH, FORBID, FORBID, HIDDEN, OK,     FORBID, FORBID),
-        row("GET",    "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/comments",          Target.DRAFT,        Body.COMMENT,       UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
+        row("GET",    "/api/v1/approvals",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/approval",           Target.SUBMITTED, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/approve",            Target.SUBMITTED, Body.EMPTY, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/reject",             Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
+        row("POST",   "/api/v1/requests/{id}/request-changes",    Target.SUBMITTED, Body.REASON, UNAUTH, FORBID, FORBID, HIDDEN, OK, FORBID, FORBID, FORBID),
+        row("GET",    "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/comments",           Target.DRAFT, Body.COMMENT, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
 
-        row("GET",    "/api/v1/accounts",                        Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK),
-        row("POST",   "/api/v1/accounts",                        Target.NONE,         Body.NEW_ACCOUNT,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("PUT",    "/api/v1/accounts/{id}",                   Target.ACCOUNT,      Body.SAME_ACCOUNT,  UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("GET",    "/api/v1/accounts",                         Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/accounts/{id}",                    Target.ACCOUNT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK,     OK),
+        row("POST",   "/api/v1/accounts",                         Target.NONE, Body.NEW_ACCOUNT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("PUT",    "/api/v1/accounts/{id}",                    Target.ACCOUNT, Body.SAME_ACCOUNT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
 
-        row("GET",    "/api/v1/templates",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/templates/{key}/versions",        Target.TEMPLATE,     Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("PUT",    "/api/v1/templates/{key}",                 Target.TEMPLATE,     Body.UNKNOWN_REGION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
+        row("GET",    "/api/v1/templates",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}",                  Target.TEMPLATE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/templates/{key}/versions",         Target.TEMPLATE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/templates/{key}",                  Target.TEMPLATE, Body.UNKNOWN_REGION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
 
-        row("GET",    "/api/v1/approval-rules",                  Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/approval-rules/{key}/versions",   Target.RULE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/approval-rules",                  Target.NONE,         Body.NEW_RULE,      UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("PUT",    "/api/v1/approval-rules/{key}",            Target.RULE,         Body.SAME_RULE,     UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
+        row("GET",    "/api/v1/approval-rules",                   Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}",             Target.RULE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/approval-rules/{key}/versions",    Target.RULE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/approval-rules",                   Target.NONE, Body.NEW_RULE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("PUT",    "/api/v1/approval-rules/{key}",             Target.RULE, Body.SAME_RULE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
         // provisioning: the shared test context is in plan-only mode, so a retry is a conflict even for admins
-        row("GET",    "/api/v1/requests/{id}/plan",              Target.DRAFT,        Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("GET",    "/api/v1/requests/{id}/provisioning",      Target.APPROVED,     Body.NONE,          UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK),
-        row("POST",   "/api/v1/requests/{id}/provisioning/retry", Target.APPROVED,    Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
+        row("GET",    "/api/v1/requests/{id}/plan",               Target.DRAFT, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/requests/{id}/provisioning",       Target.APPROVED, Body.NONE, UNAUTH, OK,     OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/requests/{id}/provisioning/retry", Target.APPROVED, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
         // policies: open to everyone signed in; an empty body is refused by validation
-        row("POST",   "/api/v1/policies/preview",                Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
-        row("POST",   "/api/v1/policies/validate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
-        row("POST",   "/api/v1/policies/simulate",               Target.NONE,         Body.EMPTY,         UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/preview",                 Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/validate",                Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("POST",   "/api/v1/policies/simulate",                Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
         // audit and webhooks: admins only
-        row("GET",    "/api/v1/audit",                           Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("GET",    "/api/v1/webhooks",                        Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK),
-        row("POST",   "/api/v1/webhooks",                        Target.NONE,         Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID),
-        row("GET",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("PUT",    "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.BAD_WEBHOOK,   UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("DELETE", "/api/v1/webhooks/{id}",                   Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("GET",    "/api/v1/webhooks/{id}/deliveries",        Target.UNKNOWN,      Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE,    UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
+        row("GET",    "/api/v1/audit",                            Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("GET",    "/api/v1/webhooks",                         Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("POST",   "/api/v1/webhooks",                         Target.NONE, Body.BAD_WEBHOOK, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
+        row("GET",    "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("PUT",    "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.BAD_WEBHOOK, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("DELETE", "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/api/v1/webhooks/{id}/deliveries",         Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         // inventory: everyone reads what their teams' accounts hold; syncs and accepting drift are for admins;
         // adopting (admins directly, the owning team through approval) and reconciling are for the owning team and
         // admins (an id nobody has: 404 for all) (a sync is a conflict in the plan-only test context); the run history for approvers and admins
-        row("GET",    "/api/v1/endpoints",                       Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/endpoints/{id}",                  Target.UNKNOWN,      Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/adopt",            Target.UNKNOWN,      Body.EMPTY,         UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/drift/accept",     Target.UNKNOWN,      Body.REASON,        UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN),
-        row("POST",   "/api/v1/endpoints/{id}/drift/reconcile",  Target.UNKNOWN,      Body.REASON,        UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("GET",    "/api/v1/vpcs/{vpcId}/coverage",           Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("GET",    "/api/v1/vpcs/{vpcId}/diagram",            Target.UNKNOWN_VPC,  Body.NONE,          UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
-        row("POST",   "/api/v1/sync",                            Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT),
-        row("GET",    "/api/v1/sync/runs",                       Target.NONE,         Body.NONE,          UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK),
+        row("GET",    "/api/v1/endpoints",                        Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/endpoints/{id}",                   Target.UNKNOWN, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/endpoints/{id}/adopt",             Target.UNKNOWN, Body.EMPTY, UNAUTH, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/endpoints/{id}/drift/accept",      Target.UNKNOWN, Body.REASON, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/api/v1/endpoints/{id}/drift/reconcile",   Target.UNKNOWN, Body.REASON, UNAUTH, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/api/v1/vpcs/{vpcId}/coverage",            Target.UNKNOWN_VPC, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/api/v1/vpcs/{vpcId}/diagram",             Target.UNKNOWN_VPC, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/api/v1/sync",                             Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
+        row("GET",    "/api/v1/sync/runs",                        Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK,     FORBID),
         // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
-        row("POST",   "/api/v1/estimates",                       Target.NONE,         Body.ESTIMATE,      UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("GET",    "/api/v1/savings",                         Target.NONE,         Body.NONE,          UNAUTH, OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/savings/collect",                 Target.NONE,         Body.COLLECT,       UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT));
+        row("POST",   "/api/v1/estimates",                        Target.NONE, Body.ESTIMATE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/api/v1/savings",                          Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/api/v1/savings/collect",                  Target.NONE, Body.COLLECT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID));
+    // @formatter:on
+
+    /**
+     * The pages (everything but {@code /api/**} and Spring's {@code /error}): every route the portal maps, posted with
+     * an empty form (and a valid CSRF token) so that nothing shared changes; the answer tells whether the caller got
+     * through. A new page fails {@link #everyPageIsInTheMatrix()} until it gets a row here and in the doc.
+     */
+    // @formatter:off
+    static final List<Row> PAGES = List.of(
+        //   method    path                                          target, body, then ANON OWNER MATE OTHER STAGE APPR ADMIN NOROLE
+        row("GET",    "/",                                           Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/login",                                      Target.NONE, Body.NONE, OK,    OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/catalog",                                    Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/catalog/{key}",                              Target.TEMPLATE, Body.NONE, LOGIN, OK,  OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/requests",                                   Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/requests/new",                               Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
+        row("POST",   "/requests/new",                               Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
+        row("GET",    "/requests/{id}",                              Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/requests/{id}/edit",                         Target.DRAFT, Body.NONE, LOGIN, OK,    MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/requests/{id}/edit",                         Target.DRAFT, Body.FORM, LOGIN, OK,    MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/requests/{id}/submit",                       Target.DRAFT, Body.FORM, LOGIN, MOVED, MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/requests/{id}/cancel",                       Target.DRAFT, Body.FORM, LOGIN, MOVED, MOVED,  HIDDEN, MOVED,  MOVED,  MOVED,  MOVED),
+        row("GET",    "/requests/{id}/change",                       Target.DRAFT, Body.NONE, LOGIN, MOVED, MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/requests/{id}/change",                       Target.DRAFT, Body.FORM, LOGIN, MOVED, MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("POST",   "/requests/{id}/decommission",                 Target.DRAFT, Body.FORM, LOGIN, MOVED, MOVED,  HIDDEN, FORBID, FORBID, MOVED,  FORBID),
+        row("GET",    "/requests/{id}/policies",                     Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/requests/policy-preview",                    Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/requests/{id}/comments",                     Target.DRAFT, Body.FORM, LOGIN, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
+        row("GET",    "/approvals",                                  Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/approvals/{id}",                             Target.SUBMITTED, Body.NONE, LOGIN, OK, OK,    HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/approvals/{id}/panel",                       Target.SUBMITTED, Body.NONE, LOGIN, OK, OK,    HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/approvals/{id}/decide",                      Target.SUBMITTED, Body.FORM, LOGIN, MOVED, MOVED, HIDDEN, MOVED, MOVED, MOVED, MOVED),
+        row("GET",    "/diagrams/requests/{id}",                     Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/diagrams/vpcs/{vpcId}",                      Target.UNKNOWN_VPC, Body.NONE, LOGIN, OK, OK, OK, OK, OK, OK, OK),
+        row("GET",    "/diagrams/vpcs/{vpcId}/file",                 Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/diagrams/preview",                           Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/provisioning/{id}",                          Target.APPROVED, Body.NONE, LOGIN, OK,  OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/provisioning/{id}/panel",                    Target.APPROVED, Body.NONE, LOGIN, OK,  OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/provisioning/{id}/plan",                     Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("POST",   "/provisioning/{id}/retry",                    Target.APPROVED, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("GET",    "/inventory",                                  Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/inventory.csv",                              Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/inventory/endpoints/{id}",                   Target.UNKNOWN, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/inventory/vpcs/{vpcId}",                     Target.UNKNOWN_VPC, Body.NONE, LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("POST",   "/inventory/endpoints/{id}/adopt",             Target.UNKNOWN, Body.FORM, LOGIN, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/inventory/endpoints/{id}/accept",            Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("POST",   "/inventory/endpoints/{id}/reconcile",         Target.UNKNOWN, Body.FORM, LOGIN, HIDDEN, HIDDEN, HIDDEN, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/inventory/sync",                             Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED,  FORBID),
+        row("GET",    "/inventory/sync/{runId}",                     Target.UNKNOWN, Body.NONE, LOGIN, FORBID, FORBID, FORBID, OK,    OK,     OK,     FORBID),
+        row("GET",    "/savings",                                    Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/savings.csv",                                Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/savings/estimate-preview",                   Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("GET",    "/savings/requests/{id}/estimate",             Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/tokens",                                     Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/tokens",                                     Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/tokens/{id}/revoke",                         Target.OWN_TOKEN, Body.FORM, LOGIN, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED),
+        row("GET",    "/audit",                                      Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/audit.csv",                                  Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/accounts",                                   Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/accounts/new",                               Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/accounts/new",                               Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/accounts/{id}/edit",                         Target.ACCOUNT, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
+        row("POST",   "/accounts/{id}/edit",                         Target.ACCOUNT, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
+        row("GET",    "/admin/users",                                Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/admin/users/new",                            Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/users/new",                            Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/admin/users/{id}/edit",                      Target.USER, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/users/{id}/edit",                      Target.USER, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/teams",                                Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
+        row("GET",    "/admin/templates/{key}/edit",                 Target.TEMPLATE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
+        row("POST",   "/admin/templates/{key}/edit",                 Target.TEMPLATE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
+        row("GET",    "/admin/approval-rules",                       Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/admin/approval-rules/new",                   Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/approval-rules/new",                   Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/admin/approval-rules/{key}/edit",            Target.RULE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/approval-rules/{key}/edit",            Target.RULE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/admin/webhooks",                             Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/webhooks",                             Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/webhooks/{id}/enable",                 Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/admin/webhooks/{id}/disable",                Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/admin/webhooks/{id}/delete",                 Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/admin/webhooks/{id}/deliveries",             Target.UNKNOWN, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/admin/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/admin/prices",                               Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("POST",   "/admin/prices",                               Target.NONE, Body.UPLOAD, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
+        row("POST",   "/admin/prices/flow-logs",                     Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
+        row("POST",   "/admin/prices/reprice",                       Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID));
     // @formatter:on
 
     /** A template the matrix reads, and sends an invalid edit for; never changed. */
@@ -238,6 +342,9 @@ class AuthorizationMatrixTests {
     String sharedDraft;
     String sharedSubmitted;
     String sharedApproved;
+    String throwawayUser;
+    Map<Caller, DemoClient> browsers = new EnumMap<>(Caller.class);
+    Map<Caller, String> csrfTokens = new EnumMap<>(Caller.class);
 
     @BeforeAll
     void aWorldOfTeamsAndCallers() {
@@ -255,6 +362,17 @@ class AuthorizationMatrixTests {
         caller(Caller.STAGE, teamX, identities.user(Set.of(Role.APPROVER), teamX.id()));
         caller(Caller.APPR, teamY, identities.user(Set.of(Role.APPROVER), teamY.id()));
         caller(Caller.ADMIN, teamZ, identities.user(Set.of(Role.ADMIN, Role.APPROVER, Role.REQUESTER), teamZ.id()));
+        caller(Caller.NOROLE, teamA, identities.user(Set.of(), teamA.id()));
+        throwawayUser = identity.findUserByUsername(identities.requester(teamA.id())).orElseThrow().id().toString();
+        for (Caller caller : Caller.values()) {
+            DemoClient browser = DemoClient.browser(port);
+            if (caller != Caller.ANON) {
+                DemoClient.Reply login = browser.signIn(usernames.get(caller), TestIdentities.PASSWORD);
+                assertThat(login.headers().firstValue("Location").orElse("")).as("%s", login).doesNotContain("error");
+            }
+            browsers.put(caller, browser);
+            csrfTokens.put(caller, DemoClient.csrfOf(browser.page(caller == Caller.ANON ? "/login" : "/tokens")));
+        }
         ruleKey = testRules.route(teamA.id(), TestRules.any(teamX.id()));
         sharedDraft = draft();
         sharedSubmitted = submitted();
@@ -273,6 +391,37 @@ class AuthorizationMatrixTests {
         return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
                 row.endpoint() + " [" + row.target().label + "] as " + caller + " -> " + row.expected().get(caller).label,
                 () -> check(row, caller))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPageAnswersEveryCallerAsTheMatrixSays() {
+        return PAGES.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
+                "page " + row.endpoint() + " [" + row.target().label + "] as " + caller + " -> "
+                        + row.expected().get(caller).label, () -> checkPage(row, caller))));
+    }
+
+    @Test
+    void everyPageIsInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                for (String path : info.getPatternValues()) {
+                    if (path.startsWith("/api/") || path.equals("/error") || path.startsWith("/v3/api-docs")
+                            || path.startsWith("/swagger-ui")) {
+                        continue; // the API has its own matrix; the error page and the API's description are Spring's
+                    }
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    assertThat(methods).as("%s must name its HTTP methods", path).isNotEmpty();
+                    methods.forEach(m -> mapped.add(m.name() + " " + path));
+                }
+            }
+        }
+        Set<String> listed = PAGES.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(mapped).as("the portal maps pages").hasSizeGreaterThan(40);
+        assertThat(mapped).as("pages missing from the authorization matrix (add a row here and to "
+                + "docs/authorization-matrix.md)").isSubsetOf(listed);
+        assertThat(listed).as("page rows that name no page").isSubsetOf(mapped);
     }
 
     @Test
@@ -307,7 +456,7 @@ class AuthorizationMatrixTests {
                 .map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
                         .collect(Collectors.joining(" | ")))
                 .toList();
-        List<String> tested = MATRIX.stream().map(r -> "`" + r.method() + "` | `" + r.path() + "` | " + r.target().label
+        List<String> tested = Stream.concat(MATRIX.stream(), PAGES.stream()).map(r -> "`" + r.method() + "` | `" + r.path() + "` | " + r.target().label
                         + " | " + r.body().label + " | " + Arrays.stream(Caller.values())
                         .map(c -> r.expected().get(c).label).collect(Collectors.joining(" | ")))
                 .toList();
@@ -343,6 +492,21 @@ class AuthorizationMatrixTests {
         }
     }
 
+    private void checkPage(Row row, Caller caller) {
+        String target = target(row, caller);
+        String path = row.path().replace("{id}", target).replace("{key}", target).replace("{runId}", target)
+                .replace("{deliveryId}", "987654321").replace("{vpcId}", target);
+        DemoClient browser = browsers.get(caller);
+        DemoClient.Reply reply = row.method().equals("GET") ? browser.page(path)
+                : row.body() == Body.UPLOAD ? browser.postEmptyUpload(path, csrfTokens.get(caller), "file")
+                : browser.postForm(path, csrfTokens.get(caller), Map.of());
+        Outcome expected = row.expected().get(caller);
+        String location = reply.headers().firstValue("Location").orElse(null);
+
+        assertThat(expected.matchesPage(reply.status(), location)).as("page %s %s as %s: expected %s, got %s %s",
+                row.method(), path, caller, expected.label, reply.status(), location == null ? "" : location).isTrue();
+    }
+
     /** A path variable: fresh for calls that change things, shared for reads. */
     private String target(Row row, Caller caller) {
         boolean read = row.method().equals("GET");
@@ -358,6 +522,7 @@ class AuthorizationMatrixTests {
             case TEMPLATE -> TEMPLATE;
             case RULE -> ruleKey;
             case UNKNOWN_VPC -> UNKNOWN_VPC;
+            case USER -> throwawayUser;
         };
     }
 
@@ -385,6 +550,7 @@ class AuthorizationMatrixTests {
             case ESTIMATE -> "{\"region\":\"eu-west-1\",\"endpointType\":\"Gateway\",\"monthlyGb\":6000}";
             case COLLECT -> "{\"from\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"to\":\""
                     + java.time.LocalDate.now().minusDays(1) + "\"}";
+            case FORM, UPLOAD -> "";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

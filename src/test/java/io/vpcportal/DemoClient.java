@@ -50,8 +50,42 @@ public final class DemoClient {
 
     /** A client with its own cookie jar, for the browser pages. */
     public static DemoClient browser(int port) {
+        return browser(port, new CookieManager());
+    }
+
+    /**
+     * A browser client on {@code port} with the cookie jar {@code cookies}: two portals on one host behind one
+     * address share the browser's cookies, as two instances behind a load balancer do.
+     */
+    public static DemoClient browser(int port, java.net.CookieHandler cookies) {
         return new DemoClient("http://127.0.0.1:" + port, HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build());
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build());
+    }
+
+    /** The CSRF token of a page's form, or an assertion error naming the page. */
+    public static String csrfOf(Reply page) {
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("No CSRF token on the page: " + page);
+        }
+        return csrf.group(1);
+    }
+
+    /** POST of a multipart form with the CSRF token and an empty file in the part {@code fileField}. */
+    public Reply postEmptyUpload(String action, String csrf, String fileField) {
+        String boundary = "----portal" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POST of a form with a CSRF token the browser kept from an earlier page (as an open tab would). */
+    public Reply postForm(String action, String csrf, Map<String, String> fields) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        return form(action, all);
     }
 
     public record Reply(int status, String body, HttpHeaders headers) {

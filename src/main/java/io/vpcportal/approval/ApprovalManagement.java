@@ -102,6 +102,20 @@ public class ApprovalManagement {
 
     /** An approver decides on the current stage of a request. */
     public ApprovalCaseDetails decide(PortalPrincipal by, UUID requestId, Decision decision, String comment) {
+        // a request of another team answers as a missing one (404), as for every other cross-team access; then
+        // whether the caller may decide at all (403), all before anything they sent is looked at
+        requests.requireVisible(by, requestId);
+        ApprovalCase approval = cases.findForDecision(requestId)
+                .orElseThrow(() -> new NotFoundException("Request " + requestId + " has never been submitted"));
+        if (approval.requesterId().equals(by.id().value())) {
+            throw new SelfApprovalNotAllowed(new EndpointRequestId(requestId));
+        }
+        if (!by.hasRole(Role.APPROVER)) {
+            throw new ForbiddenException("Deciding on requests needs the APPROVER role");
+        }
+        if (decision == null) {
+            throw new InvalidInputException("decision", "must be APPROVE, REJECT or REQUEST_CHANGES");
+        }
         String text = comment == null ? null : comment.strip();
         if ((decision != Decision.APPROVE) && (text == null || text.isEmpty())) {
             throw new InvalidInputException("reason",
@@ -110,12 +124,6 @@ public class ApprovalManagement {
         if (text != null && (text.length() > MAX_COMMENT || io.vpcportal.platform.TextRules.containsNul(text))) {
             throw new InvalidInputException(decision == Decision.APPROVE ? "comment" : "reason",
                     "must be at most " + MAX_COMMENT + " characters");
-        }
-        ApprovalCase approval = cases.findForDecision(requestId)
-                .orElseThrow(() -> new NotFoundException("Request " + requestId + " has never been submitted"));
-        requests.requireVisible(by, requestId);
-        if (approval.requesterId().equals(by.id().value())) {
-            throw new SelfApprovalNotAllowed(new EndpointRequestId(requestId));
         }
         CaseStage stage = approval.activeStage().orElseThrow(() -> new ConflictException(
                 "This request is not waiting for a decision (" + approval.status() + ")"));

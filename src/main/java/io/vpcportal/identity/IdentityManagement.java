@@ -2,6 +2,7 @@ package io.vpcportal.identity;
 
 import io.vpcportal.identity.internal.PortalUser;
 import io.vpcportal.identity.internal.PortalUserRepository;
+import io.vpcportal.identity.internal.SessionTermination;
 import io.vpcportal.identity.internal.Team;
 import io.vpcportal.identity.internal.TeamRepository;
 import io.vpcportal.platform.ConflictException;
@@ -24,11 +25,14 @@ public class IdentityManagement {
     private final PortalUserRepository users;
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
+    private final SessionTermination sessions;
 
-    IdentityManagement(PortalUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder) {
+    IdentityManagement(PortalUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
+            SessionTermination sessions) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -59,7 +63,10 @@ public class IdentityManagement {
                 .map(u -> new UserAccount(summary(u), u.enabled(), u.hasPassword(), u.hasOidcIdentity())).toList();
     }
 
-    /** An admin changes a user's display name, roles, teams and whether they may sign in. */
+    /**
+     * An admin changes a user's display name, roles, teams and whether they may sign in. Open sessions follow on
+     * their next request; a disabled user's sessions are deleted on every instance when this commits.
+     */
     @Transactional
     public UserSummary administer(UserId id, String displayName, Set<Role> roles, Set<TeamId> memberOf, boolean enabled) {
         PortalUser user = users.findById(id.value())
@@ -76,17 +83,25 @@ public class IdentityManagement {
         }
         user.administer(displayName.strip(), roles, memberOf.stream().map(TeamId::value).collect(Collectors.toSet()),
                 enabled);
+        if (!enabled) {
+            sessions.endSessionsOf(user.username());
+        }
         return summary(user);
     }
 
-    /** Sets a new password (12 characters at least); single sign-on users get one only if an admin wants it. */
+    /**
+     * Sets a new password (12 characters at least); single sign-on users get one only if an admin wants it. Every
+     * session opened with the old one ends.
+     */
     @Transactional
     public void setPassword(UserId id, String rawPassword) {
         if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 200) {
             throw new io.vpcportal.platform.InvalidInputException("password", "must be 12 to 200 characters");
         }
-        users.findById(id.value()).orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id))
-                .changePasswordHash(passwordEncoder.encode(rawPassword));
+        PortalUser user = users.findById(id.value())
+                .orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id));
+        user.changePasswordHash(passwordEncoder.encode(rawPassword));
+        sessions.endSessionsOf(user.username());
     }
 
     public Optional<UserSummary> findUser(UserId id) {
@@ -129,7 +144,6 @@ public class IdentityManagement {
     }
 
     static PortalPrincipal principal(PortalUser user) {
-        return new PortalPrincipal(new UserId(user.id()), user.username(), user.displayName(), user.roles(),
-                user.teams().stream().map(TeamId::new).collect(Collectors.toSet()), user.enabled(), user.passwordHash());
+        return user.toPrincipal();
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in user as every module sees it, whether they came through the login form, single sign-on or an API
  * token. Team memberships are read at sign-in. Single sign-on adds the provider's tokens in a subclass of the
  * identity module; no other module should need to know which way a user came in.
+ *
+ * <p>A browser session keeps its principal between requests; the two versions say which state of the user's account
+ * it was read from, so that the identity module can reload it (or end the session) when the account changed.
  */
 public class PortalPrincipal implements UserDetails, CredentialsContainer {
 
@@ -22,10 +25,19 @@ public class PortalPrincipal implements UserDetails, CredentialsContainer {
     private final Set<Role> roles;
     private final Set<TeamId> teams;
     private final boolean enabled;
+    private final long accessVersion;
+    private final long credentialsVersion;
     private String passwordHash;
 
     public PortalPrincipal(UserId id, String username, String displayName, Set<Role> roles, Set<TeamId> teams,
             boolean enabled, String passwordHash) {
+        this(id, username, displayName, roles, teams, enabled, passwordHash, 0, 0);
+    }
+
+    public PortalPrincipal(UserId id, String username, String displayName, Set<Role> roles, Set<TeamId> teams,
+            boolean enabled, String passwordHash, long accessVersion, long credentialsVersion) {
+        this.accessVersion = accessVersion;
+        this.credentialsVersion = credentialsVersion;
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -49,6 +61,16 @@ public class PortalPrincipal implements UserDetails, CredentialsContainer {
 
     public Set<TeamId> teams() {
         return teams;
+    }
+
+    /** The account's access version this principal was read at (roles, teams, name, enabled). */
+    public long accessVersion() {
+        return accessVersion;
+    }
+
+    /** The account's credentials version this principal was read at (the password). */
+    public long credentialsVersion() {
+        return credentialsVersion;
     }
 
     public boolean hasRole(Role role) {

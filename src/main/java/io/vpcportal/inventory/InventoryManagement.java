@@ -219,6 +219,7 @@ public class InventoryManagement implements DisposableBean {
      */
     @Transactional
     public RequestDetails requestAdoption(PortalPrincipal by, String endpointId, String team, String reason) {
+        io.vpcportal.request.RequestManagement.requireRequester(by);
         if (reason != null && reason.length() > 500) {
             throw new InvalidInputException("reason", "must be at most 500 characters");
         }
@@ -326,6 +327,7 @@ public class InventoryManagement implements DisposableBean {
      */
     @Transactional
     public RequestDetails reconcile(PortalPrincipal by, String endpointId, String reason) {
+        io.vpcportal.request.RequestManagement.requireRequester(by);
         if (reason != null && reason.length() > 500) {
             throw new InvalidInputException("reason", "must be at most 500 characters");
         }

@@ -61,6 +61,7 @@ public class RequestManagement {
      * same key with another payload is refused.
      */
     public CreatedRequest create(PortalPrincipal requester, RequestDraft draft, String idempotencyKey) {
+        requireRequester(requester);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
@@ -87,6 +88,7 @@ public class RequestManagement {
 
     /** The requester replaces the content of a draft or of a request sent back for changes. */
     public RequestDetails revise(PortalPrincipal by, UUID id, RequestDraft draft) {
+        requireRequester(by);
         CheckedRequest checked = rules.check(draft, by);
         return tx.execute(status -> {
             EndpointRequest request = visible(by, id);
@@ -118,6 +120,7 @@ public class RequestManagement {
      * Conflict while another adoption of the endpoint is open.
      */
     public RequestDetails requestAdoption(PortalPrincipal by, AdoptedEndpoint endpoint, String reason) {
+        requireRequester(by);
         if (!by.isMemberOf(new TeamId(endpoint.team()))) {
             throw new io.vpcportal.platform.ForbiddenException("Only members of team " + endpoint.team()
                     + " can ask to adopt an endpoint for it");
@@ -245,6 +248,7 @@ public class RequestManagement {
     }
 
     public RequestDetails submit(PortalPrincipal by, UUID id) {
+        requireRequester(by);
         return tx.execute(status -> {
             EndpointRequest request = visible(by, id);
             request.submit(by.id(), by.getUsername(), now());
@@ -292,6 +296,7 @@ public class RequestManagement {
     }
 
     private RequestDetails change(PortalPrincipal by, UUID id, ChangeDraft change, boolean restore) {
+        requireRequester(by);
         RequestDetails original = get(by, id);
         if (!by.isMemberOf(new TeamId(original.team())) && !original.requester().equals(by.getUsername())
                 && !(restore && by.hasRole(Role.ADMIN))) {
@@ -351,6 +356,7 @@ public class RequestManagement {
 
     /** The requester asks for the endpoints of an ACTIVE request to be removed; it goes through approval. */
     public RequestDetails requestDecommission(PortalPrincipal by, UUID id, String reason) {
+        requireRequester(by);
         if (reason != null && (reason.length() > 500 || io.vpcportal.platform.TextRules.containsNul(reason))) {
             throw new InvalidInputException("reason", "must be at most 500 characters");
         }
@@ -504,6 +510,17 @@ public class RequestManagement {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Creating, revising, submitting, changing, decommissioning and asking to adopt need the REQUESTER role (or
+     * ADMIN), checked before anything about the request is read or validated: team membership alone is not enough.
+     */
+    public static void requireRequester(PortalPrincipal p) {
+        if (!p.hasRole(Role.REQUESTER) && !p.hasRole(Role.ADMIN)) {
+            throw new io.vpcportal.platform.ForbiddenException(
+                    "Creating, changing, submitting or decommissioning requests needs the REQUESTER role");
+        }
     }
 
     static boolean isAdminOrApprover(PortalPrincipal p) {

@@ -129,13 +129,18 @@ public class SavingsManagement {
 
     /** Ledger totals per team, account, region, service, month or endpoint between two days (inclusive). */
     public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to) {
+        return groups(groupBy, from, to, SavingsScope.EVERY_ACCOUNT);
+    }
+
+    /** The same, of the accounts in {@code scope} only. */
+    public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to, SavingsScope scope) {
         if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
             throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
         }
         if (from.isAfter(to)) {
             throw new InvalidInputException("to", "must not be before from");
         }
-        return queries.groups(groupBy, from, to);
+        return queries.groups(groupBy, from, to, scope);
     }
 
     /**
@@ -143,22 +148,32 @@ public class SavingsManagement {
      * {@link #groups} for each, keyed by the group name in the order given.
      */
     public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to) {
+        return groupings(groupBys, from, to, SavingsScope.EVERY_ACCOUNT);
+    }
+
+    /** The same, of the accounts in {@code scope} only. */
+    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to,
+            SavingsScope scope) {
         if (groupBys.isEmpty() || !LedgerQueries.GROUPINGS.containsAll(groupBys)) {
             throw new InvalidInputException("groupBy", "must be some of " + new TreeSet<>(LedgerQueries.GROUPINGS));
         }
         if (from.isAfter(to)) {
             throw new InvalidInputException("to", "must not be before from");
         }
-        return queries.groupings(groupBys, from, to);
+        return queries.groupings(groupBys, from, to, scope);
     }
 
     public SavingsGroup total(LocalDate from, LocalDate to) {
-        return queries.total(from, to);
+        return total(from, to, SavingsScope.EVERY_ACCOUNT);
+    }
+
+    public SavingsGroup total(LocalDate from, LocalDate to, SavingsScope scope) {
+        return queries.total(from, to, scope);
     }
 
     /** Endpoints by realized saving; {@code belowBreakEven}: only those that cost more than they saved. */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean belowBreakEven, int limit) {
-        return queries.endpoints(from, to, belowBreakEven, limit);
+        return queries.endpoints(from, to, belowBreakEven, limit, SavingsScope.EVERY_ACCOUNT);
     }
 
     /**
@@ -166,12 +181,20 @@ public class SavingsManagement {
      * {@code below} endpoints that cost more than they saved, most lost first.
      */
     public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below) {
-        return queries.rankings(from, to, top, below);
+        return endpointRankings(from, to, top, below, SavingsScope.EVERY_ACCOUNT);
+    }
+
+    public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below, SavingsScope scope) {
+        return queries.rankings(from, to, top, below, scope);
     }
 
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
-        return queries.natTraffic(from, to, kind, limit);
+        return natTraffic(from, to, kind, limit, SavingsScope.EVERY_ACCOUNT);
+    }
+
+    public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit, SavingsScope scope) {
+        return queries.natTraffic(from, to, kind, limit, scope);
     }
 
     /**
@@ -183,8 +206,8 @@ public class SavingsManagement {
         return queries.traffic(accountId, resourceIds, from, to);
     }
 
-    public void ledgerRows(LocalDate from, LocalDate to, Consumer<LedgerRow> sink) {
-        queries.rows(from, to, sink);
+    public void ledgerRows(LocalDate from, LocalDate to, SavingsScope scope, Consumer<LedgerRow> sink) {
+        queries.rows(from, to, scope, sink);
     }
 
     public List<LedgerRow> ledgerOf(String resourceId) {

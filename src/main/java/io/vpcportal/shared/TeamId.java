@@ -1,9 +1,13 @@
 package io.vpcportal.shared;
 
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
-/** A team's stable key, such as {@code payments}: lowercase letters, digits and dashes. */
-public record TeamId(String value) {
+/**
+ * A team's stable key, such as {@code payments}: lowercase letters, digits and dashes. Serializable: the
+ * signed-in user's principal holds it, and browser sessions are stored in the database.
+ */
+public record TeamId(String value) implements Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 

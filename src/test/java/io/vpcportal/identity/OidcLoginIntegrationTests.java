@@ -103,6 +103,25 @@ class OidcLoginIntegrationTests {
     }
 
     @Test
+    void aSingleSignOnSessionFollowsTheAccountLikeAPasswordOne() {
+        provider.user("olga", "Olga Example", "olga@example.test", List.of("payments-devs"));
+        Browser browser = new Browser();
+        signIn(browser, "olga");
+        assertThat(browser.get(portal("/requests/new")).status()).as("a requester by default").isEqualTo(200);
+        UserSummary olga = identity.findUserByUsername("olga").orElseThrow();
+
+        identity.administer(olga.id(), olga.displayName(), java.util.Set.of(Role.APPROVER), olga.teams(), true);
+        Page refused = browser.get(portal("/requests/new"));
+        assertThat(refused.status()).as("REQUESTER taken away, on the next request: %s", refused).isEqualTo(403);
+        assertThat(browser.get(portal("/approvals")).status()).as("still signed in").isEqualTo(200);
+
+        identity.administer(olga.id(), olga.displayName(), java.util.Set.of(Role.APPROVER), olga.teams(), false);
+        Page after = browser.get(portal("/approvals"));
+        assertThat(after.visited()).as("disabled: the session ended, the browser is sent to sign in again")
+                .contains(URI.create(portal("/login")));
+    }
+
+    @Test
     void aSignedInUserCreatesAnApiTokenOnTheTokensPageAndUsesItOnTheApi() {
         provider.user("alice", "Alice Example", "alice@example.test", List.of("payments-devs", "net-approvers"));
         Browser browser = new Browser();

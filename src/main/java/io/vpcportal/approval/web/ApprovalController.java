@@ -71,15 +71,11 @@ class ApprovalController {
 
     @PostMapping("/approvals/{id}/decide")
     String decide(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @RequestParam String decision, @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
-        Decision chosen;
-        try {
-            chosen = Decision.valueOf(decision);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("failure", "Unknown decision.");
-            return "redirect:/approvals/" + id;
-        }
+        // an unknown decision is refused by the service, after it checked who is deciding
+        Decision chosen = java.util.Arrays.stream(Decision.values()).filter(d -> d.name().equals(decision))
+                .findFirst().orElse(null);
         try {
             approvals.decide(me, id, chosen, comment);
             redirect.addFlashAttribute("success", switch (chosen) {
@@ -89,6 +85,10 @@ class ApprovalController {
             });
             return "redirect:/approvals";
         } catch (InvalidInputException e) {
+            if (chosen == null) {
+                redirect.addFlashAttribute("failure", "Unknown decision.");
+                return "redirect:/approvals/" + id;
+            }
             String problem = "A " + (chosen == Decision.APPROVE ? "comment" : "reason") + " "
                     + e.violations().get(0).message() + ".";
             redirect.addFlashAttribute("failure", problem);

@@ -52,24 +52,25 @@ class ApprovalRestController {
         return approvals.caseOf(id).orElseThrow(() -> new NotFoundException("Request " + id + " was never submitted"));
     }
 
+    // the payloads are validated by ApprovalManagement.decide, after it checked who is deciding
     @PostMapping("/requests/{id}/approve")
     @Operation(summary = "Approve the current stage (optional comment)")
     ApprovalCaseDetails approve(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) DecisionPayload payload) {
+            @RequestBody(required = false) DecisionPayload payload) {
         return approvals.decide(me, id, Decision.APPROVE, payload == null ? null : payload.comment());
     }
 
     @PostMapping("/requests/{id}/reject")
     @Operation(summary = "Reject the request (reason required)")
     ApprovalCaseDetails reject(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) DecisionPayload payload) {
+            @RequestBody(required = false) DecisionPayload payload) {
         return approvals.decide(me, id, Decision.REJECT, payload == null ? null : payload.reason());
     }
 
     @PostMapping("/requests/{id}/request-changes")
     @Operation(summary = "Send the request back to the requester (reason required)")
     ApprovalCaseDetails requestChanges(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) DecisionPayload payload) {
+            @RequestBody(required = false) DecisionPayload payload) {
         return approvals.decide(me, id, Decision.REQUEST_CHANGES, payload == null ? null : payload.reason());
     }
 

@@ -23,7 +23,8 @@ final class OidcPortalPrincipal extends PortalPrincipal implements OidcUser {
 
     OidcPortalPrincipal(PortalUser user, OidcUser signedIn) {
         super(new UserId(user.id()), user.username(), user.displayName(), user.roles(),
-                user.teams().stream().map(TeamId::new).collect(Collectors.toSet()), user.enabled(), null);
+                user.teams().stream().map(TeamId::new).collect(Collectors.toSet()), user.enabled(), null,
+                user.accessVersion(), user.credentialsVersion());
         this.idToken = signedIn.getIdToken();
         this.userInfo = signedIn.getUserInfo();
         this.claims = Collections.unmodifiableMap(new LinkedHashMap<>(signedIn.getClaims()));

@@ -1,6 +1,10 @@
 package io.vpcportal.identity.internal;
 
+import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
+import io.vpcportal.shared.TeamId;
+import io.vpcportal.shared.UserId;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -50,6 +54,14 @@ public class PortalUser {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Moves whenever what the user may do changes, so that open sessions pick the change up on their next request. */
+    @Column(name = "access_version", nullable = false)
+    private long accessVersion;
+
+    /** Moves whenever the password changes: every session opened before it ends. */
+    @Column(name = "credentials_version", nullable = false)
+    private long credentialsVersion;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -112,6 +124,21 @@ public class PortalUser {
         return Set.copyOf(teams);
     }
 
+    /** The user as the rest of the portal sees them, with the versions a browser session compares. */
+    public PortalPrincipal toPrincipal() {
+        return new PortalPrincipal(new UserId(id), username, displayName, roles,
+                teams.stream().map(TeamId::new).collect(Collectors.toSet()), enabled, passwordHash, accessVersion,
+                credentialsVersion);
+    }
+
+    public long accessVersion() {
+        return accessVersion;
+    }
+
+    public long credentialsVersion() {
+        return credentialsVersion;
+    }
+
     public String email() {
         return email;
     }
@@ -130,6 +157,10 @@ public class PortalUser {
 
     /** An admin's edit: what the user may do, in which teams, and whether they may sign in at all. */
     public void administer(String displayName, Set<Role> roles, Set<String> teams, boolean enabled) {
+        if (!java.util.Objects.equals(displayName, this.displayName) || !this.roles.equals(roles) || !this.teams.equals(teams)
+                || this.enabled != enabled) {
+            accessVersion++;
+        }
         this.displayName = displayName;
         this.roles = new java.util.HashSet<>(roles);
         this.teams = new java.util.HashSet<>(teams);
@@ -138,6 +169,7 @@ public class PortalUser {
 
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+        credentialsVersion++;
     }
 
     /** Lets the identity {@code subject} of {@code issuer} sign in as this user; an account has at most one. */
@@ -151,21 +183,30 @@ public class PortalUser {
 
     /** Name and e-mail address as the identity provider knows them today. */
     public void updateProfile(String displayName, String email) {
+        if (!java.util.Objects.equals(displayName, this.displayName)) {
+            accessVersion++;
+        }
         this.displayName = displayName;
         this.email = email;
     }
 
     /**
      * Roles and teams the identity provider's groups grant at sign-in. A user without a password gets exactly
-     * these, so that leaving a group at the provider takes effect at the next sign-in. A linked local user keeps
-     * what was granted in the portal as well, because their password opens the portal without the provider.
+     * these, so that leaving a group at the provider takes effect at the next sign-in (and, through the access
+     * version, in the user's other open sessions on their next request). A linked local user keeps what was granted
+     * in the portal as well, because their password opens the portal without the provider.
      */
     public void applyProviderGrants(Set<Role> grantedRoles, Set<String> grantedTeams) {
+        Set<Role> rolesBefore = Set.copyOf(roles);
+        Set<String> teamsBefore = Set.copyOf(teams);
         if (!hasPassword()) {
             roles.retainAll(grantedRoles); // not clear(): an unchanged set must not rewrite its rows
             teams.retainAll(grantedTeams);
         }
         roles.addAll(grantedRoles);
         teams.addAll(grantedTeams);
+        if (!roles.equals(rolesBefore) || !teams.equals(teamsBefore)) {
+            accessVersion++;
+        }
     }
 }

@@ -17,6 +17,11 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, UUID> {
             where r = io.vpcportal.identity.Role.APPROVER and t = :team and u.enabled = true""")
     java.util.List<PortalUser> findApproversOf(String team);
 
+    /** What a browser session compares on every request: one primary-key read, no collections. */
+    @Query("select new io.vpcportal.identity.internal.AccountStamp(u.enabled, u.accessVersion, u.credentialsVersion) "
+            + "from PortalUser u where u.id = :id")
+    Optional<AccountStamp> findStampById(UUID id);
+
     @Query("select count(u) > 0 from PortalUser u join u.roles r where r = :role")
     boolean existsWithRole(Role role);
 }

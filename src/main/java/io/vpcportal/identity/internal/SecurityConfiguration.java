@@ -20,7 +20,11 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -28,12 +32,27 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains. The API is stateless and takes bearer tokens (and, only to create a token, HTTP
- * Basic); the browser uses a session, the login form and CSRF tokens. When an OpenID Connect client is registered
+ * Basic); the browser uses a session (kept in PostgreSQL by Spring Session JDBC, and checked against the account on
+ * every request), the login form and CSRF tokens. Roles are checked here first, before a body is read. When an OpenID Connect client is registered
  * under {@code spring.security.oauth2.client.registration}, the browser can also sign in through that provider.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), clipboard-read=(), display-capture=(), "
+            + "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+    /** API posts that ask for endpoints: creating, submitting, changing, decommissioning, adopting, reconciling. */
+    static final String[] REQUESTER_API_POSTS = { "/api/v1/requests", "/api/v1/requests/*/submit",
+            "/api/v1/requests/*/changes", "/api/v1/requests/*/decommission", "/api/v1/endpoints/*/adopt",
+            "/api/v1/endpoints/*/drift/reconcile" };
+
+    /** The same for the pages' forms. */
+    static final String[] REQUESTER_PAGE_POSTS = { "/requests/new", "/requests/*/edit", "/requests/*/submit",
+            "/requests/*/change", "/requests/*/decommission", "/inventory/endpoints/*/adopt",
+            "/inventory/endpoints/*/reconcile" };
 
     private final ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
     // one answer for an unknown user, a wrong password and a user without one, so that it reveals no usernames
@@ -72,6 +91,11 @@ class SecurityConfiguration {
                                 "/api/v1/requests/*/provisioning/retry", "/api/v1/sync",
                                 "/api/v1/endpoints/*/drift/accept").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/runs").hasAnyRole("ADMIN", "APPROVER")
+                        // asking for endpoints needs REQUESTER (or ADMIN), refused before the body is read. Deciding
+                        // is checked by the approval service: 404 for a request of another team first, then the
+                        // APPROVER role and the stage's team, then what was sent
+                        .requestMatchers(HttpMethod.POST, REQUESTER_API_POSTS).hasAnyRole("REQUESTER", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/requests/*").hasAnyRole("REQUESTER", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*", "/api/v1/templates/*",
                                 "/api/v1/approval-rules/*").hasRole("ADMIN")
                         .anyRequest().authenticated());
@@ -82,14 +106,26 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain browser(HttpSecurity http, IdentityProperties identity,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations, PortalOidcUserService oidcUsers,
-            LoginThrottle throttle) throws Exception {
+            LoginThrottle throttle, PortalUserRepository users) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // the session follows its user's account: ended when disabled, reloaded when roles or teams change
+                .addFilterAfter(new SessionPrincipalRefreshFilter(users), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        // admin pages: refused here, before a form or an upload is even parsed (the controllers
+                        // check too)
+                        .requestMatchers("/admin/**", "/accounts", "/accounts/**", "/audit", "/audit.csv")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/inventory/sync", "/inventory/endpoints/*/accept",
+                                "/provisioning/*/retry").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/requests/new", "/requests/*/edit", "/requests/*/change")
+                        .hasAnyRole("REQUESTER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, REQUESTER_PAGE_POSTS).hasAnyRole("REQUESTER", "ADMIN")
                         .anyRequest().authenticated())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(loginPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> policies(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         if (identity.formLogin()) {
@@ -107,6 +143,25 @@ class SecurityConfiguration {
                     + "spring.security.oauth2.client.registration: without either, nobody could sign in");
         }
         return http.build();
+    }
+
+    /**
+     * Sends a signed-out browser to {@code /login} with a relative address: the {@code Host} header a client sent is
+     * never written into the redirect (with {@code server.tomcat.use-relative-redirects}, Tomcat keeps it relative).
+     */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * Headers for every answer, pages and API alike: no full URLs (which carry request ids) leak to other sites in
+     * the {@code Referer}, and the browser features the portal never uses are switched off for it and its frames.
+     */
+    private static HeadersConfigurer<HttpSecurity> policies(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
     }
 
     /** PKCE for every client, confidential ones too: it ties the code to this sign-in, so a stolen code is worthless. */
@@ -130,6 +185,7 @@ class SecurityConfiguration {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies are accepted here, so there is nothing to forge
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::policies)
                 .securityContext(ctx -> ctx.requireExplicitSave(true))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class);

@@ -113,7 +113,8 @@ class UserAdminController {
             io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
             return form(form, account, model);
         }
-        redirect.addFlashAttribute("success", "User " + account.user().username() + " saved. Changes apply at their next sign-in.");
+        redirect.addFlashAttribute("success", "User " + account.user().username() + " saved. Changes apply to their open sessions "
+                + "from their next request; disabling them or a new password ends those sessions.");
         return "redirect:/admin/users";
     }
 

@@ -6,6 +6,7 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
@@ -151,6 +152,12 @@ class RequestController {
     String saveEdit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @ModelAttribute("form") EndpointRequestForm form, BindingResult binding,
             @RequestParam(defaultValue = "draft") String action, Model model, RedirectAttributes redirect) {
+        // who may edit it, before anything posted is looked at: 404 when the request is not visible to them
+        RequestDetails current = requests.get(me, id);
+        if (!current.status().isEditable() || !current.requester().equals(me.getUsername())) {
+            redirect.addFlashAttribute("failure", "Only the requester can edit a draft or a request sent back for changes.");
+            return "redirect:/requests/" + id;
+        }
         model.addAttribute("requestId", id);
         if (!action.equals("draft") && !action.equals("submit")) {
             return changeItems(me, form, action, model);
@@ -181,11 +188,13 @@ class RequestController {
         RequestDetails request = requests.get(me, id);
         model.addAttribute("request", request);
         model.addAttribute("mine", request.requester().equals(me.getUsername()));
+        boolean mayAsk = me.hasRole(Role.REQUESTER) || me.hasRole(Role.ADMIN);
+        model.addAttribute("mayAsk", mayAsk); // edit, submit, change and decommission need REQUESTER (or ADMIN)
         Map<String, String> names = new LinkedHashMap<>();
         request.items().forEach(i -> catalog.version(i.templateKey(), i.templateVersion())
                 .ifPresent(t -> names.put(i.templateKey(), t.name())));
         model.addAttribute("templateNames", names);
-        model.addAttribute("canChange", !request.isChange() && request.status() == RequestStatus.ACTIVE
+        model.addAttribute("canChange", mayAsk && !request.isChange() && request.status() == RequestStatus.ACTIVE
                 && (me.isMemberOf(new TeamId(request.team())) || request.requester().equals(me.getUsername())));
         model.addAttribute("changes", request.isChange() ? List.of() : requests.changesOf(me, id));
         return "request/detail";
@@ -207,6 +216,10 @@ class RequestController {
     String requestChange(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @ModelAttribute("form") ChangeForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         RequestDetails request = requests.get(me, id);
+        if (request.isChange() || request.status() != RequestStatus.ACTIVE) {
+            redirect.addFlashAttribute("failure", "Only the endpoints of an ACTIVE request can be changed.");
+            return "redirect:/requests/" + id;
+        }
         if (binding.hasErrors()) {
             return showChangeForm(request, form, model);
         }

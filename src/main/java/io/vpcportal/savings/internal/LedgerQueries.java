@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.vpcportal.savings.SavingsScope;
 import org.springframework.stereotype.Repository;
 
 /** Reads of the ledger for the dashboard, the API and the CSV export; each uses one of the ledger's indexes. */
@@ -77,6 +78,24 @@ public class LedgerQueries {
 
     LedgerQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * {@code source} (one of the period subqueries, named "ledger") limited to the scope's accounts; PostgreSQL pushes
+     * the condition into each branch of the union, so every branch still reads its index.
+     */
+    private static String scoped(String source, SavingsScope scope) {
+        if (scope.everyAccount()) {
+            return source;
+        }
+        return "(select * from " + source.substring(0, source.lastIndexOf(") ledger")) + ") unscoped"
+                + (scope.accountIds().isEmpty() ? " where false" : " where unscoped.account_id in (:scopeAccounts)")
+                + ") ledger";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, SavingsScope scope) {
+        return scope.everyAccount() || scope.accountIds().isEmpty() ? statement
+                : statement.param("scopeAccounts", List.copyOf(scope.accountIds()));
     }
 
     /**
@@ -171,15 +190,15 @@ public class LedgerQueries {
     }
 
     /** Totals per group between two days (inclusive), largest net saving first. */
-    public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to) {
+    public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to, SavingsScope scope) {
         String key = GROUPS.get(groupBy);
         if (key == null) {
             throw new IllegalArgumentException("unknown group " + groupBy);
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
-        String source = groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS;
-        return period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
-                + " group by 1 order by " + order)).query((rs, n) -> group(rs)).list();
+        String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
+        return bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
+                + " group by 1 order by " + order)), scope).query((rs, n) -> group(rs)).list();
     }
 
     /** The groupings {@link #groupings} answers in one pass. */
@@ -189,7 +208,8 @@ public class LedgerQueries {
      * Several of the groupings by team, account, region and service over one period, from one pass over the period
      * (grouping sets): each list as {@link #groups} answers it.
      */
-    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to) {
+    public Map<String, List<SavingsGroup>> groupings(List<String> groupBys, LocalDate from, LocalDate to,
+            SavingsScope scope) {
         if (groupBys.isEmpty() || !GROUPINGS.containsAll(groupBys)) {
             throw new IllegalArgumentException("groupings of " + groupBys);
         }
@@ -201,9 +221,9 @@ public class LedgerQueries {
         which.append(" end");
         Map<String, List<SavingsGroup>> result = new LinkedHashMap<>();
         groupBys.forEach(g -> result.put(g, new ArrayList<>()));
-        period(from, to).bind(jdbc.sql("select " + which + " as grouping, coalesce(" + String.join(", ", columns)
-                + ") as key, " + SUMS + " from " + PERIOD_GROUPS + " group by grouping sets (("
-                + String.join("), (", columns) + ")) order by 1, net desc, key"))
+        bind(period(from, to).bind(jdbc.sql("select " + which + " as grouping, coalesce(" + String.join(", ", columns)
+                + ") as key, " + SUMS + " from " + scoped(PERIOD_GROUPS, scope) + " group by grouping sets (("
+                + String.join("), (", columns) + ")) order by 1, net desc, key")), scope)
                 .query((ResultSet rs) -> {
                     result.get(groupBys.get(rs.getInt("grouping"))).add(group(rs));
                 });
@@ -211,14 +231,16 @@ public class LedgerQueries {
     }
 
     /** Totals over the period, as one group named "total". */
-    public SavingsGroup total(LocalDate from, LocalDate to) {
-        return period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from " + PERIOD_GROUPS))
-                .query((rs, n) -> group(rs)).single();
+    public SavingsGroup total(LocalDate from, LocalDate to, SavingsScope scope) {
+        return bind(period(from, to).bind(jdbc.sql("select 'total' as key, " + SUMS + " from "
+                + scoped(PERIOD_GROUPS, scope))), scope).query((rs, n) -> group(rs)).single();
     }
 
     /** Endpoints by net saving, of the kinds given, with their service in the key ("vpce-… · service"). */
-    public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit) {
-        EndpointRankings rankings = costingMoreThanSaving ? rankings(from, to, 0, limit) : rankings(from, to, limit, 0);
+    public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit,
+            SavingsScope scope) {
+        EndpointRankings rankings = costingMoreThanSaving ? rankings(from, to, 0, limit, scope)
+                : rankings(from, to, limit, 0, scope);
         return costingMoreThanSaving ? rankings.belowBreakEven() : rankings.top();
     }
 
@@ -226,10 +248,11 @@ public class LedgerQueries {
      * The dashboard's two endpoint lists from one pass over the period's endpoints: the {@code top} with the largest
      * net saving, and the {@code below} that cost more than they saved (most negative first); ties by resource id.
      */
-    public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below) {
+    public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below, SavingsScope scope) {
+        String period = scoped(PERIOD, scope);
         // ranks on the net saving alone, then sums the few endpoints ranked: most of a pass's time is in the sums
-        List<Ranked> ranked = period(from, to).bind(jdbc.sql("with net as materialized (select resource_id, "
-                + "sum(net_saving) as net from " + PERIOD + " where kind in " + ENDPOINT_KINDS + """
+        List<Ranked> ranked = bind(period(from, to).bind(jdbc.sql("with net as materialized (select resource_id, "
+                + "sum(net_saving) as net from " + period + " where kind in " + ENDPOINT_KINDS + """
                  group by resource_id),
                 ranked as (
                     select 1 as list, row_number() over (order by net desc, resource_id) as rank, resource_id
@@ -238,10 +261,10 @@ public class LedgerQueries {
                     select 2, row_number() over (order by net asc, resource_id), resource_id
                     from (select * from net where net < 0 order by net asc, resource_id limit :below) b)
                 select r.list, r.rank, ledger.resource_id || ' · ' || max(ledger.service) || ' · '
-                       || max(ledger.team_id) as key,""" + " " + SUMS + " from ranked r join " + PERIOD + """
+                       || max(ledger.team_id) as key,""" + " " + SUMS + " from ranked r join " + period + """
                  on ledger.resource_id = r.resource_id
                 where ledger.kind in""" + " " + ENDPOINT_KINDS + """
-                group by r.list, r.rank, ledger.resource_id order by 1, 2"""))
+                group by r.list, r.rank, ledger.resource_id order by 1, 2""")), scope)
                 .param("top", top).param("below", below)
                 .query((rs, n) -> new Ranked(rs.getInt("list"), group(rs))).list();
         return new EndpointRankings(ranked.stream().filter(r -> r.list() == 1).map(Ranked::group).toList(),
@@ -254,11 +277,11 @@ public class LedgerQueries {
     }
 
     /** NAT gateways and VPCs by the NAT charges they still pay (MISSED: avoidable with a free gateway endpoint). */
-    public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit) {
-        return period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, "
-                + SUMS + ", sum(bytes) as all_bytes from " + PERIOD + """
+    public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit, SavingsScope scope) {
+        return bind(period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, "
+                + SUMS + ", sum(bytes) as all_bytes from " + scoped(PERIOD, scope) + """
                  where kind = :kind
-                group by resource_id order by sum(nat_cost) desc, resource_id limit :limit"""))
+                group by resource_id order by sum(nat_cost) desc, resource_id limit :limit""")), scope)
                 .param("kind", kind.name())
                 .param("limit", limit)
                 .query((rs, n) -> new SavingsGroup(rs.getString("key"), rs.getLong("all_bytes"),
@@ -289,8 +312,11 @@ public class LedgerQueries {
     }
 
     /** Every row of the period in (day, resource) order, streamed (the CSV export). */
-    public void rows(LocalDate from, LocalDate to, Consumer<LedgerRow> sink) {
-        jdbc.sql("select * from savings_ledger_day where day between :from and :to order by day, resource_id")
+    public void rows(LocalDate from, LocalDate to, SavingsScope scope, Consumer<LedgerRow> sink) {
+        String accounts = scope.everyAccount() ? "" : scope.accountIds().isEmpty() ? " and false"
+                : " and account_id in (:scopeAccounts)";
+        bind(jdbc.sql("select * from savings_ledger_day where day between :from and :to" + accounts
+                + " order by day, resource_id"), scope)
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((ResultSet rs) -> {
                     sink.accept(row(rs));

@@ -1,5 +1,9 @@
 package io.vpcportal.savings.web;
 
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.savings.SavingsScope;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.LedgerKind;
@@ -25,43 +29,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SavingsController {
 
     private final SavingsManagement savings;
+    private final AccountManagement accounts;
 
-    SavingsController(SavingsManagement savings) {
+    SavingsController(SavingsManagement savings, AccountManagement accounts) {
         this.savings = savings;
+        this.accounts = accounts;
     }
 
     @GetMapping("/savings")
-    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String dashboard(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalDate today = savings.today();
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         LocalDate first = savings.firstLedgerDay();
+        SavingsScope scope = SavingsScope.of(me, accounts); // requesters: their teams' accounts, like the inventory
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("thisMonth", savings.total(today.withDayOfMonth(1), today));
-        model.addAttribute("thisYear", savings.total(today.withDayOfYear(1), today));
-        model.addAttribute("sinceStart", first == null ? null : savings.total(first, today));
+        model.addAttribute("thisMonth", savings.total(today.withDayOfMonth(1), today, scope));
+        model.addAttribute("thisYear", savings.total(today.withDayOfYear(1), today, scope));
+        model.addAttribute("sinceStart", first == null ? null : savings.total(first, today, scope));
         model.addAttribute("firstDay", first);
-        List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today);
+        List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today, scope);
         model.addAttribute("months", months);
         model.addAttribute("chart", TrendChart.of(months));
-        Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end);
+        Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end, scope);
         model.addAttribute("byTeam", by.get("team"));
         model.addAttribute("byAccount", by.get("account"));
         model.addAttribute("byService", by.get("service"));
-        EndpointRankings endpoints = savings.endpointRankings(start, end, 10, 20);
+        EndpointRankings endpoints = savings.endpointRankings(start, end, 10, 20, scope);
         model.addAttribute("top", endpoints.top());
         model.addAttribute("belowBreakEven", endpoints.belowBreakEven());
-        model.addAttribute("missed", savings.natTraffic(start, end, LedgerKind.MISSED, 20));
-        model.addAttribute("nat", savings.natTraffic(start, end, LedgerKind.NAT, 20));
+        model.addAttribute("missed", savings.natTraffic(start, end, LedgerKind.MISSED, 20, scope));
+        model.addAttribute("nat", savings.natTraffic(start, end, LedgerKind.NAT, 20, scope));
         model.addAttribute("collects", savings.collects());
         return "savings/dashboard";
     }
 
     /** Every ledger row of the period, for a spreadsheet. Text cells starting like a formula are quoted. */
     @GetMapping("/savings.csv")
-    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    void csv(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         LocalDate end = to == null ? savings.today() : to;
@@ -73,7 +80,7 @@ class SavingsController {
         CsvWriter csv = new CsvWriter(out);
         csv.line(List.of("day", "resource_id", "kind", "team", "account_id", "region", "vpc_id", "service", "enis",
                 "bytes", "endpoint_cost_usd", "avoided_nat_cost_usd", "net_saving_usd", "nat_cost_usd"));
-        savings.ledgerRows(start, end, (LedgerRow r) -> csv.line(java.util.Arrays.asList(r.day().toString(),
+        savings.ledgerRows(start, end, SavingsScope.of(me, accounts), (LedgerRow r) -> csv.line(java.util.Arrays.asList(r.day().toString(),
                 r.resourceId(), r.kind().name(), r.team(), r.accountId(), r.region(), r.vpcId(), r.service(),
                 Integer.toString(r.enis()), Long.toString(r.bytes()), r.endpointCost().toPlainString(),
                 r.avoidedNatCost().toPlainString(), r.netSaving().toPlainString(), r.natCost().toPlainString())));

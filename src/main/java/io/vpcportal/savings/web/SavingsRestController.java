@@ -1,6 +1,10 @@
 package io.vpcportal.savings.web;
 
+import io.vpcportal.account.AccountManagement;
+import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.savings.SavingsGroup;
+import io.vpcportal.savings.SavingsScope;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.vpcportal.savings.SavingsManagement;
 import io.vpcportal.savings.TrafficCollection;
 import jakarta.validation.Valid;
@@ -23,20 +27,26 @@ class SavingsRestController {
     }
 
     private final SavingsManagement savings;
+    private final AccountManagement accounts;
 
-    SavingsRestController(SavingsManagement savings) {
+    SavingsRestController(SavingsManagement savings, AccountManagement accounts) {
         this.savings = savings;
+        this.accounts = accounts;
     }
 
-    /** {@code from} defaults to the first day of the current year, {@code to} to today. */
+    /**
+     * {@code from} defaults to the first day of the current year, {@code to} to today. Requesters see the accounts
+     * their teams may use, approvers and admins every account.
+     */
     @GetMapping("/api/v1/savings")
-    SavingsReport report(@RequestParam(defaultValue = "month") String groupBy,
+    SavingsReport report(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(defaultValue = "month") String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate end = to == null ? savings.today() : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        List<SavingsGroup> groups = savings.groups(groupBy, start, end);
-        return new SavingsReport(groupBy, start, end, savings.total(start, end), groups);
+        SavingsScope scope = SavingsScope.of(me, accounts);
+        List<SavingsGroup> groups = savings.groups(groupBy, start, end, scope);
+        return new SavingsReport(groupBy, start, end, savings.total(start, end, scope), groups);
     }
 
     @PostMapping("/api/v1/savings/collect")
