@@ -8,6 +8,9 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.AwsAccess;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,6 +94,37 @@ public class InventorySync {
         events.publishEvent(new SyncRunCancelled(id, run.kind(), by.getUsername(), run.targetsDone(),
                 run.targetsTotal()));
         return runs.find(id).orElseThrow();
+    }
+
+    /**
+     * Starts a run of another module's {@link UnitWork} (the traffic collection of {@code day}) with one unit per
+     * target; every instance takes its units like a sync's. Conflict while a run of that kind is in progress.
+     */
+    public UUID start(UnitWork work, LocalDate day, String trigger, String by, List<UnitWork.Target> targets) {
+        UUID run = runs.claim(work.kind(), day, trigger, by, targets.stream()
+                .map(t -> new String[] {t.accountId(), t.region()}).toList(), clock.instant(), properties.abandonedAfter())
+                .orElseThrow(() -> new ConflictException("A " + work.kind().toLowerCase(java.util.Locale.ROOT)
+                        + " run is already in progress: follow it under /api/v1/sync/runs/"
+                        + runs.running(work.kind()).map(r -> r.id().toString()).orElse("…")));
+        workers.poll();
+        return run;
+    }
+
+    /** The run once it has ended, or as it is after {@code patience}. */
+    public SyncRunSummary awaitEnd(UUID id, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            SyncRunSummary run = runs.find(id).orElseThrow(() -> new NotFoundException("No run " + id));
+            if (!run.running() || Instant.now().isAfter(deadline)) {
+                return run;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return run;
+            }
+        }
     }
 
     public List<SyncRunSummary> runs(int limit) {

@@ -25,6 +25,10 @@ public interface UnitWork {
     default void closed(UUID run, LocalDate day) {
     }
 
+    /** Where a unit reads: an account and a region (or {@code global}). */
+    record Target(String accountId, String region) {
+    }
+
     /**
      * One unit: a run's (account, region), or (account, {@code global}) for its global reads.
      *
