@@ -1,7 +1,7 @@
 """Organization-scale sync benchmark: 1,000 member accounts x 2 regions in moto, 100 ms added to every AWS call.
 
 Run through run.sh. Steps, all timed and logged; a Markdown row for bench/README.md at the end:
-  1. moto server; an organization with ACCOUNTS member accounts (CreateOrganization, CreateAccount), and in each,
+  1. moto server (in this process); an organization with ACCOUNTS member accounts (CreateOrganization, CreateAccount), and in each,
      through AssumeRole, a VPC with 2 subnets, a route table and 5 endpoints (2 gateway, 3 interface) per region;
   2. the latency proxy in front of moto (latency_proxy.py: +100 ms a call, one log line per call);
   3. portal A from the jar on its embedded PostgreSQL, calling AWS through the proxy; the accounts registered
@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -38,8 +39,6 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "10"))
 LIMIT = float(os.environ.get("BENCH_CALLS_PER_SECOND", "5"))
 BASELINE_SECONDS = int(os.environ.get("BENCH_BASELINE_SECONDS", "90"))
 SEED_THREADS = int(os.environ.get("BENCH_SEED_THREADS", "16"))
-MOTO_SERVER = os.environ.get("MOTO_SERVER") or shutil.which("moto_server") or \
-    (sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/moto_server"))) or [None])[-1]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
 CREDS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -94,15 +93,22 @@ def api(port, method, path, token=None, body=None, basic=None, ok=(200, 201, 202
 
 # ---- 1. the organization in moto -----------------------------------------------------------------------------
 
+_local = threading.local()
+
+
 def client(service, moto, region="us-east-1", creds=None):
+    """A boto3 client from this thread's session (sessions cache the service models; the default one is not safe
+    to share between threads)."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = boto3.session.Session()
     c = creds or {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-    return boto3.client(service, endpoint_url=moto, region_name=region,
-                        config=Config(retries={"max_attempts": 10, "mode": "standard"}), **c)
+    return session.client(service, endpoint_url=moto, region_name=region,
+                          config=Config(retries={"max_attempts": 10, "mode": "standard"}), **c)
 
 
 def create_accounts(moto):
-    org = client("organizations", moto)
-    org.create_organization(FeatureSet="ALL")
+    client("organizations", moto).create_organization(FeatureSet="ALL")
 
     def one(i):
         status = client("organizations", moto).create_account(Email="member%d@example.com" % i,
@@ -114,20 +120,24 @@ def create_accounts(moto):
 
 
 def seed_account(moto, account):
+    """AssumeRole into the member account through STS, then its resources in both regions. The resources go straight
+    into the account's EC2 backends of the in-process moto server (what the assumed role's Create calls would
+    make): over HTTP on a loaded 2-core machine moto creates about 10 resources a second, which would make seeding
+    1,000 accounts take most of an hour."""
+    from moto.ec2.models import ec2_backends
     creds = client("sts", moto).assume_role(RoleArn=ROLE % account, RoleSessionName="seed")["Credentials"]
-    session = {"aws_access_key_id": creds["AccessKeyId"], "aws_secret_access_key": creds["SecretAccessKey"],
-               "aws_session_token": creds["SessionToken"]}
+    assert creds["AccessKeyId"]
     for region in REGIONS:
-        ec2 = client("ec2", moto, region, session)
-        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-        subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.%d.0/24" % i)["Subnet"]["SubnetId"] for i in (1, 2)]
-        table = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
-        for service in ("s3", "dynamodb"):
-            ec2.create_vpc_endpoint(VpcId=vpc, VpcEndpointType="Gateway", RouteTableIds=[table],
-                                    ServiceName="com.amazonaws.%s.%s" % (region, service))
-        for service in ("ssm", "logs", "ecr.api"):
-            ec2.create_vpc_endpoint(VpcId=vpc, VpcEndpointType="Interface", SubnetIds=subnets,
-                                    ServiceName="com.amazonaws.%s.%s" % (region, service))
+        ec2 = ec2_backends[account][region]
+        vpc = ec2.create_vpc(cidr_block="10.0.0.0/16").id
+        subnets = [ec2.create_subnet(vpc_id=vpc, cidr_block="10.0.%d.0/24" % i).id for i in (1, 2)]
+        table = ec2.create_route_table(vpc_id=vpc).id
+        for kind, service, tables, nets in (("Gateway", "s3", [table], []), ("Gateway", "dynamodb", [table], []),
+                                            ("Interface", "ssm", [], subnets), ("Interface", "logs", [], subnets),
+                                            ("Interface", "ecr.api", [], subnets)):
+            ec2.create_vpc_endpoint(vpc_id=vpc, service_name="com.amazonaws.%s.%s" % (region, service),
+                                    endpoint_type=kind, policy_document=None, route_table_ids=tables,
+                                    subnet_ids=nets, security_group_ids=[], tags={}, private_dns_enabled=False)
     return account
 
 
@@ -226,8 +236,6 @@ def main():
             if not j.endswith("-plain.jar")]
     if not jars:
         raise SystemExit("no portal jar in target/: run ./mvnw -DskipTests package")
-    if not MOTO_SERVER:
-        raise SystemExit("no moto_server found: pip install 'moto[server]' or set MOTO_SERVER")
     work = tempfile.mkdtemp(prefix="org-scale-")
     jar = os.path.join(work, "portal.jar")
     shutil.copy(jars[-1], jar)
@@ -240,8 +248,11 @@ def main():
     log("work dir %s; moto %s; latency proxy %s (+%d ms); %s; load %s" % (work, moto, proxy, DELAY * 1000, machine,
                                                                           load()))
     try:
-        children.append(subprocess.Popen([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(moto_port)],
-                                         stdout=open(os.path.join(work, "moto.log"), "w"), stderr=subprocess.STDOUT))
+        import logging
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        from moto.server import ThreadedMotoServer
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=moto_port, verbose=False)
+        server.start()
         wait_http(moto + "/moto-api/", 60)
         children.append(subprocess.Popen([sys.executable, os.path.join(HERE, "latency_proxy.py"), str(proxy_port),
                                           moto, str(DELAY), proxy_log]))

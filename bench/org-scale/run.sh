@@ -4,7 +4,7 @@
 # 2 regions), a proxy adding 100 ms to every AWS call, the portal from the jar on its embedded PostgreSQL: full sync
 # with one instance, with two, the sequential baseline, the floor and the highest call rate per (account, region).
 # Knobs: BENCH_ACCOUNTS (1000), BENCH_CONCURRENCY (10 units per instance), BENCH_DELAY (0.1 s),
-# BENCH_CALLS_PER_SECOND (5, the portal's limit per account and region), BENCH_BASELINE_SECONDS (90), MOTO_SERVER.
+# BENCH_CALLS_PER_SECOND (5, the portal's limit per account and region), BENCH_BASELINE_SECONDS (90). moto runs inside the benchmark's Python.
 # Needs: JDK 17, a Python with boto3 and moto[server] (the pyenv one here). Builds the jar when target/ has none.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,5 +19,5 @@ if ! ls target/vpc-endpoint-portal-*.jar >/dev/null 2>&1; then
   echo "Building the portal jar (./mvnw -q -DskipTests package)..."
   ./mvnw -o -q -DskipTests -Djacoco.skip=true package || ./mvnw -q -DskipTests -Djacoco.skip=true package
 fi
-export MOTO_SERVER=${MOTO_SERVER:-$(dirname "$PY")/moto_server}
+
 exec "$PY" bench/org-scale/bench.py

@@ -79,6 +79,10 @@ public class TrafficCollector implements UnitWork {
                 .map(k -> new Target(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1))).toList();
         UUID run = runs.start(this, day, trigger, by, targets);
         SyncRunSummary ended = runs.awaitEnd(run, PATIENCE);
+        if (!ended.running()) {
+            // the closing instance prices the month after the run's last commit: the caller must not read before it
+            ledger.repriceDay(day);
+        }
         Set<String> failedAccounts = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         int rows = 0;
