@@ -29,6 +29,10 @@ import threading
 import time
 import urllib.request
 
+# moto loads its list of public AMIs into every (account, region) EC2 backend it creates: with 2,000 backends that
+# is most of the seeding time and memory, and the portal never reads AMIs
+os.environ.setdefault("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+
 import boto3
 from botocore.config import Config
 
