@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class InventorySync {
 
     private static final Logger log = LoggerFactory.getLogger(InventorySync.class);
+    /** Longest wait of the scheduled task for its run; the run itself goes on. */
+    private static final Duration SCHEDULED_PATIENCE = Duration.ofHours(6);
 
     private final SyncRuns runs;
     private final SyncRunner runner;
@@ -70,14 +72,21 @@ public class InventorySync {
         return runs.find(run).orElseThrow();
     }
 
-    /** The scheduled run (db-scheduler calls it on one instance at a time); skipped while another runs. */
+    /**
+     * The scheduled run (db-scheduler calls it on one instance at a time): starts it and waits for its end; skipped
+     * while another runs.
+     */
     public void scheduledSync() {
         if (!properties.scheduled() || !aws.applies()) {
             return;
         }
+        // the recurring task waits for the run's end, so that its next run comes sync-interval after this one ended
+        // (every instance works on the units meanwhile; this thread only waits)
         runs.claim(SyncRunner.KIND, null, "SCHEDULE", "portal", runner.targets(), clock.instant(),
-                properties.abandonedAfter()).ifPresentOrElse(run -> workers.poll(),
-                        () -> log.info("Scheduled inventory sync skipped: another run is in progress"));
+                properties.abandonedAfter()).ifPresentOrElse(run -> {
+                    workers.poll();
+                    awaitEnd(run, SCHEDULED_PATIENCE);
+                }, () -> log.info("Scheduled inventory sync skipped: another run is in progress"));
     }
 
     /**
