@@ -1,11 +1,11 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.UnitWork.Unit;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.vpcportal.inventory.UnitWork.Unit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
