@@ -215,6 +215,8 @@ class AuthorizationMatrixTests {
         row("GET",    "/api/v1/vpcs/{vpcId}/diagram",             Target.UNKNOWN_VPC, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
         row("POST",   "/api/v1/sync",                             Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
         row("GET",    "/api/v1/sync/runs",                        Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, OK,     OK,     OK,     FORBID),
+        row("GET",    "/api/v1/sync/runs/{id}",                   Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, HIDDEN, HIDDEN, HIDDEN, FORBID),
+        row("POST",   "/api/v1/sync/runs/{id}/cancel",            Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
         row("POST",   "/api/v1/estimates",                        Target.NONE, Body.ESTIMATE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/savings",                          Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),

@@ -34,7 +34,8 @@ public final class FaultyAwsProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding", "keep-alive", "date");
-    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/");
+    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/");
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
 
     private final URI target;
     private final HttpServer server;
@@ -47,9 +48,15 @@ public final class FaultyAwsProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Access keys of the role sessions moto handed out through this proxy, to the account of the role. */
+    private final Map<String, String> sessionAccounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One call as the proxy received it: when it arrived, its action and the form parameters of a query call. */
-    public record Call(long nanos, String service, String region, String action, Map<String, String> params) {
+    /**
+     * One call as the proxy received it: when it arrived, its action, the form parameters of a query call, and the
+     * access key that signed it.
+     */
+    public record Call(long nanos, String service, String region, String action, Map<String, String> params,
+            String accessKey) {
 
         public String param(String name) {
             return params.get(name);
@@ -149,6 +156,14 @@ public final class FaultyAwsProxy implements AutoCloseable {
 
     public List<Call> calls(Predicate<Call> which) {
         return calls.stream().filter(which).toList();
+    }
+
+    /**
+     * The account a call acted in: the account of the role whose session signed it (learnt from the AssumeRole
+     * answers that went through this proxy), or null for the portal's own credentials.
+     */
+    public String accountOf(Call call) {
+        return call.accessKey() == null ? null : sessionAccounts.get(call.accessKey());
     }
 
     /** The EC2 error document, as EC2 sends it with an HTTP 4xx or 5xx. */
@@ -303,6 +318,13 @@ public final class FaultyAwsProxy implements AutoCloseable {
                 }
             }
             byte[] out = answer.body();
+            if (call.is("AssumeRole") && answer.statusCode() == 200 && call.param("RoleArn") != null) {
+                Matcher key = ACCESS_KEY_ID.matcher(new String(out, StandardCharsets.UTF_8));
+                String[] arn = call.param("RoleArn").split(":");
+                if (key.find() && arn.length > 4) {
+                    sessionAccounts.put(key.group(1), arn[4]);
+                }
+            }
             boolean text = answer.headers().firstValue("Content-Type").orElse("").contains("xml");
             if (text && !rules.isEmpty()) {
                 String rewritten = new String(out, StandardCharsets.UTF_8);
@@ -354,11 +376,13 @@ public final class FaultyAwsProxy implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String service = "unknown";
         String region = "unknown";
+        String accessKey = null;
         if (authorization != null) {
             Matcher scope = CREDENTIAL_SCOPE.matcher(authorization);
             if (scope.find()) {
-                region = scope.group(1);
-                service = scope.group(2);
+                accessKey = scope.group(1);
+                region = scope.group(2);
+                service = scope.group(3);
             }
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -374,7 +398,7 @@ public final class FaultyAwsProxy implements AutoCloseable {
         }
         String action = params.getOrDefault("Action",
                 exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
-        return new Call(System.nanoTime(), service, region, action, Map.copyOf(params));
+        return new Call(System.nanoTime(), service, region, action, Map.copyOf(params), accessKey);
     }
 
     @Override

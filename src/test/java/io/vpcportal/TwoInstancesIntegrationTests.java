@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two portal processes (child JVMs, {@link ChildPortal}) on one PostgreSQL, each calling AWS (moto) through a proxy of
  * its own, so that every AWS call says which instance made it: approved requests are provisioned exactly once and
  * by both instances, an inventory sync runs once per trigger, and killing one instance mid-job lets the other finish
- * the job (db-scheduler's dead-execution detection, set to 1 s × 4 heartbeats here).
+ * the job (db-scheduler's dead-execution detection, set to 1 s × 4 heartbeats here); one sync run is shared by both
+ * instances unit by unit, and a third instance killed mid-run leaves its units to the others once their lease ends.
  */
 @Tag("long")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +53,7 @@ class TwoInstancesIntegrationTests {
     private static SandboxAws sandbox;
     private static ChildPortal a;
     private static ChildPortal b;
+    private static ChildPortal c;
     private static String requester;
     private static String approver;
     private static String admin;
@@ -77,7 +79,7 @@ class TwoInstancesIntegrationTests {
 
     @AfterAll
     static void stop() throws IOException {
-        Stream.of(a, b).filter(java.util.Objects::nonNull).forEach(ChildPortal::close);
+        Stream.of(a, b, c).filter(java.util.Objects::nonNull).forEach(ChildPortal::close);
         Stream.of(proxyA, proxyB).filter(java.util.Objects::nonNull).forEach(FaultyAwsProxy::close);
         if (sandbox != null) {
             sandbox.close();
@@ -174,6 +176,93 @@ class TwoInstancesIntegrationTests {
 
     @Test
     @Order(3)
+    void bothInstancesShareOneSyncRunAndEveryUnitRunsOnce() {
+        proxyA.reset();
+        proxyB.reset();
+        // every EC2 read takes 100 ms, as against AWS: units overlap and both instances find work
+        Rule aws = new Rule() {
+            @Override
+            public Duration delay(Call call) {
+                return call.service().equals("ec2") ? Duration.ofMillis(100) : Duration.ZERO;
+            }
+        };
+        proxyA.add(aws);
+        proxyB.add(aws);
+        List<String> members = registerMembers("share", 30);
+
+        String run = startSync(b);
+        SyncRunView ended = awaitRunEnd(a, run);
+
+        assertThat(ended.status()).as("run %s", run).isEqualTo("SUCCEEDED");
+        assertThat(ended.instances()).as("instances that took units").containsKeys("two-instances-a", "two-instances-b");
+        assertThat(ended.instances().values()).as("units each instance finished").allMatch(n -> n > 0);
+        assertThat(count("select count(*) from inventory_sync_target where run_id = '" + run + "'"))
+                .as("one result per unit").isEqualTo(ended.total());
+        assertThat(ended.done()).as("units done, counted once each").isEqualTo(ended.total());
+        assertThat(count("select count(*) from inventory_sync_unit where run_id = '" + run + "' and (status <> 'DONE' "
+                + "or attempts <> 1)")).as("units not done, or run more than once").isZero();
+        // every region unit lists the VPCs exactly once: no unit ran on both instances
+        Map<String, Long> describeVpcs = new HashMap<>();
+        for (FaultyAwsProxy proxy : List.of(proxyA, proxyB)) {
+            proxy.calls(c -> c.is("DescribeVpcs") && members.contains(proxy.accountOf(c)))
+                    .forEach(c -> describeVpcs.merge(proxy.accountOf(c) + "/" + c.region(), 1L, Long::sum));
+        }
+        assertThat(describeVpcs).as("DescribeVpcs per member account and region").hasSize(members.size() * 2)
+                .allSatisfy((target, calls) -> assertThat(calls).as(target).isEqualTo(1L));
+        System.out.printf("one run on two instances: %d units, %s; %d AWS calls through A, %d through B%n",
+                ended.total(), ended.instances(), proxyA.calls().size(), proxyB.calls().size());
+    }
+
+    @Test
+    @Order(5)
+    void killingAnInstanceMidRunLetsTheOtherTakeOverItsUnits() throws Exception {
+        proxyA.reset();
+        proxyB.reset();
+        Rule aws = new Rule() {
+            @Override
+            public Duration delay(Call call) {
+                return call.service().equals("ec2") ? Duration.ofMillis(200) : Duration.ZERO;
+            }
+        };
+        proxyA.add(aws);
+        proxyB.add(aws);
+        // A died in the test before: a third instance on A's proxy, with a short lease so that B takes over soon
+        c = ChildPortal.start("two-instances-c", postgres.getJdbcUrl("postgres", "postgres"), proxyA.endpoint(),
+                List.of("--portal.inventory.unit-lease=6s", "--portal.inventory.lease-renewal=2s"));
+        registerMembers("kill", 20);
+
+        String run = startSync(b);
+        Instant deadline = Instant.now().plus(PATIENCE);
+        List<String> heldByC = List.of();
+        while (heldByC.isEmpty() || count("select count(*) from inventory_sync_unit where run_id = '" + run
+                + "' and claimed_by = 'two-instances-c' and status = 'DONE'") == 0) {
+            assertThat(Instant.now()).as("C finished a unit and holds others").isBefore(deadline);
+            ChildPortal.pause(Duration.ofMillis(100));
+            heldByC = units(run, "two-instances-c", "RUNNING");
+        }
+        heldByC = units(run, "two-instances-c", "RUNNING");
+        c.kill();
+        long killed = System.nanoTime();
+        assertThat(heldByC).as("units C held when it was killed").isNotEmpty();
+
+        SyncRunView ended = awaitRunEnd(b, run);
+
+        assertThat(ended.status()).isEqualTo("SUCCEEDED");
+        assertThat(count("select count(*) from inventory_sync_target where run_id = '" + run + "'"))
+                .as("every unit recorded once").isEqualTo(ended.total());
+        assertThat(ended.done()).isEqualTo(ended.total());
+        List<String> takenOver = units(run, "two-instances-b", "DONE");
+        assertThat(takenOver).as("B finished the units C held").containsAll(heldByC);
+        assertThat(count("select count(*) from inventory_sync_target where run_id = '" + run + "' and instance = "
+                + "'two-instances-c' and (account_id || '/' || region) in ('" + String.join("','", heldByC) + "')"))
+                .as("no result of C for the units it held").isZero();
+        System.out.printf("kill -9 of C holding %d units (%s); B took them over and the run ended %s %d ms after "
+                + "the kill (lease 6 s)%n", heldByC.size(), heldByC, ended.status(),
+                Duration.ofNanos(System.nanoTime() - killed).toMillis());
+    }
+
+    @Test
+    @Order(4)
     void killingOneInstanceMidJobLetsTheOtherFinishIt() throws Exception {
         proxyA.reset();
         proxyB.reset();
@@ -222,6 +311,74 @@ class TwoInstancesIntegrationTests {
         System.out.printf("kill -9 of A holding %d jobs (%s); B finished them all; B's first call for one of them "
                 + "came %d ms after the kill (heartbeat 1 s x 4 missed; %s since the kill)%n", pickedByA.size(),
                 pickedByA, after.toMillis(), Duration.between(killed, Instant.now()));
+    }
+
+    /** Registers {@code n} member accounts in eu-west-1 and us-east-1 through the API (moto lets any role be assumed). */
+    private static List<String> registerMembers(String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        long base = 800_000_000_000L + (System.nanoTime() % 1_000_000) * 1000;
+        for (int i = 0; i < n; i++) {
+            String id = Long.toString(base + i);
+            PortalApi.Response created = b.api().post("/api/v1/accounts", admin, """
+                    {"id": "%s", "name": "%s %d", "roleArn": "%s", "externalId": "%s", "environment": "NON_PRODUCTION",
+                     "regions": ["eu-west-1", "us-east-1"], "teams": []}""".formatted(id, prefix, i,
+                    MotoAccounts.roleOf(id), MotoAccounts.externalIdOf(id)));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** POST /api/v1/sync on {@code portal}, waiting while a scheduled run is in progress; the new run's id. */
+    private static String startSync(ChildPortal portal) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            PortalApi.Response started = portal.api().post("/api/v1/sync", admin, "");
+            if (started.status() == 202) {
+                return started.json().get("id").asString();
+            }
+            assertThat(started.status()).as(started.body()).isEqualTo(409);
+            assertThat(Instant.now()).as("a sync could be started").isBefore(deadline);
+            ChildPortal.pause(Duration.ofMillis(250));
+        }
+    }
+
+    record SyncRunView(String status, int total, int done, Map<String, Integer> instances) {
+    }
+
+    private static SyncRunView awaitRunEnd(ChildPortal portal, String run) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            PortalApi.Response answer = portal.api().get("/api/v1/sync/runs/" + run, admin);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            var json = answer.json();
+            if (!json.get("status").asString().equals("RUNNING")) {
+                Map<String, Integer> instances = new HashMap<>();
+                json.get("instances").forEach(i -> instances.put(i.get("instance").asString(), i.get("unitsDone").asInt()));
+                return new SyncRunView(json.get("status").asString(), json.get("targetsTotal").asInt(),
+                        json.get("targetsDone").asInt(), instances);
+            }
+            assertThat(Instant.now()).as("run %s ended: %s", run, answer.body()).isBefore(deadline);
+            ChildPortal.pause(Duration.ofMillis(250));
+        }
+    }
+
+    /** The run's units ("account/region") claimed by {@code instance} in {@code status}. */
+    private static List<String> units(String run, String instance, String status) throws SQLException {
+        List<String> units = new ArrayList<>();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.prepareStatement("select account_id || '/' || region from "
+                        + "inventory_sync_unit where run_id = ?::uuid and claimed_by = ? and status = ?")) {
+            statement.setString(1, run);
+            statement.setString(2, instance);
+            statement.setString(3, status);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    units.add(rs.getString(1));
+                }
+            }
+        }
+        return units;
     }
 
     private static String requestOf(Call call) {

@@ -39,5 +39,7 @@ public enum AuditAction {
      */
     DRIFT_RECONCILE_REQUESTED,
     /** A member of the owning team asked to adopt an endpoint the portal had not created (a request for approval). */
-    ENDPOINT_ADOPTION_REQUESTED
+    ENDPOINT_ADOPTION_REQUESTED,
+    /** An admin cancelled a sync run or traffic collection: its pending units were dropped. */
+    SYNC_RUN_CANCELLED
 }

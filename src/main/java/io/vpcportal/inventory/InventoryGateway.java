@@ -2,6 +2,7 @@ package io.vpcportal.inventory;
 
 import io.vpcportal.provisioning.AwsTarget;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads everything the inventory keeps for one account and region, and an account's private hosted zones.
@@ -10,8 +11,12 @@ import java.util.List;
  */
 public interface InventoryGateway {
 
-    RegionSnapshot snapshot(AwsTarget target);
+    /** Everything in the target's account and region; adds each HTTP attempt it makes to {@code calls}. */
+    RegionSnapshot snapshot(AwsTarget target, AtomicInteger calls);
 
-    /** The account's Route 53 private hosted zones with their VPCs (Route 53 is global: once per account). */
-    List<PrivateHostedZone> privateZones(AwsTarget target);
+    /**
+     * The account's Route 53 private hosted zones with their VPCs (Route 53 is global: once per account); adds each
+     * HTTP attempt it makes to {@code calls}.
+     */
+    List<PrivateHostedZone> privateZones(AwsTarget target, AtomicInteger calls);
 }

@@ -12,7 +12,6 @@ import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.UnprocessableException;
-import io.vpcportal.provisioning.AwsAccess;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.request.AdoptedEndpoint;
 import io.vpcportal.request.ChangeDraft;
@@ -24,31 +23,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inventory's API: start and follow syncs, list and read endpoints and VPCs as the caller may see them
+ * The inventory's API (syncs are {@link InventorySync}): list and read endpoints and VPCs as the caller may see them
  * (requesters: their teams' accounts; approvers and admins: every account), adopt unmanaged endpoints (admins
  * directly, the owning team through approval) and accept drift (admins), reconcile drift through a change request
  * (the owning team and admins).
  */
 @Service
-public class InventoryManagement implements DisposableBean {
+public class InventoryManagement {
 
-    private static final Logger log = LoggerFactory.getLogger(InventoryManagement.class);
-
-    private final SyncRuns runs;
-    private final SyncRunner runner;
     private final InventoryQueries queries;
     private final EndpointReads reads;
     private final Baselines baselines;
@@ -56,26 +45,16 @@ public class InventoryManagement implements DisposableBean {
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
     private final RequestManagement requests;
-    private final AwsAccess aws;
-    private final InventoryProperties properties;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.vpcportal.provisioning.ProvisioningManagement provisioning;
-    /** On-demand runs go here, one at a time; the run table keeps them to one across instances. */
-    private final ExecutorService onDemand = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inventory-sync");
-        t.setDaemon(true);
-        return t;
-    });
 
-    InventoryManagement(SyncRuns runs, SyncRunner runner, InventoryQueries queries, EndpointReads reads,
+    InventoryManagement(InventoryQueries queries, EndpointReads reads,
             Baselines baselines, TopologyReads topologies, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
-            AwsAccess aws, InventoryProperties properties, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            JdbcTemplate jdbc, ApplicationEventPublisher events,
             Clock clock, io.vpcportal.provisioning.ProvisioningManagement provisioning) {
         this.provisioning = provisioning;
-        this.runs = runs;
-        this.runner = runner;
         this.queries = queries;
         this.reads = reads;
         this.baselines = baselines;
@@ -83,51 +62,9 @@ public class InventoryManagement implements DisposableBean {
         this.accounts = accounts;
         this.catalog = catalog;
         this.requests = requests;
-        this.aws = aws;
-        this.properties = properties;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Whether syncs can run: the portal calls AWS (not plan-only mode). */
-    public boolean enabled() {
-        return aws.applies();
-    }
-
-    /** Starts a sync now, in the background; Conflict while another run is in progress on any instance. */
-    public SyncRunSummary syncNow(PortalPrincipal by) {
-        requireAdmin(by);
-        if (!aws.applies()) {
-            throw new ConflictException("AWS is not configured (plan-only mode): there is nothing to synchronise");
-        }
-        UUID run = runs.claim("MANUAL", by.getUsername(), clock.instant(), properties.abandonedAfter())
-                .orElseThrow(() -> new ConflictException("A sync is already running ("
-                        + runs.running().map(r -> r.id() + ", " + r.targetsDone() + "/" + r.targetsTotal())
-                                .orElse("just finished")
-                        + "): follow it under /api/v1/sync/runs"));
-        onDemand.execute(() -> runner.run(run));
-        return runs.find(run).orElseThrow();
-    }
-
-    /** The scheduled run (db-scheduler calls it on one instance at a time); skipped while another runs. */
-    public void scheduledSync() {
-        if (!properties.scheduled() || !aws.applies()) {
-            return;
-        }
-        runs.claim("SCHEDULE", "portal", clock.instant(), properties.abandonedAfter()).ifPresentOrElse(runner::run,
-                () -> log.info("Scheduled inventory sync skipped: another run is in progress"));
-    }
-
-    public List<SyncRunSummary> runs(int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("limit", "must be between 1 and 100");
-        }
-        return runs.recent(limit);
-    }
-
-    public Optional<SyncRunSummary> run(UUID id) {
-        return runs.find(id);
     }
 
     @Transactional(readOnly = true)
@@ -361,11 +298,6 @@ public class InventoryManagement implements DisposableBean {
         events.publishEvent(new DriftReconcileRequested(s.id(), s.requestId(), change.id(), by.getUsername(), drift,
                 auditState(approved)));
         return change;
-    }
-
-    @Override
-    public void destroy() {
-        onDemand.shutdownNow();
     }
 
     private static java.util.Map<String, Object> auditState(Drift.Approved a) {

@@ -6,81 +6,98 @@ import io.vpcportal.inventory.RegionSnapshot.ResourceType;
 import io.vpcportal.inventory.SyncRunSummary.TargetResult;
 import io.vpcportal.provisioning.AwsTarget;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one claimed sync: for every account its private hosted zones (Route 53 is global), then each allowed
- * region in turn. A region that cannot be read (role refused, access denied, throttled) marks its rows stale and
- * the run goes on; the run ends PARTIAL.
+ * The inventory's units of work: one per (account, allowed region) for its EC2 reads, and one per account for its
+ * private hosted zones (Route 53 is global). A unit that cannot be read (role refused, access denied) marks its
+ * rows stale and fails alone; a throttled one is handed back to be retried later.
  */
 @Component
-class SyncRunner {
+class SyncRunner implements UnitWork {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
     /** The "region" of an account's Route 53 read in the run history. */
     static final String GLOBAL = "global";
+    static final String KIND = "INVENTORY";
 
     private final AccountManagement accounts;
     private final InventoryGateway gateway;
     private final InventoryStore store;
     private final Baselines baselines;
     private final DriftCheck drift;
-    private final SyncRuns runs;
     private final Clock clock;
 
     SyncRunner(AccountManagement accounts, InventoryGateway gateway, InventoryStore store, Baselines baselines,
-            DriftCheck drift, SyncRuns runs, Clock clock) {
+            DriftCheck drift, Clock clock) {
         this.accounts = accounts;
         this.gateway = gateway;
         this.store = store;
         this.baselines = baselines;
         this.drift = drift;
-        this.runs = runs;
         this.clock = clock;
     }
 
-    void run(UUID run) {
-        try {
-            var all = accounts.all();
-            runs.started(run, all.stream().mapToInt(a -> a.regions().isEmpty() ? 0 : a.regions().size() + 1).sum(),
-                    clock.instant());
-            for (AccountDetails account : all) {
-                if (!account.regions().isEmpty()) {
-                    zones(run, account);
-                }
-                for (String region : account.regions()) {
-                    sync(run, account, region);
-                }
-            }
-            runs.finish(run, null, clock.instant());
-        } catch (RuntimeException e) {
-            log.error("Inventory sync {} failed", run, e);
-            runs.finish(run, e.toString(), clock.instant());
-        }
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    private void sync(UUID run, AccountDetails account, String region) {
+    /** The accounts a sync covers: the one place that decides it. */
+    List<AccountDetails> accountsToSync() {
+        return accounts.all();
+    }
+
+    /** Every (account, region) plus (account, {@value #GLOBAL}) of accounts with at least one region. */
+    List<String[]> targets() {
+        List<String[]> targets = new ArrayList<>();
+        for (AccountDetails account : accountsToSync()) {
+            if (!account.regions().isEmpty()) {
+                targets.add(new String[] {account.id(), GLOBAL});
+            }
+            account.regions().forEach(region -> targets.add(new String[] {account.id(), region}));
+        }
+        return targets;
+    }
+
+    @Override
+    public Outcome run(UnitWork.Unit unit) {
+        AccountDetails account = accounts.find(unit.accountId()).orElse(null);
+        if (account == null) {
+            return Outcome.failed(new TargetResult(unit.accountId(), unit.region(), "FAILED", 0, 0, 0, 0, 0, 0, 0, 0,
+                    "AccountRemoved", "the account was removed after the run started", null, 0, 0), 0);
+        }
+        return GLOBAL.equals(unit.region()) ? zones(unit, account) : region(unit, account);
+    }
+
+    private Outcome region(UnitWork.Unit unit, AccountDetails account) {
         long start = System.nanoTime();
-        AwsTarget target = new AwsTarget(account.id(), region, account.roleArn(), account.externalId(), run);
+        String region = unit.region();
+        AtomicInteger calls = new AtomicInteger();
+        AwsTarget target = new AwsTarget(account.id(), region, account.roleArn(), account.externalId(), unit.run());
         try {
-            RegionSnapshot snapshot = gateway.snapshot(target);
+            RegionSnapshot snapshot = gateway.snapshot(target, calls);
             InventoryStore.Applied applied = store.apply(account.id(), region, snapshot, clock.instant());
             baselines.ensure(account.id(), region, clock.instant());
             drift.check(account.id(), region);
-            runs.targetDone(run, new TargetResult(account.id(), region, "SUCCEEDED", snapshot.endpoints().size(),
+            return Outcome.done(new TargetResult(account.id(), region, "SUCCEEDED", snapshot.endpoints().size(),
                     count(snapshot, ResourceType.VPC), count(snapshot, ResourceType.SUBNET),
                     count(snapshot, ResourceType.ROUTE_TABLE), count(snapshot, ResourceType.SECURITY_GROUP),
-                    count(snapshot, ResourceType.NAT_GATEWAY), applied.rowsWritten(), millis(start), null, null),
-                    applied.endpointsGone(), clock.instant());
+                    count(snapshot, ResourceType.NAT_GATEWAY), applied.rowsWritten(), millis(start), null, null, null,
+                    0, calls.get()), applied.endpointsGone());
         } catch (InventoryReadFailed e) {
-            failed(run, account, region, start, e.code(), e.getMessage());
+            if (Outcome.throttling(e.code())) {
+                return Outcome.throttled(e.code(), e.getMessage(), calls.get());
+            }
+            return failed(account, region, start, e.code(), e.getMessage(), calls.get());
         } catch (RuntimeException e) {
             log.warn("Inventory sync of {}/{} failed", account.id(), region, e);
-            failed(run, account, region, start, "PortalError", e.toString());
+            return failed(account, region, start, "PortalError", e.toString(), calls.get());
         }
     }
 
@@ -88,32 +105,47 @@ class SyncRunner {
      * The account's private hosted zones, once per run: Route 53 is global. Recorded as the account's target
      * {@value #GLOBAL}; a failure keeps the zones read before.
      */
-    private void zones(UUID run, AccountDetails account) {
+    private Outcome zones(UnitWork.Unit unit, AccountDetails account) {
         long start = System.nanoTime();
-        AwsTarget target = new AwsTarget(account.id(), account.regions().first(), account.roleArn(),
-                account.externalId(), run);
+        AtomicInteger calls = new AtomicInteger();
+        AwsTarget target = new AwsTarget(account.id(), account.regions().isEmpty() ? "us-east-1"
+                : account.regions().first(), account.roleArn(), account.externalId(), unit.run());
         try {
-            List<PrivateHostedZone> zones = gateway.privateZones(target);
+            List<PrivateHostedZone> zones = gateway.privateZones(target, calls);
             int written = store.applyZones(account.id(), zones, clock.instant());
-            runs.targetDone(run, new TargetResult(account.id(), GLOBAL, "SUCCEEDED", 0, 0, 0, 0, 0, 0, written,
-                    millis(start), null, null), 0, clock.instant());
+            return Outcome.done(new TargetResult(account.id(), GLOBAL, "SUCCEEDED", 0, 0, 0, 0, 0, 0, written,
+                    millis(start), null, null, null, 0, calls.get()), 0);
         } catch (InventoryReadFailed e) {
-            zonesFailed(run, account, start, e.code(), e.getMessage());
+            if (Outcome.throttling(e.code())) {
+                return Outcome.throttled(e.code(), e.getMessage(), calls.get());
+            }
+            return zonesFailed(account, start, e.code(), e.getMessage(), calls.get());
         } catch (RuntimeException e) {
             log.warn("Reading the private hosted zones of {} failed", account.id(), e);
-            zonesFailed(run, account, start, "PortalError", e.toString());
+            return zonesFailed(account, start, "PortalError", e.toString(), calls.get());
         }
     }
 
-    private void zonesFailed(UUID run, AccountDetails account, long start, String code, String message) {
-        runs.targetDone(run, new TargetResult(account.id(), GLOBAL, "FAILED", 0, 0, 0, 0, 0, 0, 0, millis(start), code,
-                message), 0, clock.instant());
+    @Override
+    public Outcome gaveUp(UnitWork.Unit unit, String code, String message) {
+        if (GLOBAL.equals(unit.region())) {
+            return Outcome.failed(new TargetResult(unit.accountId(), GLOBAL, "FAILED", 0, 0, 0, 0, 0, 0, 0, 0, code,
+                    message, null, 0, 0), 0);
+        }
+        int written = store.markStale(unit.accountId(), unit.region(), clock.instant());
+        return Outcome.failed(new TargetResult(unit.accountId(), unit.region(), "FAILED", 0, 0, 0, 0, 0, 0, written, 0,
+                code, message, null, 0, 0), 0);
     }
 
-    private void failed(UUID run, AccountDetails account, String region, long start, String code, String message) {
+    private Outcome zonesFailed(AccountDetails account, long start, String code, String message, int calls) {
+        return Outcome.failed(new TargetResult(account.id(), GLOBAL, "FAILED", 0, 0, 0, 0, 0, 0, 0, millis(start), code,
+                message, null, 0, calls), 0);
+    }
+
+    private Outcome failed(AccountDetails account, String region, long start, String code, String message, int calls) {
         int written = store.markStale(account.id(), region, clock.instant());
-        runs.targetDone(run, new TargetResult(account.id(), region, "FAILED", 0, 0, 0, 0, 0, 0, written,
-                millis(start), code, message), 0, clock.instant());
+        return Outcome.failed(new TargetResult(account.id(), region, "FAILED", 0, 0, 0, 0, 0, 0, written,
+                millis(start), code, message, null, 0, calls), 0);
     }
 
     private static int count(RegionSnapshot snapshot, ResourceType type) {

@@ -98,6 +98,15 @@ public class SavingsManagement {
 
     /** Collects the measured traffic of each day from {@code from} to {@code to} (inclusive), replacing those days. */
     public List<TrafficCollection> collect(LocalDate from, LocalDate to) {
+        return collect(from, to, "MANUAL", "portal");
+    }
+
+    /**
+     * As {@link #collect(LocalDate, LocalDate)}, each day a run of units (one per account and region) that every
+     * instance works on; {@code trigger} ({@code MANUAL} or {@code SCHEDULE}) and {@code by} are kept with the run.
+     * Conflict while another collection runs.
+     */
+    public List<TrafficCollection> collect(LocalDate from, LocalDate to, String trigger, String by) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidInputException("to", "must be a day not before from");
         }
@@ -112,7 +121,7 @@ public class SavingsManagement {
         }
         List<TrafficCollection> done = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            done.add(collector.collect(day));
+            done.add(collector.collect(day, trigger, by));
         }
         return done;
     }

@@ -4,12 +4,15 @@ import static io.vpcportal.audit.AuditAction.DRIFT_ACCEPTED;
 import static io.vpcportal.audit.AuditAction.DRIFT_RECONCILE_REQUESTED;
 import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTED;
 import static io.vpcportal.audit.AuditAction.ENDPOINT_ADOPTION_REQUESTED;
+import static io.vpcportal.audit.AuditAction.SYNC_RUN_CANCELLED;
 import static io.vpcportal.audit.AuditSubjectType.ENDPOINT;
+import static io.vpcportal.audit.AuditSubjectType.SYNC_RUN;
 
 import io.vpcportal.inventory.DriftAccepted;
 import io.vpcportal.inventory.DriftReconcileRequested;
 import io.vpcportal.inventory.EndpointAdopted;
 import io.vpcportal.inventory.EndpointAdoptionRequested;
+import io.vpcportal.inventory.SyncRunCancelled;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,5 +56,13 @@ class InventoryAuditListener {
         audit.write(clock.instant(), event.by(), DRIFT_RECONCILE_REQUESTED, ENDPOINT, event.vpcEndpointId(), null,
                 event.approved(), "Reconcile of " + event.drift() + " requested as change " + event.changeId()
                         + " of request " + event.requestId() + ": the approved state goes back through approval");
+    }
+
+    @EventListener
+    void on(SyncRunCancelled event) {
+        audit.write(clock.instant(), event.by(), SYNC_RUN_CANCELLED, SYNC_RUN, event.runId().toString(), null,
+                AuditWriter.fields("kind", event.kind(), "unitsDone", event.unitsDone(), "unitsTotal",
+                        event.unitsTotal()), "Run cancelled after " + event.unitsDone() + " of " + event.unitsTotal()
+                        + " units: the pending ones were dropped, the running ones finish");
     }
 }

@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -50,9 +54,9 @@ class Ec2InventoryGateway implements InventoryGateway {
     }
 
     @Override
-    public RegionSnapshot snapshot(AwsTarget target) {
+    public RegionSnapshot snapshot(AwsTarget target, AtomicInteger calls) {
         Ec2Client ec2 = aws.ec2(target);
-        var as = aws.as(target);
+        var as = counted(aws.as(target), calls);
         List<ObservedEndpoint> endpoints = new ArrayList<>();
         List<ObservedResource> resources = new ArrayList<>();
         pages(target, "DescribeVpcEndpoints", ec2.describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as)
@@ -114,9 +118,9 @@ class Ec2InventoryGateway implements InventoryGateway {
     }
 
     @Override
-    public List<PrivateHostedZone> privateZones(AwsTarget target) {
+    public List<PrivateHostedZone> privateZones(AwsTarget target, AtomicInteger calls) {
         Route53Client route53 = aws.route53(target);
-        var as = aws.as(target);
+        var as = counted(aws.as(target), calls);
         List<PrivateHostedZone> zones = new ArrayList<>();
         List<software.amazon.awssdk.services.route53.model.HostedZone> private_ = new ArrayList<>();
         pages(target, "route53:ListHostedZones", route53.listHostedZonesPaginator(r -> r.overrideConfiguration(as)),
@@ -141,6 +145,21 @@ class Ec2InventoryGateway implements InventoryGateway {
             }
         }
         return zones;
+    }
+
+    /** The per-call configuration plus a metric publisher that counts each call's HTTP attempts into {@code calls}. */
+    private static AwsRequestOverrideConfiguration counted(AwsRequestOverrideConfiguration as, AtomicInteger calls) {
+        return as.toBuilder().addMetricPublisher(new MetricPublisher() {
+            @Override
+            public void publish(MetricCollection call) {
+                long attempts = call.children().stream().filter(c -> "ApiCallAttempt".equals(c.name())).count();
+                calls.addAndGet((int) Math.max(1, attempts));
+            }
+
+            @Override
+            public void close() {
+            }
+        }).build();
     }
 
     /**

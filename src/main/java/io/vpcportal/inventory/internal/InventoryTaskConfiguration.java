@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.inventory.InventoryProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +22,9 @@ class InventoryTaskConfiguration {
     static final String TASK = "inventory-sync";
 
     @Bean
-    RecurringTask<Void> inventorySyncTask(InventoryProperties properties, @Lazy InventoryManagement inventory) {
+    RecurringTask<Void> inventorySyncTask(InventoryProperties properties, @Lazy InventorySync sync) {
         return Tasks.recurring(TASK, new AfterDelay(properties.syncInterval(), properties.initialDelay()))
-                .execute((instance, context) -> inventory.scheduledSync());
+                .execute((instance, context) -> sync.scheduledSync());
     }
 
     /** Fixed delay after each run, with its own delay after start-up (db-scheduler's starts at once). */

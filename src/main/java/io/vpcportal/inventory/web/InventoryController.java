@@ -4,6 +4,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +31,11 @@ class InventoryController {
     private static final int PAGE_SIZE = 50;
 
     private final InventoryManagement inventory;
+    private final InventorySync sync;
 
-    InventoryController(InventoryManagement inventory) {
+    InventoryController(InventoryManagement inventory, InventorySync sync) {
         this.inventory = inventory;
+        this.sync = sync;
     }
 
     @GetMapping("/inventory")
@@ -49,10 +52,10 @@ class InventoryController {
         }
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
         model.addAttribute("coverage", inventory.coverage(me));
-        model.addAttribute("enabled", inventory.enabled());
+        model.addAttribute("enabled", sync.enabled());
         if (me.hasRole(Role.ADMIN) || me.hasRole(Role.APPROVER)) {
             // runs span every account: their errors are for those who see every account
-            inventory.runs(1).stream().findFirst().ifPresent(r -> model.addAttribute("lastRun", r));
+            sync.runs(1).stream().findFirst().ifPresent(r -> model.addAttribute("lastRun", r));
         }
         return "inventory/list";
     }
@@ -137,8 +140,22 @@ class InventoryController {
     @PreAuthorize("hasRole('ADMIN')")
     String sync(@AuthenticationPrincipal PortalPrincipal me, RedirectAttributes redirect) {
         try {
-            inventory.syncNow(me);
+            sync.syncNow(me);
         } catch (ConflictException e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return "redirect:/inventory";
+    }
+
+    /** Admins: cancel the run in progress (pending units dropped, running ones finish). */
+    @PostMapping("/inventory/sync/{runId}/cancel")
+    @PreAuthorize("hasRole('ADMIN')")
+    String cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID runId, RedirectAttributes redirect) {
+        try {
+            sync.cancel(me, runId);
+            redirect.addFlashAttribute("flash", "Sync " + runId + " cancelled: units already running finish, the "
+                    + "others are dropped");
+        } catch (ConflictException | io.vpcportal.platform.NotFoundException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/inventory";
@@ -148,7 +165,7 @@ class InventoryController {
     @GetMapping("/inventory/sync/{runId}")
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
     String progress(@PathVariable UUID runId, Model model) {
-        model.addAttribute("lastRun", inventory.run(runId).orElse(null));
+        model.addAttribute("lastRun", sync.run(runId).orElse(null));
         return "inventory/list :: progress";
     }
 

@@ -7,10 +7,13 @@ import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.EndpointDetails;
 import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.VpcCoverage;
+import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryRestController {
 
     private final InventoryManagement inventory;
+    private final InventorySync sync;
 
-    InventoryRestController(InventoryManagement inventory) {
+    InventoryRestController(InventoryManagement inventory, InventorySync sync) {
         this.inventory = inventory;
+        this.sync = sync;
     }
 
     @GetMapping("/endpoints")
@@ -90,7 +95,7 @@ class InventoryRestController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Admins: synchronise every account and region now; 409 while a run is in progress")
     SyncRunSummary sync(@AuthenticationPrincipal PortalPrincipal me) {
-        return inventory.syncNow(me);
+        return sync.syncNow(me);
     }
 
     @GetMapping("/sync/runs")
@@ -98,7 +103,24 @@ class InventoryRestController {
     @Operation(summary = "Approvers and admins: the latest runs, newest first, with counts and errors per account "
             + "and region")
     List<SyncRunSummary> runs(@RequestParam(defaultValue = "20") int limit) {
-        return inventory.runs(limit);
+        return sync.runs(limit);
+    }
+
+    @GetMapping("/sync/runs/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Operation(summary = "Approvers and admins: one run (a sync or a traffic collection) with its live progress: "
+            + "units done of total, failed, cancelled, calls per second, estimated seconds left, the instances that "
+            + "took units, and each unit's result")
+    SyncRunSummary run(@PathVariable UUID id) {
+        return sync.run(id).orElseThrow(() -> new NotFoundException("No sync run " + id));
+    }
+
+    @PostMapping("/sync/runs/{id}/cancel")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Admins: cancel a running run: its pending units are dropped, running ones finish, then it "
+            + "ends CANCELLED (audited); 409 when it has already ended")
+    SyncRunSummary cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id) {
+        return sync.cancel(me, id);
     }
 
     /**

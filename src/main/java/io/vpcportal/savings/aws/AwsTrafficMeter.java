@@ -78,7 +78,7 @@ class AwsTrafficMeter implements TrafficMeter {
                 }
             }
         } catch (SdkException | java.io.IOException e) {
-            throw new MeteringFailed("flow logs in s3://" + bucket + "/" + folder + ": " + e.getMessage(), e);
+            throw new MeteringFailed("flow logs in s3://" + bucket + "/" + folder + ": " + e.getMessage(), code(e), e);
         }
     }
 
@@ -117,9 +117,21 @@ class AwsTrafficMeter implements TrafficMeter {
             }
         } catch (SdkException e) {
             throw new MeteringFailed("CloudWatch GetMetricData in " + scope.accountId() + " " + scope.region() + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage(), code(e), e);
         }
         return bytes;
+    }
+
+    /** AWS's error code of a failed call, or null (no answer, or not an AWS error). */
+    private static String code(Exception e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
+                return aws.awsErrorDetails().errorCode();
+            }
+            t = t.getCause();
+        }
+        return null;
     }
 
     private static Dimension dimension(String name, String value) {

@@ -53,6 +53,32 @@ public class Ledger {
     }
 
     /**
+     * Replaces one account and region of a day (one unit of a collection run): its rows of {@code day} go,
+     * {@code rows} come in. The months are priced again once the whole run has ended ({@link #repriceDay}).
+     */
+    @Transactional
+    public void replaceDay(LocalDate day, String account, String region, List<MeasuredDay> rows) {
+        jdbc.sql("delete from savings_ledger_day where day = :day and account_id = :account and region = :region")
+                .param("day", Date.valueOf(day)).param("account", account).param("region", region).update();
+        for (MeasuredDay m : rows) {
+            if (!m.day().equals(day) || !m.accountId().equals(account) || !m.region().equals(region)) {
+                throw new IllegalArgumentException("row of " + m.day() + " " + m.accountId() + " " + m.region()
+                        + " given for " + day + " " + account + " " + region);
+            }
+            insert(m);
+        }
+    }
+
+    /** Prices the month of {@code day} again in every region with rows, and refreshes its rollups. */
+    @Transactional
+    public void repriceDay(LocalDate day) {
+        LocalDate month = day.withDayOfMonth(1);
+        new TreeSet<>(jdbc.sql("select distinct region from savings_ledger_day where day = :day")
+                .param("day", Date.valueOf(day)).query(String.class).list()).forEach(r -> repriceMonth(r, month));
+        refreshMonth(month, null);
+    }
+
+    /**
      * Replaces a day: every row of {@code day} in {@code accounts} goes, {@code rows} come in, and the months of the
      * regions concerned are priced again. Collecting a day twice therefore leaves the same ledger.
      */

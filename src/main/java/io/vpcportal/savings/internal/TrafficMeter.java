@@ -24,8 +24,21 @@ public interface TrafficMeter {
 
     /** AWS refused or failed a call; the account's day is then left as it was. */
     class MeteringFailed extends RuntimeException {
+
+        private final String code;
+
         public MeteringFailed(String message, Throwable cause) {
+            this(message, null, cause);
+        }
+
+        /** {@code code}: AWS's error code, when AWS answered with one (e.g. {@code Throttling}). */
+        public MeteringFailed(String message, String code, Throwable cause) {
             super(message, cause);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
         }
     }
 }

@@ -51,7 +51,8 @@ class SavingsRestController {
 
     @PostMapping("/api/v1/savings/collect")
     @PreAuthorize("hasRole('ADMIN')")
-    List<TrafficCollection> collect(@Valid @RequestBody CollectPayload payload) {
-        return savings.collect(payload.from(), payload.to());
+    List<TrafficCollection> collect(@org.springframework.security.core.annotation.AuthenticationPrincipal
+            io.vpcportal.identity.PortalPrincipal me, @Valid @RequestBody CollectPayload payload) {
+        return savings.collect(payload.from(), payload.to(), "MANUAL", me.getUsername());
     }
 }
