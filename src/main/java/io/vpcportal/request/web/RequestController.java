@@ -82,7 +82,7 @@ class RequestController {
         if (myTeams.size() == 1) {
             form.setTeam(myTeams.get(0));
         }
-        List<AccountDetails> usable = accounts.usableBy(me.teams());
+        List<AccountDetails> usable = accounts.activeUsableBy(me.teams());
         if (usable.size() == 1) {
             form.setAccountId(usable.get(0).id());
         }
@@ -290,7 +290,7 @@ class RequestController {
         model.addAttribute("templates", templatesOf(form));
         model.addAttribute("catalog", catalog.search(null, null));
         model.addAttribute("teams", me.teams().stream().map(TeamId::value).sorted().toList());
-        model.addAttribute("accounts", accounts.usableBy(me.teams()));
+        model.addAttribute("accounts", accounts.activeUsableBy(me.teams()));
         model.addAttribute("regions", AwsRegion.KNOWN);
         model.addAttribute("policies", PolicyChoice.values());
         return "request/form";
