@@ -137,7 +137,7 @@ class OrganizationDiscoveryIntegrationTests {
         JsonNode trail = api.get("/api/v1/audit?subjectType=ACCOUNT&subjectId=" + nested, admin).json().get("items");
         assertThat(trail).extracting(e -> e.get("action").asString())
                 .containsExactly("ACCOUNT_CHANGED", "ACCOUNT_REGISTERED");
-        assertThat(trail.get(0).get("after").toString()).contains("\"active\":false");
+        assertThat(trail.get(0).get("after").asString()).contains("\"active\":false");
         JsonNode runs = api.get("/api/v1/audit?action=ORGANIZATION_DISCOVERY_RUN", admin).json().get("items");
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
     }
