@@ -11,6 +11,7 @@ import io.vpcportal.PortalApi.Response;
 import io.vpcportal.ProxiedAwsIntegrationTest;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.approval.RequestBodies;
 import io.vpcportal.identity.IdentityManagement;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +127,14 @@ class OrganizationDiscoveryIntegrationTests {
         assertThat(account(tagged).get("inactiveReason").asString()).contains("no longer listed");
         assertThat(ids(second.get("unchanged"))).contains(org.managementAccount);
         assertThat(account(byHand).get("name").asString()).isEqualTo("registered by hand");
+        String requester = api.tokenOf(identities.requester(paymentsTeam), TestIdentities.PASSWORD);
+        JsonNode refused = assertProblem(api.post("/api/v1/requests", requester,
+                RequestBodies.glue(paymentsTeam, nested, "eu-west-1").toString()), 400);
+        assertThat(errorMessage(refused, "accountId")).contains("is inactive");
+        assertThat(api.get("/api/v1/accounts", requester).json()).extracting(a -> a.get("id").asString())
+                .as("inactive accounts keep their history: still listed, marked").contains(nested);
+        assertThat(api.get("/api/v1/accounts?q=" + nested + "&limit=5", requester).json())
+                .as("but the pickers offer only active ones").isEmpty();
 
         org.move(tagged, sandbox, workloads);
         JsonNode third = discover(false);
