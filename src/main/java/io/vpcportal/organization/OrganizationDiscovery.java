@@ -12,6 +12,7 @@ import io.vpcportal.organization.internal.OrganizationDirectory.Access;
 import io.vpcportal.organization.internal.OrganizationSourceStore;
 import io.vpcportal.organization.internal.OrganizationWalks;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.provisioning.AwsAccess;
 import io.vpcportal.shared.TeamId;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,11 +50,13 @@ public class OrganizationDiscovery {
     private final OrganizationProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AwsAccess aws;
     private final ReentrantLock running = new ReentrantLock();
 
     OrganizationDiscovery(OrganizationSourceStore sources, DiscoveryRunStore runs, OrganizationDirectory directory,
             DiscoveredAccounts accounts, IdentityManagement identity, OrganizationProperties properties, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AwsAccess aws) {
+        this.aws = aws;
         this.sources = sources;
         this.runs = runs;
         this.directory = directory;
@@ -68,6 +71,10 @@ public class OrganizationDiscovery {
     public DiscoveryReport discover(boolean dryRun, String by) {
         OrganizationSource source = sources.find().orElseThrow(() -> new ConflictException(
                 "No organization source is configured: save one first (PUT /api/v1/organization)"));
+        if (!aws.applies()) {
+            throw new ConflictException("The portal is in plan-only mode (portal.aws.mode): discovery reads AWS "
+                    + "Organizations, so it needs AWS calls enabled");
+        }
         if (!running.tryLock()) {
             throw new ConflictException("A discovery run is already running on this instance");
         }
@@ -80,7 +87,7 @@ public class OrganizationDiscovery {
 
     /** The scheduled run: nothing without a source. */
     public void scheduled() {
-        if (sources.find().isPresent() && !running.isLocked()) {
+        if (aws.applies() && sources.find().isPresent() && !running.isLocked()) {
             DiscoveryReport report = discover(false, "organization-discovery");
             if (report.error() != null) {
                 log.warn("Scheduled organization discovery failed: {}", report.error());
