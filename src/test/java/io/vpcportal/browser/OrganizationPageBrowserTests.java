@@ -19,7 +19,8 @@ class OrganizationPageBrowserTests extends BrowserTest {
     void aWrongSourceShowsEachMessageBesideItsFieldAndSavesNothing() {
         signIn("admin");
         nav = new Nav(page);
-        nav.to("Organization");
+        nav.to("Accounts");
+        nav.link("AWS Organizations").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accounts from AWS Organizations")))
                 .isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discover now"))).hasCount(0);
@@ -40,7 +41,8 @@ class OrganizationPageBrowserTests extends BrowserTest {
         assertThat(page.locator(".alert-danger")).containsText("Nothing was saved");
         screenshot("organization");
 
-        nav.to("Organization");
+        nav.to("Accounts");
+        nav.link("AWS Organizations").click();
         assertThat(page.getByLabel("OUs to include")).hasValue("");
     }
 }
