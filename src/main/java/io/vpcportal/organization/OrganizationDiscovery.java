@@ -106,13 +106,22 @@ public class OrganizationDiscovery {
         DiscoveryReport report;
         try {
             report = apply(id, started, source, dryRun, by);
-        } catch (OrganizationUnavailable | IllegalStateException e) {
-            report = new DiscoveryReport(id, dryRun, started, clock.instant(), 0, List.of(), List.of(), List.of(),
-                    List.of(), List.of(), 0, e.getMessage());
+        } catch (OrganizationUnavailable e) {
+            report = failed(id, dryRun, started, e.getMessage());
+        } catch (RuntimeException e) {
+            // the run's row must not stay "running": record what stopped it, then let the caller see the failure
+            log.error("Organization discovery {} failed", id, e);
+            runs.finished(failed(id, dryRun, started, "Discovery stopped: " + e), properties.keptRuns());
+            throw e;
         }
         runs.finished(report, properties.keptRuns());
         events.publishEvent(new DiscoveryRunFinished(by, report));
         return report;
+    }
+
+    private DiscoveryReport failed(UUID id, boolean dryRun, Instant started, String error) {
+        return new DiscoveryReport(id, dryRun, started, clock.instant(), 0, List.of(), List.of(), List.of(), List.of(),
+                List.of(), 0, error);
     }
 
     private DiscoveryReport apply(UUID id, Instant started, OrganizationSource source, boolean dryRun, String by) {
