@@ -128,7 +128,8 @@ class AuthorizationMatrixTests {
         COMMENT("comment"), NEW_ACCOUNT("new account"), SAME_ACCOUNT("account unchanged"),
         UNKNOWN_REGION("template with an unknown region"), NEW_RULE("new disabled rule"), SAME_RULE("rule unchanged"),
         BAD_WEBHOOK("webhook with an ftp URL"), CHANGE("change of an endpoint's buckets"), ESTIMATE("an S3 gateway estimate"),
-        COLLECT("yesterday"), FORM("empty form"), UPLOAD("empty file");
+        COLLECT("yesterday"), FORM("empty form"), UPLOAD("empty file"),
+        BAD_ORGANIZATION("source with a malformed OU id"), DRY_RUN("dry run");
 
         final String label;
 
@@ -220,7 +221,12 @@ class AuthorizationMatrixTests {
         // savings: estimates and the ledger for everyone signed in; collection by admins (plan-only mode: 409)
         row("POST",   "/api/v1/estimates",                        Target.NONE, Body.ESTIMATE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/savings",                          Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
-        row("POST",   "/api/v1/savings/collect",                  Target.NONE, Body.COLLECT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID));
+        row("POST",   "/api/v1/savings/collect",                  Target.NONE, Body.COLLECT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
+        // organization: admins only; this context has no organization source (404 to read, 409 to discover)
+        row("GET",    "/api/v1/organization",                     Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("PUT",    "/api/v1/organization",                     Target.NONE, Body.BAD_ORGANIZATION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
+        row("POST",   "/api/v1/organization/discover",            Target.NONE, Body.DRY_RUN, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
+        row("GET",    "/api/v1/organization/runs",                Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID));
     // @formatter:on
 
     /**
@@ -553,6 +559,11 @@ class AuthorizationMatrixTests {
             case COLLECT -> "{\"from\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"to\":\""
                     + java.time.LocalDate.now().minusDays(1) + "\"}";
             case FORM, UPLOAD -> "";
+            case BAD_ORGANIZATION -> """
+                    {"roleArn":"arn:aws:iam::123456789012:role/discovery","includeOus":["ou-nope"],
+                     "memberRolePattern":"arn:aws:iam::{accountId}:role/vpc-endpoint-portal","regions":["eu-west-1"],
+                     "environment":"NON_PRODUCTION"}""";
+            case DRY_RUN -> "{\"dryRun\":true}";
             case BAD_WEBHOOK -> """
                     {"name":"matrix","url":"ftp://example.invalid/hook","eventTypes":["request.submitted"],"enabled":false}""";
         };

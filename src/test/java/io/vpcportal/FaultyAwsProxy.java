@@ -396,8 +396,10 @@ public final class FaultyAwsProxy implements AutoCloseable {
                 }
             }
         }
-        String action = params.getOrDefault("Action",
-                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+        // JSON-protocol services (AWS Organizations) name the operation in X-Amz-Target: "<prefix>.<Operation>"
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String action = target != null && target.contains(".") ? target.substring(target.lastIndexOf('.') + 1)
+                : params.getOrDefault("Action", exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
         return new Call(System.nanoTime(), service, region, action, Map.copyOf(params), accessKey);
     }
 

@@ -32,6 +32,7 @@ public class AccountManagement {
     private static final Pattern BREAK_GLASS_ARN =
             Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}");
     static final int MAX_BREAK_GLASS = 20;
+    public static final int MAX_SEARCH = 200;
 
     private final AwsAccountRepository accounts;
     private final IdentityManagement identity;
@@ -48,6 +49,40 @@ public class AccountManagement {
 
     public List<AccountDetails> all() {
         return accounts.findAllByOrderByIdAsc().stream().map(AccountManagement::details).toList();
+    }
+
+    /** The accounts syncs and collections should visit: inactive ones keep their history but are left alone. */
+    public List<AccountDetails> active() {
+        return accounts.findByActiveTrueOrderByIdAsc().stream().map(AccountManagement::details).toList();
+    }
+
+    /** Active accounts the teams may choose for a new request (inactive ones are kept out of forms). */
+    public List<AccountDetails> activeUsableBy(Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return accounts.findActiveUsableBy(teams.stream().map(TeamId::value).toList()).stream()
+                .map(AccountManagement::details).toList();
+    }
+
+    /**
+     * Up to {@code limit} active accounts whose id starts with, or whose name contains, {@code text}: the account
+     * pickers' search. {@code teams} null means every account (admins).
+     */
+    public List<AccountDetails> search(String text, int limit, Collection<TeamId> teams) {
+        if (limit < 1 || limit > MAX_SEARCH) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_SEARCH);
+        }
+        if (teams != null && teams.isEmpty()) {
+            return List.of();
+        }
+        String plain = text == null ? "" : text.strip().replaceAll("[%_\\\\]", "");
+        if (plain.length() > 100) {
+            throw new InvalidInputException("q", "must be at most 100 characters");
+        }
+        List<String> teamIds = teams == null ? List.of("-") : teams.stream().map(TeamId::value).toList();
+        return accounts.search(plain, teams == null, teamIds, org.springframework.data.domain.Limit.of(limit)).stream()
+                .map(AccountManagement::details).toList();
     }
 
     public List<AccountDetails> usableBy(Collection<TeamId> teams) {
@@ -99,7 +134,7 @@ public class AccountManagement {
         return after;
     }
 
-    private void apply(AwsAccount account, AccountChange change) {
+    void apply(AwsAccount account, AccountChange change) {
         account.update(change.name().strip(), blankToNull(change.roleArn()), blankToNull(change.externalId()),
                 change.environment(), change.regions(),
                 change.teams() == null ? java.util.Set.of() : change.teams(), clock.instant());
@@ -108,7 +143,7 @@ public class AccountManagement {
                 clock.instant());
     }
 
-    private void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
+    void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
         if (change.name() == null || change.name().isBlank() || change.name().length() > 100
                 || io.vpcportal.platform.TextRules.containsNul(change.name())) {
             violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
@@ -160,6 +195,7 @@ public class AccountManagement {
     static AccountDetails details(AwsAccount a) {
         return new AccountDetails(a.id(), a.name(), a.roleArn(), a.externalId(), a.environment(),
                 new TreeSet<>(Arrays.asList(a.regions())), new TreeSet<>(a.teams()), a.organizationId(),
-                new TreeSet<>(Arrays.asList(a.breakGlassPrincipals())), a.updatedAt());
+                new TreeSet<>(Arrays.asList(a.breakGlassPrincipals())), a.updatedAt(), a.source(), a.active(),
+                a.inactiveReason(), a.tags());
     }
 }

@@ -41,5 +41,9 @@ public enum AuditAction {
     /** A member of the owning team asked to adopt an endpoint the portal had not created (a request for approval). */
     ENDPOINT_ADOPTION_REQUESTED,
     /** An admin cancelled a sync run or traffic collection: its pending units were dropped. */
-    SYNC_RUN_CANCELLED
+    SYNC_RUN_CANCELLED,
+    /** An admin saved the AWS Organizations source (external ids masked). */
+    ORGANIZATION_SOURCE_CHANGED,
+    /** A discovery run (not a dry run) ended: its counts or its error; each account it changed has its own row. */
+    ORGANIZATION_DISCOVERY_RUN
 }

@@ -48,9 +48,12 @@ class SyncRunner implements UnitWork {
         return KIND;
     }
 
-    /** The accounts a sync covers: the one place that decides it. */
+    /**
+     * The accounts a sync covers: the one place that decides it. Inactive accounts (suspended, closed or gone from
+     * the organization) keep their rows and history but are not read again.
+     */
     List<AccountDetails> accountsToSync() {
-        return accounts.all();
+        return accounts.active();
     }
 
     /** Every (account, region) plus (account, {@value #GLOBAL}) of accounts with at least one region. */

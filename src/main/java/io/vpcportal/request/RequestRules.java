@@ -152,6 +152,10 @@ class RequestRules {
         Optional<AccountDetails> account = accounts.find(draft.accountId());
         if (account.isEmpty()) {
             v.add(new FieldViolation("accountId", "is not registered in the portal"));
+        } else if (!account.get().active()) {
+            v.add(new FieldViolation("accountId", "is inactive ("
+                    + (account.get().inactiveReason() == null ? "no longer in use" : account.get().inactiveReason())
+                    + "): choose an active account"));
         } else if (teamOk && !account.get().usableBy(new TeamId(draft.team()))) {
             v.add(new FieldViolation("accountId", "may not be used by team " + draft.team()));
         }

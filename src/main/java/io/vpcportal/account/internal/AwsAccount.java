@@ -1,6 +1,7 @@
 package io.vpcportal.account.internal;
 
 import io.vpcportal.account.AccountEnvironment;
+import io.vpcportal.account.AccountSource;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -54,6 +55,23 @@ public class AwsAccount {
     @Column(name = "team_id")
     private Set<String> teams = new HashSet<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountSource source = AccountSource.HAND;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "inactive_reason")
+    private String inactiveReason;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "org_tags", nullable = false, columnDefinition = "varchar(600)[]")
+    private String[] orgTags = new String[0];
+
+    @Column(name = "tags_refreshed_at")
+    private Instant tagsRefreshedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -90,7 +108,46 @@ public class AwsAccount {
         this.updatedAt = now;
     }
 
+    /** An account found in AWS Organizations: discovery owns it from now on. */
+    public static AwsAccount discovered(String id, Instant now) {
+        AwsAccount account = new AwsAccount(id, now);
+        account.source = AccountSource.ORGANIZATION;
+        return account;
+    }
+
+    /** Tags as sorted "key=value" entries, so that the same tags always compare equal. */
+    public void updateTags(java.util.Map<String, String> tags, Instant now) {
+        this.orgTags = tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toArray(String[]::new);
+        this.tagsRefreshedAt = now;
+    }
+
+    public void deactivate(String reason, Instant now) {
+        this.active = false;
+        this.inactiveReason = reason;
+        this.updatedAt = now;
+    }
+
+    public void reactivate(Instant now) {
+        this.active = true;
+        this.inactiveReason = null;
+        this.updatedAt = now;
+    }
+
     public String id() { return id; }
+    public AccountSource source() { return source; }
+    public boolean active() { return active; }
+    public String inactiveReason() { return inactiveReason; }
+    public Instant tagsRefreshedAt() { return tagsRefreshedAt; }
+
+    public java.util.SortedMap<String, String> tags() {
+        java.util.SortedMap<String, String> tags = new java.util.TreeMap<>();
+        for (String entry : orgTags) {
+            int eq = entry.indexOf('=');
+            tags.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return tags;
+    }
+
     public String name() { return name; }
     public String roleArn() { return roleArn; }
     public String externalId() { return externalId; }

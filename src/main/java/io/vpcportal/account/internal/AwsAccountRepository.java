@@ -9,5 +9,21 @@ public interface AwsAccountRepository extends JpaRepository<AwsAccount, String> 
     @Query("select distinct a from AwsAccount a join a.teams t where t in :teams order by a.id")
     List<AwsAccount> findUsableBy(java.util.Collection<String> teams);
 
+    @Query("select distinct a from AwsAccount a join a.teams t where t in :teams and a.active = true order by a.id")
+    List<AwsAccount> findActiveUsableBy(java.util.Collection<String> teams);
+
     List<AwsAccount> findAllByOrderByIdAsc();
+
+    List<AwsAccount> findByActiveTrueOrderByIdAsc();
+
+    List<AwsAccount> findBySourceOrderByIdAsc(io.vpcportal.account.AccountSource source);
+
+    /** Active accounts whose id starts with, or name contains, the text; {@code teams} null for every account. */
+    @Query("""
+            select distinct a from AwsAccount a left join a.teams t
+            where a.active = true and (a.id like concat(:text, '%') or lower(a.name) like concat('%', lower(:text), '%'))
+              and (:allTeams = true or t in :teams)
+            order by a.id""")
+    List<AwsAccount> search(String text, boolean allTeams, java.util.Collection<String> teams,
+            org.springframework.data.domain.Limit limit);
 }

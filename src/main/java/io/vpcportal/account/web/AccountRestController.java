@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,11 +33,23 @@ class AccountRestController {
         this.accounts = accounts;
     }
 
+    /**
+     * Without {@code q} or {@code limit}: every account you may use (admins: all, inactive ones too). With either: the
+     * pickers' search, active accounts only, whose id starts with or name contains {@code q}, at most {@code limit}.
+     */
     @GetMapping
-    @Operation(summary = "Accounts you may use (admins: all)")
-    List<AccountDetails> list(@AuthenticationPrincipal PortalPrincipal me) {
-        return me.hasRole(Role.ADMIN) ? accounts.all()
-                : accounts.usableBy(me.teams()).stream().map(AccountRestController::withoutExternalId).toList();
+    @Operation(summary = "Accounts you may use (admins: all); q and limit search active ones for pickers")
+    List<AccountDetails> list(@AuthenticationPrincipal PortalPrincipal me,
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        boolean admin = me.hasRole(Role.ADMIN);
+        List<AccountDetails> found;
+        if (q == null && limit == null) {
+            found = admin ? accounts.all() : accounts.usableBy(me.teams());
+        } else {
+            found = accounts.search(q, limit == null ? 20 : limit, admin ? null : me.teams());
+        }
+        return admin ? found : found.stream().map(AccountRestController::withoutExternalId).toList();
     }
 
     @GetMapping("/{id}")
@@ -68,7 +81,6 @@ class AccountRestController {
 
     /** The external id guards the role against the confused-deputy problem: only admins need to see it. */
     private static AccountDetails withoutExternalId(AccountDetails a) {
-        return new AccountDetails(a.id(), a.name(), a.roleArn(), null, a.environment(), a.regions(), a.teams(),
-                a.organizationId(), a.breakGlassPrincipalArns(), a.updatedAt());
+        return a.withExternalId(null);
     }
 }

@@ -39,8 +39,7 @@ class CatalogAndAccountAuditListener {
 
     /** The external id guards the account's role: the trail keeps only enough of it to see that it changed. */
     static AccountDetails masked(AccountDetails a) {
-        return a == null ? null : new AccountDetails(a.id(), a.name(), a.roleArn(), mask(a.externalId()),
-                a.environment(), a.regions(), a.teams(), a.updatedAt());
+        return a == null ? null : a.withExternalId(mask(a.externalId()));
     }
 
     /** {@code ****} and the last four characters; values of eight characters or less keep none of them. */

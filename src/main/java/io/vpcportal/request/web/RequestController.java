@@ -39,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/requests")
 class RequestController {
 
+    static final int PICKER_SELECT_LIMIT = 50;
+    static final int PICKER_OPTIONS = 20;
+
     private static final int PAGE_SIZE = 20;
 
     private final RequestManagement requests;
@@ -83,7 +86,7 @@ class RequestController {
         if (myTeams.size() == 1) {
             form.setTeam(myTeams.get(0));
         }
-        List<AccountDetails> usable = accounts.usableBy(me.teams());
+        List<AccountDetails> usable = accounts.activeUsableBy(me.teams());
         if (usable.size() == 1) {
             form.setAccountId(usable.get(0).id());
         }
@@ -134,6 +137,19 @@ class RequestController {
             binding.reject("resubmitted", "This form was already saved once; check the values and save again.");
             return showForm(me, form, model);
         }
+    }
+
+    /**
+     * The account picker's search once a requester may use more accounts than a select can list: active accounts of
+     * their teams whose id starts with, or name contains, what was typed, as datalist options.
+     */
+    @GetMapping("/account-options")
+    String accountOptions(@AuthenticationPrincipal PortalPrincipal me,
+            @RequestParam(name = "accountId", required = false) String text, Model model) {
+        String typed = text == null ? "" : text.strip();
+        model.addAttribute("options", typed.length() > 100 ? List.of()
+                : accounts.search(typed, PICKER_OPTIONS, me.teams()));
+        return "request/fragments :: account-options";
     }
 
     @GetMapping("/{id}/edit")
@@ -303,7 +319,11 @@ class RequestController {
         model.addAttribute("templates", templatesOf(form));
         model.addAttribute("catalog", catalog.search(null, null));
         model.addAttribute("teams", me.teams().stream().map(TeamId::value).sorted().toList());
-        model.addAttribute("accounts", accounts.usableBy(me.teams()));
+        List<AccountDetails> usable = accounts.activeUsableBy(me.teams());
+        // thousands of accounts make a select unusable: past this many, the picker searches instead
+        boolean search = usable.size() > PICKER_SELECT_LIMIT;
+        model.addAttribute("accountSearch", search);
+        model.addAttribute("accounts", search ? List.of() : usable);
         model.addAttribute("regions", AwsRegion.KNOWN);
         model.addAttribute("policies", PolicyChoice.values());
         return "request/form";

@@ -75,7 +75,7 @@ class RequestPolicyController {
     String live(@AuthenticationPrincipal PortalPrincipal me, @ModelAttribute("form") EndpointRequestForm form,
             Model model) {
         Optional<AccountDetails> account = form.getAccountId() == null ? Optional.empty()
-                : accounts.usableBy(me.teams()).stream().filter(a -> a.id().equals(form.getAccountId())).findFirst();
+                : accounts.activeUsableBy(me.teams()).stream().filter(a -> a.id().equals(form.getAccountId())).findFirst();
         List<ItemPreview> previews = new ArrayList<>();
         for (ItemForm item : form.getItems()) {
             Optional<EndpointTemplateDetails> template = item.getTemplateKey() == null ? Optional.empty()

@@ -75,8 +75,11 @@ public class TrafficCollector implements UnitWork {
 
     /** Collects {@code day} as a run of units and waits for it; Conflict while another collection runs. */
     public TrafficCollection collect(LocalDate day, String trigger, String by) {
+        // inactive accounts (suspended, closed, gone from the organization) keep their ledger but are not measured
+        Set<String> active = accounts.active().stream().map(AccountDetails::id).collect(Collectors.toSet());
         List<Target> targets = scoped().keySet().stream()
-                .map(k -> new Target(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1))).toList();
+                .map(k -> new Target(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1)))
+                .filter(t -> active.contains(t.accountId())).toList();
         UUID run = runs.start(this, day, trigger, by, targets);
         SyncRunSummary ended = runs.awaitEnd(run, PATIENCE);
         if (!ended.running()) {

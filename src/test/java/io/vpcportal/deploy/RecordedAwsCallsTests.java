@@ -1,0 +1,64 @@
+package io.vpcportal.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vpcportal.AwsCallRecorder;
+import io.vpcportal.RunsLast;
+import io.vpcportal.policy.internal.PolicyDocument;
+import io.vpcportal.provisioning.aws.AwsActions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every AWS call the portal made in this test JVM against moto ({@link AwsCallRecorder}, run after every other test
+ * class): member-account calls are in {@link AwsActions#MEMBER_ROLE} and allowed by the member-role policy,
+ * Organizations calls are in {@link AwsActions#DISCOVERY_ROLE} and allowed by the discovery-role policy, STS calls are
+ * the portal identity's own. Alone, nothing was recorded and the test is reported as aborted with the reason.
+ */
+@RunsLast
+class RecordedAwsCallsTests {
+
+    @Test
+    void everyRecordedCallIsListedAndAllowedByItsRolesPolicy() throws IOException {
+        Path file = AwsCallRecorder.FOLDER.resolve("calls-" + ProcessHandle.current().pid() + ".txt");
+        assumeTrue(Files.exists(file), "no AWS call was recorded in this JVM: run this class with the tests against "
+                + "moto (./mvnw verify runs it after all of them)");
+        Set<String> recorded = new TreeSet<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                recorded.add(AwsActions.iamAction(line.strip()));
+            }
+        }
+        PolicyDocument member = DeployedRolePoliciesTests.policy(DeployedRolePoliciesTests.MEMBER_POLICY);
+        PolicyDocument discovery = DeployedRolePoliciesTests.policy(DeployedRolePoliciesTests.DISCOVERY_POLICY);
+
+        assertThat(recorded).isNotEmpty().allSatisfy(action -> {
+            if (action.startsWith("organizations:")) {
+                assertThat(AwsActions.DISCOVERY_ROLE).as("discovery actions").contains(action);
+                assertThat(DeployedRolePoliciesTests.allowed(discovery, action)).as("discovery policy allows %s", action)
+                        .isTrue();
+            } else if (action.startsWith("sts:")) {
+                assertThat(AwsActions.PORTAL_IDENTITY).as("the portal identity's actions").contains(action);
+            } else {
+                assertThat(AwsActions.MEMBER_ROLE).as("member-account actions").contains(action);
+                assertThat(DeployedRolePoliciesTests.allowed(member, action)).as("member policy allows %s", action)
+                        .isTrue();
+            }
+        });
+        System.out.println("AWS actions the portal called in the tests (" + recorded.size() + "): " + recorded
+                + "; listed but not called here: " + notCalled(recorded));
+    }
+
+    private static List<String> notCalled(Set<String> recorded) {
+        Set<String> listed = new TreeSet<>(AwsActions.MEMBER_ROLE);
+        listed.addAll(AwsActions.DISCOVERY_ROLE);
+        listed.removeAll(recorded);
+        return List.copyOf(listed);
+    }
+}
