@@ -168,7 +168,8 @@ class HostileInputTests {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"/api/v1/requests?status=%zz", "/api/v1/audit?action=%G1", "/api/v1/templates?q=%",
             "/api/v1/inventory/endpoints?account=%E0%A4%A", "/api/v1/requests/%zz", "/api/v1/requests?status=%00",
-            "/requests?status=%zz", "/audit?action=%", "/error", "/api/error", "/error?x=%zz"})
+            "/requests?status=%zz", "/audit?action=%", "/requests?status=%00", "/inventory?account=a%07b", "/error",
+            "/api/error", "/error?x=%zz", "/admin/users/%zz/edit"})
     void badEncodingsAndADirectErrorPageAreA4xx(String target) throws IOException {
         String token = tokens.get("admin");
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
@@ -181,8 +182,9 @@ class HostileInputTests {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
             String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
-            assertThat(status).as("%s answered %s", target, abbreviated(answer)).isBetween(300, 499);
-            if (status >= 400) {
+            assertThat(status).as("%s answered %s", target, abbreviated(answer)).isBetween(400, 499);
+            // an undecodable path is refused by Tomcat itself (400) before any filter or servlet of the portal
+            if (!target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?')).contains("%")) {
                 assertThat(head).as("%s answered %s", target, abbreviated(answer))
                         .contains(api ? "content-type: application/problem+json" : "content-type: text/html");
             }
@@ -211,8 +213,14 @@ class HostileInputTests {
             assertThat(status).as("%s answered %s", c, answer).isBetween(400, 499);
         }
         if (status >= 400) {
-            assertThat(response.getContentType()).as("%s answered %s", c, answer)
-                    .startsWith(c.route().api() ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
+            // a page's sendError (the firewall, the security filters, Spring's own 400s) is rendered by the
+            // container through ErrorPages, which MockMvc does not run: the raw-socket cases check that page
+            boolean rendersThroughErrorPage = !c.route().api() && response.getContentType() == null
+                    && response.getContentAsString().isEmpty();
+            if (!rendersThroughErrorPage) {
+                assertThat(response.getContentType()).as("%s answered %s", c, answer).startsWith(
+                        c.route().api() ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
+            }
             assertThat(mainTables()).as("%s answered %s, and stored something", c, answer).isEqualTo(before);
         }
     }

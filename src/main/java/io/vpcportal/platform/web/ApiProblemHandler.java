@@ -95,6 +95,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation(ex.getPropertyName(), "is not a property of this operation"))));
     }
 
+    /** Tomcat decodes query parameters lazily; an undecodable percent-escape surfaces when a handler reads one. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter() {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed query string",
+                "A parameter is not validly percent-encoded UTF-8");
+    }
+
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart() {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "This operation takes multipart/form-data");

@@ -26,7 +26,11 @@ class ErrorPages implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return ErrorAnswers.answer(request, path, status, detail(status));
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        // only the portal's own sendError messages are shown (the query-string check); others may echo input
+        String detail = status == HttpStatus.BAD_REQUEST && message instanceof String text
+                && text.startsWith("The query string is") ? text : detail(status);
+        return ErrorAnswers.answer(request, path, status, detail);
     }
 
     private static String detail(HttpStatus status) {

@@ -1,6 +1,9 @@
 package io.vpcportal.platform.web;
 
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
@@ -23,10 +26,32 @@ class PageErrorHandler {
         return ErrorAnswers.answer(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST, e.violations().stream()
+                .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest request) {
+        return ErrorAnswers.answer(request, HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    Object unprocessable(UnprocessableException e, HttpServletRequest request) {
+        return ErrorAnswers.answer(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
     @ExceptionHandler(InvalidPropertyException.class)
     Object badProperty(InvalidPropertyException e, HttpServletRequest request) {
         return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST,
                 "Field '" + e.getPropertyName() + "' is not part of this form");
+    }
+
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    Object undecodableParameter(HttpServletRequest request) {
+        return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST,
+                "A parameter is not validly percent-encoded UTF-8");
     }
 
     @ExceptionHandler(MultipartException.class)
