@@ -18,7 +18,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
@@ -96,7 +96,9 @@ class WebhookSender implements DisposableBean {
         request.setHeader("X-Portal-Delivery", Long.toString(delivery.id()));
         request.setHeader("X-Portal-Timestamp", Long.toString(timestamp));
         request.setHeader("X-Portal-Signature", WebhookSignature.of(delivery.secret(), timestamp, delivery.payload()));
-        request.setEntity(new StringEntity(delivery.payload(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        // JSON is UTF-8 by definition: the header stays plain application/json, as receivers have always seen it
+        request.setEntity(new ByteArrayEntity(delivery.payload().getBytes(StandardCharsets.UTF_8),
+                ContentType.create("application/json")));
         return CompletableFuture.supplyAsync(() -> attempt(request), sending)
                 .orTimeout(settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(5).toMillis(),
                         TimeUnit.MILLISECONDS)
