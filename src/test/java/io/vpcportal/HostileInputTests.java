@@ -222,6 +222,9 @@ class HostileInputTests {
                         c.route().api() ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
             }
             assertThat(mainTables()).as("%s answered %s, and stored something", c, answer).isEqualTo(before);
+        } else if (c.form()) {
+            // a form re-shown with its messages stores nothing either: each case fills one hostile field only
+            assertThat(mainTables()).as("%s answered %s, and stored something", c, answer).isEqualTo(before);
         }
     }
 

@@ -80,6 +80,10 @@ final class HostileRoutes {
     record Case(Route route, String description, String path, String query, String contentType, String body,
             boolean mustFail) {
 
+        boolean form() {
+            return !route.api() && body != null && !body.isEmpty();
+        }
+
         @Override
         public String toString() {
             return route.method() + " " + route.pattern() + ": " + description;
