@@ -8,18 +8,24 @@ import io.vpcportal.HostileInputs.Target;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.approval.RequestBodies;
 import io.vpcportal.identity.IdentityManagement;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -32,10 +38,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hostile input against every JSON payload of the API: seeded random mutations of a valid body (wrong types, 1 MB
+ * The fuzz test. Every route and form of the running portal (from its handler mapping) gets the generated corpus of
+ * {@link HostileRoutes}; bad percent-escapes and a direct {@code /error} go over a raw socket through Tomcat. Besides,
+ * hostile input against every JSON payload of the API: seeded random mutations of a valid body (wrong types, 1 MB
  * strings, unicode, NUL and control characters, injection strings, unknown and missing properties), malformed JSON,
  * deep nesting, wrong content types, and ids that are not UUIDs, unknown, or another team's. Whatever comes in, the
  * answer is never a 5xx, every error is {@code application/problem+json}, and nothing reaches AWS. MockMvc inside
@@ -62,6 +71,14 @@ class HostileInputTests {
 
     @LocalServerPort
     int port;
+
+    static final List<String> MAIN_TABLES = List.of("endpoint_request", "endpoint_request_item", "request_comment",
+            "approval_decision", "approval_rule", "endpoint_template", "aws_account", "team", "portal_user", "api_token",
+            "webhook", "webhook_delivery", "savings_price", "provisioning_job");
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     MockMvc mvc;
     final Map<String, String> tokens = new HashMap<>();
@@ -126,6 +143,97 @@ class HostileInputTests {
             assertThat(problem.path("status").asInt()).as("%s answered %s", c, answer).isEqualTo(status);
             assertThat(problem.path("title").asString("")).as("%s answered %s", c, answer).isNotBlank();
         }
+    }
+
+    /**
+     * Every route of the running portal, found in its handler mapping, with the generated corpus of
+     * {@link HostileRoutes}: no 5xx; problem details from the API, the error page from the pages; a refused input
+     * changes none of the main tables.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyRouteAndFormRefusesHostileInputCleanly() {
+        List<HostileRoutes.Route> routes = HostileRoutes.routes(handlers.getHandlerMethods());
+        assertThat(routes).as("routes found").hasSizeGreaterThan(100);
+        assertThat(routes.stream().filter(r -> !r.api() && r.method().equals("POST")))
+                .as("form posts found").hasSizeGreaterThan(20);
+        List<HostileRoutes.Case> cases = HostileRoutes.cases(routes);
+        Random callers = new Random(HostileRoutes.SEED);
+        return cases.stream().map(c -> {
+            String caller = new String[] {"admin", "requester", "net-approver"}[callers.nextInt(3)];
+            return DynamicTest.dynamicTest(c + " as " + caller, () -> answersCleanly(c, caller));
+        });
+    }
+
+    /** What no client library sends, so it goes over a raw socket: undecodable escapes, a direct /error. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"/api/v1/requests?status=%zz", "/api/v1/audit?action=%G1", "/api/v1/templates?q=%",
+            "/api/v1/inventory/endpoints?account=%E0%A4%A", "/api/v1/requests/%zz", "/api/v1/requests?status=%00",
+            "/requests?status=%zz", "/audit?action=%", "/requests?status=%00", "/inventory?account=a%07b", "/error",
+            "/api/error", "/error?x=%zz", "/admin/users/%zz/edit"})
+    void badEncodingsAndADirectErrorPageAreA4xx(String target) throws IOException {
+        String token = tokens.get("admin");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            boolean api = target.startsWith("/api/");
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + (api ? "Authorization: Bearer " + token + "\r\nAccept: application/json\r\n"
+                            : "Accept: text/html\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
+            assertThat(status).as("%s answered %s", target, abbreviated(answer)).isBetween(400, 499);
+            // an undecodable path is refused by Tomcat itself (400) before any filter or servlet of the portal
+            if (!target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?')).contains("%")) {
+                assertThat(head).as("%s answered %s", target, abbreviated(answer))
+                        .contains(api ? "content-type: application/problem+json" : "content-type: text/html");
+            }
+        }
+    }
+
+    private void answersCleanly(HostileRoutes.Case c, String caller) throws Exception {
+        Map<String, Long> before = mainTables();
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(
+                org.springframework.http.HttpMethod.valueOf(c.route().method()),
+                URI.create(c.path() + (c.query() == null ? "" : "?" + c.query())));
+        request.with(SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(caller)));
+        if (!c.route().api()) {
+            request.with(SecurityMockMvcRequestPostProcessors.csrf());
+        }
+        request.header("Accept", c.route().api() ? "application/json" : "text/html");
+        if (c.body() != null) {
+            request.content(c.body().getBytes(StandardCharsets.UTF_8)).header("Content-Type", c.contentType());
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+
+        int status = response.getStatus();
+        String answer = status + " " + response.getContentType() + " " + abbreviated(response.getContentAsString());
+        assertThat(status).as("%s answered %s", c, answer).isLessThan(500);
+        if (c.mustFail()) {
+            assertThat(status).as("%s answered %s", c, answer).isBetween(400, 499);
+        }
+        if (status >= 400) {
+            // a page's sendError (the firewall, the security filters, Spring's own 400s) is rendered by the
+            // container through ErrorPages, which MockMvc does not run: the raw-socket cases check that page
+            boolean rendersThroughErrorPage = !c.route().api() && response.getContentType() == null
+                    && response.getContentAsString().isEmpty();
+            if (!rendersThroughErrorPage) {
+                assertThat(response.getContentType()).as("%s answered %s", c, answer).startsWith(
+                        c.route().api() ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
+            }
+            assertThat(mainTables()).as("%s answered %s, and stored something", c, answer).isEqualTo(before);
+        } else if (c.form()) {
+            // a form re-shown with its messages stores nothing either: each case fills one hostile field only
+            assertThat(mainTables()).as("%s answered %s, and stored something", c, answer).isEqualTo(before);
+        }
+    }
+
+    private Map<String, Long> mainTables() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : MAIN_TABLES) {
+            counts.put(table, count(table));
+        }
+        return counts;
     }
 
     @AfterAll

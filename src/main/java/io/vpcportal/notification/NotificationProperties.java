@@ -1,7 +1,9 @@
 package io.vpcportal.notification;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,13 +15,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff       the longest wait between two attempts
  * @param connectTimeout   to open the connection to a receiver
  * @param requestTimeout   for the receiver's answer once the request is sent
+ * @param allowedDestinations internal receivers webhooks may reach although their addresses are not public: host
+ *                         names (exact) and addresses or CIDR blocks ({@code 10.20.0.0/16}, {@code fd12::/16});
+ *                         empty by default, so only public addresses are reached
  */
 @ConfigurationProperties("portal.notification")
 public record NotificationProperties(@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+        List<String> allowedDestinations) {
 
+    public NotificationProperties(Duration dispatchInterval, int maxAttempts, Duration initialBackoff,
+            Duration maxBackoff, Duration connectTimeout, Duration requestTimeout) {
+        this(dispatchInterval, maxAttempts, initialBackoff, maxBackoff, connectTimeout, requestTimeout, List.of());
+    }
+
+    @ConstructorBinding
     public NotificationProperties {
+        allowedDestinations = allowedDestinations == null ? List.of() : List.copyOf(allowedDestinations);
         requirePositive(dispatchInterval, "dispatch-interval");
         requirePositive(initialBackoff, "initial-backoff");
         requirePositive(maxBackoff, "max-backoff");

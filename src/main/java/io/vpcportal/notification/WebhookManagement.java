@@ -3,10 +3,12 @@ package io.vpcportal.notification;
 import io.vpcportal.notification.internal.Webhook;
 import io.vpcportal.notification.internal.WebhookDelivery;
 import io.vpcportal.notification.internal.WebhookDeliveryRepository;
+import io.vpcportal.notification.internal.WebhookDestinations;
 import io.vpcportal.notification.internal.WebhookRepository;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
@@ -26,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Admins register, change and remove webhooks, read their delivery logs and retry failed deliveries.
  * <p>
- * Server-side request forgery: a webhook makes the portal send POST requests to any http(s) URL, including
- * addresses inside the network (which is what an intranet chat bridge needs, so they are not refused). That
- * is why only admins may register webhooks, why redirects are never followed, and why the portal does not
- * show receivers' answers beyond their status code.
+ * Server-side request forgery: a webhook makes the portal send POST requests to an http(s) URL. Only public
+ * addresses are allowed unless {@code portal.notification.allowed-destinations} names an internal receiver (an
+ * intranet chat bridge); the check runs on save and again on the address actually connected to at delivery
+ * ({@link WebhookDestinations}). Only admins may register webhooks, redirects are never followed, and the portal
+ * shows neither receivers' answers beyond their status code nor why a connection failed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,9 +44,12 @@ public class WebhookManagement {
     private final WebhookRepository webhooks;
     private final WebhookDeliveryRepository deliveries;
     private final Clock clock;
+    private final WebhookDestinations destinations;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookManagement(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, Clock clock) {
+    WebhookManagement(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, Clock clock,
+            WebhookDestinations destinations) {
+        this.destinations = destinations;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -127,10 +133,12 @@ public class WebhookManagement {
         return webhooks.findById(id).orElseThrow(() -> new NotFoundException("No webhook " + id));
     }
 
-    private static List<FieldViolation> validate(WebhookChange change) {
+    private List<FieldViolation> validate(WebhookChange change) {
         List<FieldViolation> violations = new ArrayList<>();
         if (change.name() == null || change.name().isBlank() || change.name().strip().length() > 100) {
             violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
+        } else if (TextRules.containsControl(change.name())) {
+            violations.add(new FieldViolation("name", TextRules.CONTROL_CHARACTERS));
         }
         urlProblem(change.url()).ifPresent(problem -> violations.add(new FieldViolation("url", problem)));
         if (change.eventTypes() == null || change.eventTypes().isEmpty()) {
@@ -143,12 +151,15 @@ public class WebhookManagement {
         return violations;
     }
 
-    private static Optional<String> urlProblem(String url) {
+    private Optional<String> urlProblem(String url) {
         if (url == null || url.isBlank()) {
             return Optional.of("must not be blank");
         }
         if (url.strip().length() > 2000) {
             return Optional.of("must be at most 2000 characters");
+        }
+        if (TextRules.containsControl(url)) {
+            return Optional.of(TextRules.CONTROL_CHARACTERS);
         }
         try {
             URI uri = new URI(url.strip());
@@ -163,7 +174,7 @@ public class WebhookManagement {
                 // credentials in the URL would be shown on every page that lists webhooks
                 return Optional.of("must not contain a user name or password; use the signature instead");
             }
-            return Optional.empty();
+            return destinations.problem(uri.getHost());
         } catch (URISyntaxException e) {
             return Optional.of("is not a valid URL");
         }

@@ -316,7 +316,8 @@ class InventoryIntegrationTests {
         DemoClient.Reply vpc = browser.page("/inventory/vpcs/" + vpcWithNat);
         assertThat(vpc.body()).contains(natGateway, managedEndpoint, "S3 gateway endpoint would carry");
         DemoClient.Reply csv = browser.page("/inventory.csv?account=" + first);
-        assertThat(csv.body()).startsWith("endpoint_id,account_id,region,").contains(managedEndpoint + "," + first);
+        assertThat(csv.body()).startsWith("\"endpoint_id\",\"account_id\",\"region\",")
+                .contains("\"" + managedEndpoint + "\",\"" + first + "\"");
         DemoClient.Reply form = browser.page("/requests/new?template=s3-gateway&account=" + first
                 + "&region=eu-west-1&vpc=" + vpcWithNat + "&nat=" + natGateway);
         assertThat(form.status()).isEqualTo(200);

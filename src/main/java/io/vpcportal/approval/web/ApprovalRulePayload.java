@@ -6,6 +6,8 @@ import io.vpcportal.approval.StageDefinition;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.shared.TeamId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Set;
 record ApprovalRulePayload(
         @Size(max = 64) String key,
         @Size(max = 120) String name,
-        @NotNull(message = "must be a number; lower numbers are tried first") Integer priority,
+        @NotNull(message = "must be a number; lower numbers are tried first")
+        @Min(value = -1_000_000, message = "must be between -1000000 and 1000000")
+        @Max(value = 1_000_000, message = "must be between -1000000 and 1000000") Integer priority,
         Boolean enabled,
         @Size(max = 50) Set<@NotNull(message = "must not hold null") @Size(max = 64) String> templateKeys,
         @Size(max = 3) Set<@NotNull(message = "must not hold null") @Size(max = 30) String> endpointTypes,

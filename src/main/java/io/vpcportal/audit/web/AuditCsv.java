@@ -18,21 +18,13 @@ final class AuditCsv {
     }
 
     void header() {
-        line(HEADER);
+        csv.line(HEADER);
     }
 
     void row(AuditEntry e) {
-        line(List.of(Long.toString(e.id()), e.occurredAt().toString(), nullToEmpty(e.actor()), e.action(),
+        csv.line(List.of(e.id(), e.occurredAt().toString(), nullToEmpty(e.actor()), e.action(),
                 e.subjectType(), e.subjectId(), nullToEmpty(e.before()), nullToEmpty(e.after()),
                 nullToEmpty(e.detail())));
-    }
-
-    private void line(List<String> cells) {
-        csv.line(cells);
-    }
-
-    static String cell(String value) {
-        return CsvWriter.cell(value);
     }
 
     private static String nullToEmpty(String value) {

@@ -1,5 +1,8 @@
 package io.vpcportal.notification.internal;
 
+import io.vpcportal.notification.NotificationProperties;
+import java.net.InetAddress;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -7,4 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class NotificationConfiguration {
+
+    @Bean
+    WebhookDestinations webhookDestinations(NotificationProperties settings) {
+        return new WebhookDestinations(settings.allowedDestinations(), InetAddress::getAllByName);
+    }
 }

@@ -35,6 +35,12 @@ class EmbeddedDatabaseConfiguration {
                 // Spring closes the server after the connection pool; zonky's own hook would stop it too early.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
+                // zonky's defaults are for throwaway test databases: it passes -F (fsync off) and sets
+                // synchronous_commit=off. The portal's data must survive a power loss, so turn durability back on;
+                // a -c option given after -F on the postmaster's command line wins.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1");
         if (properties.port() > 0) {
             builder.setPort(properties.port());

@@ -5,6 +5,7 @@ import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -68,10 +69,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             String field = pathOf(json);
             String message = json.getClass().getSimpleName().equals("UnrecognizedPropertyException")
                     ? "is not a known property"
-                    : "has the wrong type or format";
+                    : TextRules.CONTROL_CHARACTERS.equals(json.getOriginalMessage()) ? TextRules.CONTROL_CHARACTERS
+                    : json.getOriginalMessage() != null && json.getOriginalMessage().contains("has an exponent beyond")
+                    ? "is too large or too precise" : "has the wrong type or format";
             problem.setType(VALIDATION);
             problem.setDetail("Property '" + field + "' " + message);
             problem.setProperty("errors", List.of(new FieldViolation(field, message)));
+        } else if (ex.getCause() instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            problem.setDetail("The body holds a number, string or nesting beyond the portal's limits");
         } else {
             problem.setDetail("The body is not valid JSON for this operation");
         }
@@ -81,7 +86,36 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest().body(validationProblem(
-                List.of(new FieldViolation(ex.getName(), "has the wrong type or format"))));
+                List.of(new FieldViolation(ex.getName(), mismatchMessage(ex)))));
+    }
+
+    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    ResponseEntity<ProblemDetail> badProperty(org.springframework.beans.InvalidPropertyException ex) {
+        return ResponseEntity.badRequest().body(validationProblem(
+                List.of(new FieldViolation(ex.getPropertyName(), "is not a property of this operation"))));
+    }
+
+    /** Tomcat decodes query parameters lazily; an undecodable percent-escape surfaces when a handler reads one. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter() {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed query string",
+                "A parameter is not validly percent-encoded UTF-8");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart() {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "This operation takes multipart/form-data");
+    }
+
+    /** The rule a refused parameter broke, when the binder said which (control characters, a plain number). */
+    static String mismatchMessage(org.springframework.beans.TypeMismatchException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && (TextRules.CONTROL_CHARACTERS.equals(cause.getMessage())
+                    || InputBounds.DECIMAL_FORMAT.equals(cause.getMessage()))) {
+                return cause.getMessage();
+            }
+        }
+        return "has the wrong type or format";
     }
 
     @ExceptionHandler(InvalidInputException.class)

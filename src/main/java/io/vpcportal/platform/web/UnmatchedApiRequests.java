@@ -2,12 +2,9 @@ package io.vpcportal.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -29,13 +26,6 @@ class UnmatchedApiRequests {
     }
 
     private static Object answer(HttpServletRequest request, HttpStatus status, String detail) {
-        if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setTitle(status.getReasonPhrase());
-            return ResponseEntity.status(status).body(problem);
-        }
-        ModelAndView page = new ModelAndView("error", status);
-        page.addObject("status", status.value());
-        return page;
+        return ErrorAnswers.answer(request, status, detail);
     }
 }

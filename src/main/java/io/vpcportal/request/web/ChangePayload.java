@@ -1,6 +1,8 @@
 package io.vpcportal.request.web;
 
 import io.vpcportal.request.ChangeDraft;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * 0 when absent). Absent properties keep the value in force; a justification is required.
  */
 record ChangePayload(
-        Integer position,
+        @Min(0) @Max(19) Integer position,
         @Size(max = 50) List<@Size(max = 64) String> routeTableIds,
         @Size(max = 50) List<@Size(max = 64) String> subnetIds,
         @Size(max = 50) List<@Size(max = 64) String> securityGroupIds,

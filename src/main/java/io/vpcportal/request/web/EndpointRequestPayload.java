@@ -1,5 +1,6 @@
 package io.vpcportal.request.web;
 
+import io.vpcportal.platform.GigabytesAMonth;
 import io.vpcportal.request.ItemDraft;
 import io.vpcportal.request.RequestDraft;
 import jakarta.validation.Valid;
@@ -24,7 +25,7 @@ record EndpointRequestPayload(
         @Size(max = 40) String vpcId,
         @Size(max = 200) String title,
         @Size(max = 4000) String justification,
-        BigDecimal expectedMonthlyGb,
+        @GigabytesAMonth BigDecimal expectedMonthlyGb,
         @Size(max = 40) String natGatewayId,
         @Size(max = 20) List<@Valid Item> items,
         Boolean natGatewayRemoved) {
@@ -42,7 +43,7 @@ record EndpointRequestPayload(
             @Size(max = 40) String serviceRegion,
             @Size(max = 30000) String customPolicy,
             @Size(max = 60) Map<@Size(max = 200) String, @Size(max = 300) String> tags,
-            BigDecimal expectedMonthlyGb) {
+            @GigabytesAMonth BigDecimal expectedMonthlyGb) {
     }
 
     RequestDraft toDraft() {

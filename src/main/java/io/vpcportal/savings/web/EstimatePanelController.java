@@ -49,6 +49,9 @@ class EstimatePanelController {
             String natGatewayId, BigDecimal natRemoval, boolean shared, boolean natRemoved) {
     }
 
+    /** The same bound as the API's {@code monthlyGb}: larger figures are typing errors, not traffic. */
+    private static final BigDecimal MAX_GB = new BigDecimal("1000000000");
+
     private final SavingsManagement savings;
     private final CatalogManagement catalog;
     private final RequestManagement requests;
@@ -86,7 +89,8 @@ class EstimatePanelController {
     private Panel panel(String region, BigDecimal requestGb, String natGatewayId, boolean natRemoved,
             List<Line> lines) {
         boolean own = lines.stream().anyMatch(l -> l.gb() != null);
-        BigDecimal total = requestGb == null || requestGb.signum() < 0 ? BigDecimal.ZERO : requestGb;
+        BigDecimal total = requestGb == null || requestGb.signum() < 0 || requestGb.compareTo(MAX_GB) > 0
+                ? BigDecimal.ZERO : requestGb;
         BigDecimal share = lines.isEmpty() ? total
                 : total.divide(BigDecimal.valueOf(lines.size()), 3, RoundingMode.HALF_UP);
         List<ItemEstimate> items = new ArrayList<>();
@@ -102,6 +106,11 @@ class EstimatePanelController {
             BigDecimal gb = !own ? share : line.gb() == null || line.gb().signum() < 0 ? BigDecimal.ZERO : line.gb();
             if (region == null || region.isBlank()) {
                 items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, null, "Choose a region."));
+                continue;
+            }
+            if (gb.compareTo(MAX_GB) > 0) {
+                items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, null, null,
+                        "The expected GB a month must be between 0 and " + MAX_GB.toPlainString() + "."));
                 continue;
             }
             try {

@@ -1,12 +1,12 @@
 package io.vpcportal.savings.web;
 
 import io.vpcportal.catalog.EndpointType;
+import io.vpcportal.platform.GigabytesAMonth;
 import io.vpcportal.savings.EstimateInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * @param from      first day of the period; with {@code to} (inclusive) the hours are days x 24
  */
 record EstimatePayload(@NotBlank String region, @NotNull EndpointType endpointType, @Min(0) @Max(64) Integer enis,
-        @NotNull @PositiveOrZero BigDecimal monthlyGb, Boolean natGatewayRemoved, LocalDate from, LocalDate to) {
+        @NotNull @GigabytesAMonth BigDecimal monthlyGb, Boolean natGatewayRemoved, LocalDate from, LocalDate to) {
 
     EstimateInput toInput() {
         return new EstimateInput(region.strip(), endpointType, enis == null ? 0 : enis, monthlyGb,

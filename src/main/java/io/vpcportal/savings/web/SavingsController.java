@@ -66,7 +66,7 @@ class SavingsController {
         return "savings/dashboard";
     }
 
-    /** Every ledger row of the period, for a spreadsheet. Text cells starting like a formula are quoted. */
+    /** Every ledger row of the period, for a spreadsheet. Numbers are numbers; text cannot start a formula. */
     @GetMapping("/savings.csv")
     void csv(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -82,8 +82,7 @@ class SavingsController {
                 "bytes", "endpoint_cost_usd", "avoided_nat_cost_usd", "net_saving_usd", "nat_cost_usd"));
         savings.ledgerRows(start, end, SavingsScope.of(me, accounts), (LedgerRow r) -> csv.line(java.util.Arrays.asList(r.day().toString(),
                 r.resourceId(), r.kind().name(), r.team(), r.accountId(), r.region(), r.vpcId(), r.service(),
-                Integer.toString(r.enis()), Long.toString(r.bytes()), r.endpointCost().toPlainString(),
-                r.avoidedNatCost().toPlainString(), r.netSaving().toPlainString(), r.natCost().toPlainString())));
+                r.enis(), r.bytes(), r.endpointCost(), r.avoidedNatCost(), r.netSaving(), r.natCost())));
         out.flush();
     }
 

@@ -55,7 +55,7 @@ class WebhookApiIntegrationTests {
         String id = created.get("id").asString();
 
         Reply changed = client.put("/api/v1/webhooks/" + id, admin, """
-                {"name":"ops 2","url":"http://10.0.0.5:8080/b","eventTypes":["request.provisioned","request.failed"],
+                {"name":"ops 2","url":"http://hooks.example.org:8080/b","eventTypes":["request.provisioned","request.failed"],
                  "enabled":false}""");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("name").asString()).isEqualTo("ops 2");
@@ -80,6 +80,19 @@ class WebhookApiIntegrationTests {
                 {"name":"bad","url":"%s","eventTypes":["request.submitted"]}""".formatted(url));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://10.0.0.5:8080/b",
+            "http://172.16.0.1/", "http://192.168.1.1/", "http://127.0.0.2:5432/", "http://[::1]/", "http://0.0.0.0/",
+            "http://[::]/", "http://100.64.0.1/", "http://224.0.0.1/", "http://[ff02::1]/", "http://[fc00::1]/",
+            "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/", "http://[::ffff:10.0.0.1]/", "http://255.255.255.255/"})
+    void internalDestinationsAreRefusedOnSave(String url) {
+        Reply refused = client.post("/api/v1/webhooks", admin, """
+                {"name":"internal","url":"%s","eventTypes":["request.submitted"]}""".formatted(url));
+        assertThat(refused.status()).as(url).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("loopback, link-local, private");
     }
 
     @Test

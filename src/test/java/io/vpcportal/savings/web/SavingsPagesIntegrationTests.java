@@ -79,9 +79,11 @@ class SavingsPagesIntegrationTests {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("day,resource_id,kind,team");
+        assertThat(lines[0]).startsWith("\"day\",\"resource_id\",\"kind\",\"team\"");
         assertThat(lines).hasSize(7);
-        assertThat(csv.body()).contains(first + ",vpce-0demo000000000s3,GATEWAY,payments,111111111111,eu-west-1,");
+        assertThat(csv.body()).contains("\"" + first
+                + "\",\"vpce-0demo000000000s3\",\"GATEWAY\",\"payments\",\"111111111111\",\"eu-west-1\",");
+        assertThat(lines[1]).as("counts and amounts are numbers, not text").matches(".*,\"[^\"]*\",\\d+,\\d+,-?\\d+(\\.\\d+)?,.*");
     }
 
     @Test
