@@ -4,8 +4,9 @@ Run through run.sh. Steps, all timed and logged; a Markdown row for bench/README
   1. moto server (in this process); an organization with ACCOUNTS member accounts (CreateOrganization, CreateAccount), and in each,
      through AssumeRole, a VPC with 2 subnets, a route table and 5 endpoints (2 gateway, 3 interface) per region;
   2. the latency proxy in front of moto (latency_proxy.py: +100 ms a call, one log line per call);
-  3. portal A from the jar on its embedded PostgreSQL, calling AWS through the proxy; the accounts registered
-     through the API (DISCOVERY HOOK below);
+  3. portal A from the jar on its embedded PostgreSQL, calling AWS through the proxy; the accounts discovered from
+     the organization (10 OUs with 2 nested OUs each; teams from a tag or the OU table): a first discovery, then a
+     rediscovery with nothing new, both timed;
   4. a full sync on A alone; then portal B on A's database and a full sync on both;
   5. the sequential baseline: A restarted with sync-concurrency 1, a full sync cancelled after BASELINE_SECONDS,
      extrapolated to every unit from the units it finished;
@@ -41,6 +42,7 @@ REGIONS = ["eu-west-1", "us-east-1"]
 DELAY = float(os.environ.get("BENCH_DELAY", "0.1"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "10"))
 LIMIT = float(os.environ.get("BENCH_CALLS_PER_SECOND", "5"))
+ORG_RATE = float(os.environ.get("BENCH_ORG_CALLS_PER_SECOND", "4"))
 BASELINE_SECONDS = int(os.environ.get("BENCH_BASELINE_SECONDS", "90"))
 SEED_THREADS = int(os.environ.get("BENCH_SEED_THREADS", "16"))
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -79,8 +81,8 @@ def wait_http(url, seconds, proc=None, logfile=None):
     raise SystemExit("not up: " + url)
 
 
-def api(port, method, path, token=None, body=None, basic=None, ok=(200, 201, 202)):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+def api(port, method, path, token=None, body=None, basic=None, ok=(200, 201, 202), timeout=120):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = "Bearer " + token
@@ -111,6 +113,10 @@ def client(service, moto, region="us-east-1", creds=None):
                           config=Config(retries={"max_attempts": 10, "mode": "standard"}), **c)
 
 
+TOP_OUS = int(os.environ.get("BENCH_TOP_OUS", "10"))
+TEAMS = ["payments", "network", "security", "platform"]
+
+
 def create_accounts(moto):
     client("organizations", moto).create_organization(FeatureSet="ALL")
 
@@ -121,6 +127,53 @@ def create_accounts(moto):
 
     with concurrent.futures.ThreadPoolExecutor(SEED_THREADS) as pool:
         return list(pool.map(one, range(ACCOUNTS)))
+
+
+def arrange_ous(moto, accounts):
+    """TOP_OUS OUs under the root, each with two nested OUs; the accounts spread over the nested ones, and every
+    other account tagged with a team of the demo (the rest get their team from the OU table)."""
+    org = client("organizations", moto)
+    root = org.list_roots()["Roots"][0]["Id"]
+    leaves, ou_teams = [], {}
+    for i in range(TOP_OUS):
+        top = org.create_organizational_unit(ParentId=root, Name="workloads-%02d" % i)["OrganizationalUnit"]["Id"]
+        ou_teams[top] = TEAMS[i % len(TEAMS)]
+        for j in range(2):
+            leaves.append(org.create_organizational_unit(ParentId=top, Name="ou-%02d-%d" % (i, j))
+                          ["OrganizationalUnit"]["Id"])
+
+    def move(pair):
+        n, account = pair
+        c = client("organizations", moto)
+        c.move_account(AccountId=account, SourceParentId=root, DestinationParentId=leaves[n % len(leaves)])
+        if n % 2 == 0:
+            c.tag_resource(ResourceId=account, Tags=[{"Key": "team", "Value": TEAMS[(n // 2) % len(TEAMS)]}])
+
+    with concurrent.futures.ThreadPoolExecutor(SEED_THREADS) as pool:
+        list(pool.map(move, enumerate(accounts)))
+    return root, ou_teams, 1 + TOP_OUS * 3
+
+
+def discover(port, token, root, ou_teams):
+    """PUT the organization source, then a first discovery and a second one with nothing new, both timed."""
+    api(port, "PUT", "/api/v1/organization", token, {
+        "roleArn": ROLE % "123456789012", "externalId": "bench-org", "includeOus": [root], "skipOus": [],
+        "memberRolePattern": ROLE.replace("%s", "{accountId}"), "regions": REGIONS,
+        "environment": "NON_PRODUCTION", "teamTagKey": "team", "ouTeams": ou_teams})
+    t = time.perf_counter()
+    first = api(port, "POST", "/api/v1/organization/discover", token, {"dryRun": False}, timeout=1800)
+    first_s = time.perf_counter() - t
+    if first.get("error"):
+        raise SystemExit("discovery failed: " + first["error"])
+    t = time.perf_counter()
+    again = api(port, "POST", "/api/v1/organization/discover", token, {"dryRun": False}, timeout=1800)
+    again_s = time.perf_counter() - t
+    return first, first_s, again, again_s
+
+
+def counts(report):
+    return {k: len(report.get(k) or []) if isinstance(report.get(k), list) else report.get(k)
+            for k in ("added", "updated", "deactivated", "unchanged", "skipped")}
 
 
 def seed_account(moto, account):
@@ -151,7 +204,8 @@ def start_portal(jar, work, name, port, proxy, concurrency, pg_port, own_db):
     args = ["java", "-Xmx768m", "-jar", jar, "--server.port=%d" % port, "--spring.profiles.active=demo",
             "--portal.aws.mode=apply", "--portal.aws.endpoint=" + proxy,
             "--portal.aws.calls-per-second=%g" % LIMIT, "--portal.inventory.scheduled=false",
-            "--portal.inventory.sync-concurrency=%d" % concurrency, "--db-scheduler.scheduler-name=" + name]
+            "--portal.inventory.sync-concurrency=%d" % concurrency,
+            "--portal.organization.calls-per-second=%g" % ORG_RATE, "--portal.organization.initial-delay=24h", "--db-scheduler.scheduler-name=" + name]
     if own_db:
         args += ["--portal.embedded-db.dir=" + os.path.join(work, "pg"), "--portal.embedded-db.port=%d" % pg_port]
     else:
@@ -174,16 +228,6 @@ def stop(proc):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-
-
-def register(port, token, accounts):
-    def one(account):
-        api(port, "POST", "/api/v1/accounts", token, {
-            "id": account, "name": "member " + account, "roleArn": ROLE % account, "externalId": "ext-" + account,
-            "environment": "NON_PRODUCTION", "regions": REGIONS, "teams": []})
-
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        list(pool.map(one, accounts))
 
 
 def sync(port, token, cancel_after=None):
@@ -266,6 +310,10 @@ def main():
         log("organization: %d member accounts created through CreateAccount in %.0f s" % (
             len(accounts), time.perf_counter() - t))
         t = time.perf_counter()
+        root, ou_teams, ou_count = arrange_ous(moto, accounts)
+        log("%d OUs (%d top-level, 2 nested in each), accounts moved into the nested ones in %.0f s" % (
+            ou_count - 1, TOP_OUS, time.perf_counter() - t))
+        t = time.perf_counter()
         with concurrent.futures.ThreadPoolExecutor(SEED_THREADS) as pool:
             list(pool.map(lambda a: seed_account(moto, a), accounts))
         seed_s = time.perf_counter() - t
@@ -274,14 +322,16 @@ def main():
 
         a = start_portal(jar, work, "bench-a", port_a, proxy, CONCURRENCY, pg_port, True)
         token = api(port_a, "POST", "/api/v1/tokens", basic="admin:demo", body={"name": "bench"})["token"]
-        t = time.perf_counter()
-        register(port_a, token, accounts)
-        log("registered %d accounts through POST /api/v1/accounts in %.0f s" % (len(accounts), time.perf_counter() - t))
-        # DISCOVERY HOOK (after the merge of the organizations work): time a first discovery of the organization
-        # here instead of registering by hand, e.g. PUT /api/v1/organization with role %s of the management
-        # account, then POST /api/v1/organization/discover {"dryRun": false}; then a second discovery (nothing
-        # new) for the rediscovery figure.
-        discovery = "not measured (hook)"
+        # the accounts come from the organization, through the latency proxy like every other AWS call
+        first, first_s, again, again_s = discover(port_a, token, root, ou_teams)
+        log("first discovery: %s in %.1f s; rediscovery (nothing new): %s in %.1f s; %g Organizations calls a second "
+            "allowed" % (counts(first), first_s, counts(again), again_s, ORG_RATE))
+        registered = api(port_a, "GET", "/api/v1/accounts", token)
+        registered = registered if isinstance(registered, list) else registered.get("items", [])
+        missing = set(accounts) - {a["id"] for a in registered if a.get("active", True)}
+        if missing:
+            raise SystemExit("discovery left %d accounts out, e.g. %s" % (len(missing), sorted(missing)[:5]))
+        discovery = "%.0f s first (%d accounts), %.1f s again" % (first_s, len(accounts), again_s)
 
         load1 = load()
         run1, s1, w1, peak1 = sync(port_a, token)

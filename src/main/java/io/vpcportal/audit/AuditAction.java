@@ -45,5 +45,13 @@ public enum AuditAction {
     /** An admin saved the AWS Organizations source (external ids masked). */
     ORGANIZATION_SOURCE_CHANGED,
     /** A discovery run (not a dry run) ended: its counts or its error; each account it changed has its own row. */
-    ORGANIZATION_DISCOVERY_RUN
+    ORGANIZATION_DISCOVERY_RUN,
+    /** An admin (or the portal at start-up) created a user: name, roles, teams, enabled; never a password. */
+    USER_CREATED,
+    /** An admin changed a user's name, roles, teams or whether they may sign in (states before and after). */
+    USER_CHANGED,
+    /** An admin set a user's password (the password is never recorded); their sessions ended. */
+    USER_PASSWORD_SET,
+    /** A team was created. */
+    TEAM_CREATED
 }

@@ -10,9 +10,15 @@ import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,18 +32,25 @@ public class IdentityManagement {
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final SessionTermination sessions;
+    private final ApplicationEventPublisher events;
 
     IdentityManagement(PortalUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            SessionTermination sessions) {
+            SessionTermination sessions, ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
+        this.events = events;
     }
 
     @Transactional
     public TeamSummary ensureTeam(TeamId id, String name) {
-        Team team = teams.findById(id.value()).orElseGet(() -> teams.save(new Team(id.value(), name)));
+        Team team = teams.findById(id.value()).orElseGet(() -> {
+            Team created = teams.save(new Team(id.value(), name));
+            events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.TEAM_CREATED, id.value(), null,
+                    Map.of("name", name)));
+            return created;
+        });
         return new TeamSummary(new TeamId(team.id()), team.name());
     }
 
@@ -54,6 +67,8 @@ public class IdentityManagement {
         }
         PortalUser user = users.save(new PortalUser(username, displayName, passwordEncoder.encode(rawPassword), roles,
                 memberOf.stream().map(TeamId::value).collect(Collectors.toSet())));
+        events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.USER_CREATED, username, null,
+                state(user)));
         return summary(user);
     }
 
@@ -81,8 +96,14 @@ public class IdentityManagement {
         if (!v.isEmpty()) {
             throw new io.vpcportal.platform.InvalidInputException(v);
         }
+        Map<String, Object> before = state(user);
         user.administer(displayName.strip(), roles, memberOf.stream().map(TeamId::value).collect(Collectors.toSet()),
                 enabled);
+        Map<String, Object> after = state(user);
+        if (!after.equals(before)) {
+            events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.USER_CHANGED, user.username(),
+                    before, after));
+        }
         if (!enabled) {
             sessions.endSessionsOf(user.username());
         }
@@ -101,7 +122,25 @@ public class IdentityManagement {
         PortalUser user = users.findById(id.value())
                 .orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id));
         user.changePasswordHash(passwordEncoder.encode(rawPassword));
+        events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.PASSWORD_SET, user.username(), null,
+                null));
         sessions.endSessionsOf(user.username());
+    }
+
+    /** What the audit trail keeps of a user: never the password or its hash. */
+    private static Map<String, Object> state(PortalUser user) {
+        Map<String, Object> state = new TreeMap<>();
+        state.put("displayName", user.displayName());
+        state.put("roles", new TreeSet<>(user.roles().stream().map(Role::name).toList()));
+        state.put("teams", new TreeSet<>(user.teams()));
+        state.put("enabled", user.enabled());
+        return state;
+    }
+
+    /** The signed-in admin making the change; {@code portal} for changes the portal makes by itself. */
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "portal" : authentication.getName();
     }
 
     public Optional<UserSummary> findUser(UserId id) {

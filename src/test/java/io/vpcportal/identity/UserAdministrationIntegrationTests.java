@@ -7,9 +7,15 @@ import io.vpcportal.PortalIntegrationTest;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.shared.TeamId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** What admins can change about a user, and what they cannot set wrong. */
@@ -20,6 +26,8 @@ class UserAdministrationIntegrationTests {
     IdentityManagement identity;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anAdminChangesRolesTeamsAndSignInAndSetsANewPassword() {
@@ -38,6 +46,34 @@ class UserAdministrationIntegrationTests {
         assertThat(passwords.matches("a-second-password",
                 identity.loadPrincipal(user.username()).orElseThrow().getPassword())).isTrue();
         assertThat(identity.approversOf(team)).as("a disabled approver decides nothing").isEmpty();
+    }
+
+    @Test
+    void everyChangeToAUserIsInTheAuditTrailWithItsAdminAndNeverAPassword() {
+        String username = "audited-" + System.nanoTime();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "the-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            UserSummary user = identity.createUser(username, "Before", "a-first-password", Set.of(Role.REQUESTER),
+                    Set.of());
+            identity.administer(user.id(), "Before", Set.of(Role.REQUESTER, Role.APPROVER), Set.of(), false);
+            identity.administer(user.id(), "Before", Set.of(Role.REQUESTER, Role.APPROVER), Set.of(), false);
+            identity.setPassword(user.id(), "a-second-password");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        List<Map<String, Object>> rows = jdbc.queryForList("select actor, action, before_state::text as before, "
+                + "after_state::text as after from audit_event where subject_id = ? order by id", username);
+        assertThat(rows).extracting(r -> r.get("action"))
+                .as("created, changed once (the unchanged save is no change), password set")
+                .containsExactly("USER_CREATED", "USER_CHANGED", "USER_PASSWORD_SET");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo("the-admin"));
+        Map<String, Object> changed = rows.get(1);
+        assertThat((String) changed.get("before")).contains("\"enabled\":true").doesNotContain("APPROVER");
+        assertThat((String) changed.get("after")).contains("\"enabled\":false").contains("APPROVER");
+        assertThat(rows.toString()).doesNotContain("a-first-password").doesNotContain("a-second-password")
+                .doesNotContain("{bcrypt}");
     }
 
     @Test

@@ -7,7 +7,10 @@ import static io.vpcportal.audit.AuditSubjectType.API_TOKEN;
 import static io.vpcportal.audit.AuditSubjectType.USER;
 
 import io.vpcportal.identity.ApiTokenCreated;
+import io.vpcportal.audit.AuditAction;
+import io.vpcportal.audit.AuditSubjectType;
 import io.vpcportal.identity.ApiTokenRevoked;
+import io.vpcportal.identity.UserAdministered;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
@@ -22,7 +25,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * API tokens (never the token itself) and failed sign-ins. A failed sign-in changes nothing and so has no
+ * User administration (never a password), API tokens (never the token itself) and failed sign-ins. A failed sign-in changes nothing and so has no
  * transaction of its own: its row is written in a new one.
  */
 @Component
@@ -43,6 +46,19 @@ class IdentityAuditListener {
     void on(ApiTokenCreated event) {
         audit.write(clock.instant(), event.username(), API_TOKEN_CREATED, API_TOKEN, event.tokenId().toString(), null,
                 AuditWriter.fields("name", event.name(), "expiresAt", event.expiresAt()), null);
+    }
+
+    /** User administration, in the change's own transaction: the row commits or rolls back with it. */
+    @EventListener
+    void on(UserAdministered event) {
+        AuditAction action = switch (event.change()) {
+            case USER_CREATED -> AuditAction.USER_CREATED;
+            case USER_CHANGED -> AuditAction.USER_CHANGED;
+            case PASSWORD_SET -> AuditAction.USER_PASSWORD_SET;
+            case TEAM_CREATED -> AuditAction.TEAM_CREATED;
+        };
+        AuditSubjectType subject = event.change() == UserAdministered.Change.TEAM_CREATED ? AuditSubjectType.TEAM : USER;
+        audit.write(clock.instant(), event.by(), action, subject, event.subject(), event.before(), event.after(), null);
     }
 
     @EventListener

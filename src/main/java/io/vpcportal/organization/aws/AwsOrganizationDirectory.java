@@ -55,13 +55,11 @@ class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
     AwsOrganizationDirectory(AwsProperties aws, OrganizationProperties properties) {
         this.aws = aws;
         this.properties = properties;
-        double perSecond = properties.callsPerSecond();
-        this.limiter = RateLimiter.of("organizations", perSecond >= 1
-                ? RateLimiterConfig.custom().limitForPeriod((int) Math.round(perSecond))
-                        .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(5)).build()
-                : RateLimiterConfig.custom().limitForPeriod(1)
-                        .limitRefreshPeriod(Duration.ofMillis(Math.round(1000 / perSecond)))
-                        .timeoutDuration(Duration.ofMinutes(5)).build());
+        // one permit per 1/rate: calls are spaced evenly, so no sliding second holds more than rate + 1 of them
+        // (a fixed window of `rate` permits a second lets twice the rate through across a window boundary)
+        this.limiter = RateLimiter.of("organizations", RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Math.round(1_000_000_000d / properties.callsPerSecond())))
+                .timeoutDuration(Duration.ofMinutes(5)).build());
     }
 
     @Override

@@ -21,10 +21,11 @@ class CallRateLimits {
     private final RateLimiterRegistry registry;
 
     CallRateLimits(AwsProperties properties) {
-        int perSecond = (int) Math.max(1, Math.round(properties.callsPerSecond()));
+        // one permit per 1/rate: calls are spaced evenly, so no sliding second holds more than rate + 1 of them
+        // (a fixed window of `rate` permits a second lets twice the rate through across a window boundary)
         this.registry = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(perSecond)
-                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Math.round(1_000_000_000d / properties.callsPerSecond())))
                 .timeoutDuration(Duration.ofMinutes(2))
                 .build());
     }
