@@ -248,6 +248,28 @@ def sync(port, token, cancel_after=None):
     return run, ended - started, (started, ended), peak
 
 
+def p95_reads(port, token, accounts, n=40):
+    """p95 of the list reads a user makes at this size (1,000 accounts, about 10,000 endpoints), n times each,
+    one after the other: ms by path."""
+    vpcs = api(port, "GET", "/api/v1/endpoints?limit=1&account=" + accounts[0], token)["items"]
+    vpc = vpcs[0]["vpcId"] if vpcs else None
+    paths = ["/api/v1/endpoints?limit=50", "/api/v1/endpoints?limit=50&managed=false&sort=service",
+             "/api/v1/accounts?q=member-09&limit=20", "/api/v1/requests?limit=50",
+             "/api/v1/savings?groupBy=account", "/api/v1/sync/runs?limit=20"]
+    if vpc:
+        paths.append("/api/v1/vpcs/%s/coverage" % vpc)
+    result = {}
+    for path in paths:
+        times = []
+        for _ in range(n):
+            t = time.perf_counter()
+            api(port, "GET", path, token)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        result[path] = times[int(len(times) * 0.95) - 1]
+    return result
+
+
 # ---- 6. the proxy's log ----------------------------------------------------------------------------------------
 
 def calls_between(logfile, window):
@@ -339,6 +361,9 @@ def main():
         log("one instance: %s, %d units in %.1f s, %d AWS calls at the proxy (%d counted by the portal), "
             "%.0f calls/s; mid-run progress said %s" % (run1["status"], run1["targetsTotal"], s1, len(calls1),
                                                         run1["calls"], len(calls1) / s1, peak1))
+
+        reads = p95_reads(port_a, token, accounts)
+        log("p95 of list reads at this size (40 each, ms): %s" % ", ".join("%s %.0f" % (k, v) for k, v in reads.items()))
 
         b = start_portal(jar, work, "bench-b", port_b, proxy, CONCURRENCY, pg_port, False)
         load2 = load()
