@@ -24,6 +24,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     public static final Path FOLDER = Path.of("target", "aws-calls");
     private static final Pattern PORTAL_ADAPTER = Pattern.compile("io\\.vpcportal\\.\\w+\\.aws\\.[A-Z]\\w*(\\$.*)?");
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -45,7 +46,17 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     }
 
     private static boolean calledByThePortal() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> PORTAL_ADAPTER.matcher(f.getClassName()).matches()));
+        return WALKER.walk(frames -> frames.anyMatch(f -> PORTAL_ADAPTER.matcher(f.getClassName()).matches()
+                && isMainCode(f.getDeclaringClass())));
+    }
+
+    /**
+     * Test classes share the adapters' packages (a test of {@code provisioning.aws} builds its VPCs in moto itself):
+     * only classes compiled from the main sources count as the portal.
+     */
+    private static boolean isMainCode(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source != null && !source.getLocation().toString().contains("test-classes");
     }
 
     /** The SDK's service names ("EC2", "S3", "Route53", "CloudWatch", "Organizations", "STS") as IAM prefixes. */
