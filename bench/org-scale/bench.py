@@ -44,6 +44,7 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "10"))
 LIMIT = float(os.environ.get("BENCH_CALLS_PER_SECOND", "5"))
 ORG_RATE = float(os.environ.get("BENCH_ORG_CALLS_PER_SECOND", "4"))
 BASELINE_SECONDS = int(os.environ.get("BENCH_BASELINE_SECONDS", "90"))
+# BENCH_STEPS=discovery: stop after the two discoveries (the organization, the portal, no sync)
 SEED_THREADS = int(os.environ.get("BENCH_SEED_THREADS", "16"))
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -354,6 +355,10 @@ def main():
         if missing:
             raise SystemExit("discovery left %d accounts out, e.g. %s" % (len(missing), sorted(missing)[:5]))
         discovery = "%.0f s first (%d accounts), %.1f s again" % (first_s, len(accounts), again_s)
+        if os.environ.get("BENCH_STEPS") == "discovery":
+            print("\n| %s | %s | load %s | %d accounts in %d OUs | %s | %g calls/s |" % (
+                time.strftime("%Y-%m-%d %H:%M"), machine, load(), len(accounts), ou_count - 1, discovery, ORG_RATE))
+            return
 
         load1 = load()
         run1, s1, w1, peak1 = sync(port_a, token)

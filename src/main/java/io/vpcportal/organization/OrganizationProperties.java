@@ -18,11 +18,11 @@ public record OrganizationProperties(Duration discoveryInterval, Duration initia
         Integer maxAttempts, Integer tagRefreshPerRun, Integer keptRuns) {
 
     public OrganizationProperties {
-        discoveryInterval = discoveryInterval == null ? Duration.ofHours(6) : discoveryInterval;
+        discoveryInterval = discoveryInterval == null ? Duration.ofHours(1) : discoveryInterval;
         initialDelay = initialDelay == null ? Duration.ofMinutes(2) : initialDelay;
         callsPerSecond = callsPerSecond == null || callsPerSecond <= 0 ? 4.0 : callsPerSecond;
         maxAttempts = maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
-        tagRefreshPerRun = tagRefreshPerRun == null || tagRefreshPerRun < 0 ? 50 : tagRefreshPerRun;
+        tagRefreshPerRun = tagRefreshPerRun == null || tagRefreshPerRun < 0 ? 10 : tagRefreshPerRun;
         keptRuns = keptRuns == null || keptRuns < 1 ? 50 : keptRuns;
         if (discoveryInterval.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException(
