@@ -1,5 +1,7 @@
 package io.vpcportal.request;
 
+// Over 350 lines for now: drafts, lifecycle callbacks, changes, adoption and decommissioning are to be split into
+// use-case services under issue #19.
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.InvalidInputException;

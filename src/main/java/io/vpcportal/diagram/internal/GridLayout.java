@@ -1,5 +1,7 @@
 package io.vpcportal.diagram.internal;
 
+// Over 350 lines on purpose: one layout whose steps (zones, route tables, endpoints, services, paths, legend) are
+// methods sharing the grid's constants and the shapes placed so far; its words and figures live in DiagramLabels.
 import static io.vpcportal.diagram.internal.DiagramLabels.basis;
 import static io.vpcportal.diagram.internal.DiagramLabels.description;
 import static io.vpcportal.diagram.internal.DiagramLabels.gb;
