@@ -75,7 +75,7 @@ public class WebhookManagement {
             throw new InvalidInputException(violations);
         }
         Webhook webhook = webhooks.save(new Webhook(change.name().strip(), change.url().strip(), key,
-                change.eventTypes(), change.enabled(), clock.instant(), by));
+                change.eventTypes(), change.enabled(), clock.instant(), by, change.format()));
         return new CreatedWebhook(webhook.summary(), key);
     }
 
@@ -87,7 +87,8 @@ public class WebhookManagement {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        webhook.change(change.name().strip(), change.url().strip(), change.eventTypes(), change.enabled());
+        webhook.change(change.name().strip(), change.url().strip(), change.eventTypes(), change.enabled(),
+                change.format());
         return webhook.summary();
     }
 

@@ -181,6 +181,11 @@ public class PortalUser {
         this.oidcSubject = subject;
     }
 
+    /** The address notifications go to; {@code null} removes it (nothing is mailed then). */
+    public void changeEmail(String email) {
+        this.email = email;
+    }
+
     /** Name and e-mail address as the identity provider knows them today. */
     public void updateProfile(String displayName, String email) {
         if (!java.util.Objects.equals(displayName, this.displayName)) {

@@ -33,9 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     private final IdentityManagement identity;
+    private final io.vpcportal.identity.UserContacts contacts;
 
-    UserAdminController(IdentityManagement identity) {
+    UserAdminController(IdentityManagement identity, io.vpcportal.identity.UserContacts contacts) {
         this.identity = identity;
+        this.contacts = contacts;
     }
 
     @GetMapping("/users")
@@ -62,11 +64,14 @@ class UserAdminController {
             binding.rejectValue("displayName", "rule", "must be 1 to 100 characters");
         }
         Set<TeamId> teams = teams(form, binding);
+        checkEmail(form, binding);
         if (binding.hasErrors()) {
             return form(form, null, model);
         }
         try {
-            identity.createUser(form.getUsername(), form.getDisplayName().strip(), form.getPassword(), roles(form), teams);
+            var created = identity.createUser(form.getUsername(), form.getDisplayName().strip(), form.getPassword(),
+                    roles(form), teams);
+            contacts.changeEmail(created.id(), form.getEmail());
             redirect.addFlashAttribute("success", "User " + form.getUsername() + " created.");
             return "redirect:/admin/users";
         } catch (ConflictException e) {
@@ -81,6 +86,7 @@ class UserAdminController {
         UserForm form = new UserForm();
         form.setUsername(account.user().username());
         form.setDisplayName(account.user().displayName());
+        contacts.byId(account.user().id()).ifPresent(c -> form.setEmail(c.email()));
         form.setRoles(new java.util.ArrayList<>(account.user().roles()));
         form.setTeams(account.user().teams().stream().map(TeamId::value).sorted().collect(Collectors.toList()));
         form.setEnabled(account.enabled());
@@ -101,11 +107,13 @@ class UserAdminController {
                 && (form.getPassword().length() < 12 || form.getPassword().length() > 200)) {
             binding.rejectValue("password", "rule", "must be 12 to 200 characters, or empty to keep it");
         }
+        checkEmail(form, binding);
         if (binding.hasErrors()) {
             return form(form, account, model);
         }
         try {
             identity.administer(new UserId(id), form.getDisplayName(), roles(form), teams, form.isEnabled());
+            contacts.changeEmail(new UserId(id), form.getEmail());
             if (form.getPassword() != null && !form.getPassword().isEmpty()) {
                 identity.setPassword(new UserId(id), form.getPassword());
             }
@@ -146,6 +154,14 @@ class UserAdminController {
             }
         }
         return teams;
+    }
+
+    private static void checkEmail(UserForm form, BindingResult binding) {
+        try {
+            io.vpcportal.identity.UserContacts.normalized(form.getEmail());
+        } catch (InvalidInputException e) {
+            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+        }
     }
 
     private static Set<Role> roles(UserForm form) {

@@ -10,6 +10,7 @@ public class UserForm {
     private String username;
     private String displayName;
     private String password;
+    private String email;
     private List<Role> roles = new ArrayList<>(List.of(Role.REQUESTER));
     private List<String> teams = new ArrayList<>();
     private boolean enabled = true;
@@ -18,6 +19,8 @@ public class UserForm {
     public void setUsername(String username) { this.username = username; }
     public String getDisplayName() { return displayName; }
     public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public List<Role> getRoles() { return roles; }

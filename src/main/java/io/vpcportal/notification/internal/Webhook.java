@@ -1,8 +1,11 @@
 package io.vpcportal.notification.internal;
 
+import io.vpcportal.notification.WebhookFormat;
 import io.vpcportal.notification.WebhookSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -36,6 +39,10 @@ public class Webhook {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private WebhookFormat format = WebhookFormat.PORTAL_JSON;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -46,15 +53,16 @@ public class Webhook {
     }
 
     public Webhook(String name, String url, String secret, Collection<String> eventTypes, boolean enabled,
-            Instant createdAt, String createdBy) {
+            Instant createdAt, String createdBy, WebhookFormat format) {
         this.id = UUID.randomUUID();
         this.secret = secret;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
-        change(name, url, eventTypes, enabled);
+        change(name, url, eventTypes, enabled, format);
     }
 
-    public void change(String name, String url, Collection<String> eventTypes, boolean enabled) {
+    public void change(String name, String url, Collection<String> eventTypes, boolean enabled, WebhookFormat format) {
+        this.format = format;
         this.name = name;
         this.url = url;
         this.eventTypes = eventTypes.stream().distinct().sorted().toArray(String[]::new);
@@ -73,9 +81,10 @@ public class Webhook {
     public String url() { return url; }
     public String secret() { return secret; }
     public boolean enabled() { return enabled; }
+    public WebhookFormat format() { return format; }
 
     public WebhookSummary summary() {
         return new WebhookSummary(id, name, url, Arrays.asList(eventTypes), enabled,
-                "…" + secret.substring(Math.max(0, secret.length() - 4)), createdAt, createdBy);
+                "…" + secret.substring(Math.max(0, secret.length() - 4)), createdAt, createdBy, format);
     }
 }

@@ -29,9 +29,11 @@ class WebhookOutbox {
     private final WebhookDeliveryRepository deliveries;
     private final RequestManagement requests;
     private final Clock clock;
+    private final io.vpcportal.notification.PortalLinks links;
 
     WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RequestManagement requests,
-            Clock clock) {
+            Clock clock, io.vpcportal.notification.PortalLinks links) {
+        this.links = links;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.requests = requests;
@@ -84,10 +86,14 @@ class WebhookOutbox {
         UUID eventId = UUID.randomUUID();
         WebhookMessage.RequestInfo request = requests.find(new EndpointRequestId(requestId))
                 .map(WebhookMessage.RequestInfo::of).orElse(null);
-        String payload = JSON.writeValueAsString(new WebhookMessage(eventId, type.wireName(), occurredAt, request, data));
+        WebhookMessage message = new WebhookMessage(eventId, type.wireName(), occurredAt, request, data);
+        String payload = JSON.writeValueAsString(message);
+        String link = requestId == null ? links.page("/")
+                : type == WebhookEventType.APPROVAL_NEEDED ? links.approval(requestId) : links.request(requestId);
         Instant now = clock.instant();
         for (Webhook webhook : subscribed) {
-            deliveries.save(new WebhookDelivery(webhook.id(), type.wireName(), eventId, payload, now));
+            deliveries.save(new WebhookDelivery(webhook.id(), type.wireName(), eventId,
+                    ChatMessages.render(webhook.format(), payload, message, link), now));
         }
     }
 }

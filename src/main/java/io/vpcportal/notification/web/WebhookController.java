@@ -29,9 +29,11 @@ class WebhookController {
     private static final int LOG_PAGE = 50;
 
     private final WebhookManagement webhooks;
+    private final io.vpcportal.notification.MailManagement mails;
 
-    WebhookController(WebhookManagement webhooks) {
+    WebhookController(WebhookManagement webhooks, io.vpcportal.notification.MailManagement mails) {
         this.webhooks = webhooks;
+        this.mails = mails;
     }
 
     @GetMapping
@@ -103,9 +105,23 @@ class WebhookController {
         return "redirect:/admin/webhooks/" + id + "/deliveries";
     }
 
+    @PostMapping("/mails/{mailId}/retry")
+    String retryMail(@PathVariable long mailId, RedirectAttributes redirect) {
+        try {
+            mails.retry(mailId);
+            redirect.addFlashAttribute("success", "Mail " + mailId + " will be sent again at the next poll.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return "redirect:/admin/webhooks#mail";
+    }
+
     private String page(Model model) {
+        model.addAttribute("smtp", mails.smtp());
+        model.addAttribute("mails", mails.recent(LOG_PAGE));
         model.addAttribute("webhooks", webhooks.all());
         model.addAttribute("eventTypes", WebhookEventType.values());
+        model.addAttribute("formats", io.vpcportal.notification.WebhookFormat.values());
         return "notification/webhooks";
     }
 }

@@ -1,6 +1,8 @@
 package io.vpcportal.notification.web;
 
 import io.vpcportal.notification.WebhookChange;
+import io.vpcportal.notification.WebhookFormat;
+import io.vpcportal.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -12,9 +14,12 @@ public class WebhookForm {
     private String url;
     private List<String> eventTypes = new ArrayList<>();
     private String secret;
+    private String format = WebhookFormat.PORTAL_JSON.name();
 
     WebhookChange toChange() {
-        return new WebhookChange(name, url, new TreeSet<>(eventTypes == null ? List.of() : eventTypes), true);
+        WebhookFormat layout = WebhookFormat.parse(format).orElseThrow(() ->
+                new InvalidInputException("format", "must be one of " + WebhookFormat.choices()));
+        return new WebhookChange(name, url, new TreeSet<>(eventTypes == null ? List.of() : eventTypes), true, layout);
     }
 
     public String getName() { return name; }
@@ -23,6 +28,8 @@ public class WebhookForm {
     public void setUrl(String url) { this.url = url; }
     public List<String> getEventTypes() { return eventTypes; }
     public void setEventTypes(List<String> eventTypes) { this.eventTypes = eventTypes; }
+    public String getFormat() { return format; }
+    public void setFormat(String format) { this.format = format; }
     public String getSecret() { return secret; }
     public void setSecret(String secret) { this.secret = secret; }
 }

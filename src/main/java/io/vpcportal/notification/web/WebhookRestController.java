@@ -43,12 +43,13 @@ class WebhookRestController {
 
     /** The secret is in this answer only; afterwards only its last four characters are shown. */
     record CreatedWebhookDetails(UUID id, String name, String url, List<String> eventTypes, boolean enabled,
-            String secretHint, Instant createdAt, String createdBy, String secret) {
+            String secretHint, Instant createdAt, String createdBy, String secret,
+            io.vpcportal.notification.WebhookFormat format) {
 
         static CreatedWebhookDetails of(CreatedWebhook created) {
             WebhookSummary w = created.webhook();
             return new CreatedWebhookDetails(w.id(), w.name(), w.url(), w.eventTypes(), w.enabled(), w.secretHint(),
-                    w.createdAt(), w.createdBy(), created.secret());
+                    w.createdAt(), w.createdBy(), created.secret(), w.format());
         }
     }
 
