@@ -204,6 +204,11 @@ class AuthorizationMatrixTests {
         row("DELETE", "/api/v1/webhooks/{id}",                    Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("GET",    "/api/v1/webhooks/{id}/deliveries",         Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("POST",   "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        // e-mail notifications: the mail log for admins; everyone's own address and kinds of mail ({} changes nothing)
+        row("GET",    "/api/v1/notifications/mails",              Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK,     FORBID),
+        row("POST",   "/api/v1/notifications/mails/{deliveryId}/retry", Target.UNKNOWN, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/api/v1/me/notification-preferences",      Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("PUT",    "/api/v1/me/notification-preferences",      Target.NONE, Body.EMPTY, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         // inventory: everyone reads what their teams' accounts hold; syncs and accepting drift are for admins;
         // adopting (admins directly, the owning team through approval) and reconciling are for the owning team and
         // admins (an id nobody has: 404 for all) (a sync is a conflict in the plan-only test context); the run history for approvers and admins
@@ -315,6 +320,9 @@ class AuthorizationMatrixTests {
         row("POST",   "/admin/webhooks/{id}/delete",                 Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("GET",    "/admin/webhooks/{id}/deliveries",             Target.UNKNOWN, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("POST",   "/admin/webhooks/{id}/deliveries/{deliveryId}/retry", Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("POST",   "/admin/webhooks/mails/{deliveryId}/retry",    Target.UNKNOWN, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
+        row("GET",    "/me",                                         Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
+        row("POST",   "/me/notifications",                           Target.NONE, Body.FORM, LOGIN, MOVED,  MOVED,  MOVED,  MOVED,  MOVED,  MOVED,  MOVED),
         row("GET",    "/admin/prices",                               Target.NONE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
         row("POST",   "/admin/prices",                               Target.NONE, Body.UPLOAD, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, MOVED, FORBID),
         row("POST",   "/admin/prices/flow-logs",                     Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),

@@ -35,9 +35,9 @@ class MailRestController {
         return new MailLog(mails.smtp(), mails.recent(limit));
     }
 
-    @PostMapping("/{id}/retry")
+    @PostMapping("/{deliveryId}/retry")
     @Operation(summary = "Send a FAILED or GIVING_UP mail again now")
-    MailDeliverySummary retry(@PathVariable long id) {
-        return mails.retry(id);
+    MailDeliverySummary retry(@PathVariable long deliveryId) {
+        return mails.retry(deliveryId);
     }
 }

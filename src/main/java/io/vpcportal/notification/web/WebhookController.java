@@ -105,11 +105,11 @@ class WebhookController {
         return "redirect:/admin/webhooks/" + id + "/deliveries";
     }
 
-    @PostMapping("/mails/{mailId}/retry")
-    String retryMail(@PathVariable long mailId, RedirectAttributes redirect) {
+    @PostMapping("/mails/{deliveryId}/retry")
+    String retryMail(@PathVariable long deliveryId, RedirectAttributes redirect) {
         try {
-            mails.retry(mailId);
-            redirect.addFlashAttribute("success", "Mail " + mailId + " will be sent again at the next poll.");
+            mails.retry(deliveryId);
+            redirect.addFlashAttribute("success", "Mail " + deliveryId + " will be sent again at the next poll.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }

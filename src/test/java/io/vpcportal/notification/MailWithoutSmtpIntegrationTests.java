@@ -1,0 +1,78 @@
+package io.vpcportal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vpcportal.DemoClient;
+import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.DemoPortalTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The shared test portal has no {@code spring.mail.host}: it writes and sends no mail, and says so to admins and
+ * on each user's page. Addresses and preferences can still be set.
+ */
+@DemoPortalTest
+class MailWithoutSmtpIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void withoutAnSmtpServerNothingIsWrittenOrSentAndTheAdminPageSaysSo() throws InterruptedException {
+        DemoClient client = DemoClient.api(port);
+        String requester = client.token("requester");
+        String approver = client.token("net-approver");
+        assertThat(client.put("/api/v1/me/notification-preferences", requester,
+                "{\"email\":\"requester@example.test\"}").status()).isEqualTo(200);
+        assertThat(client.put("/api/v1/me/notification-preferences", approver,
+                "{\"email\":\"noor@example.test\"}").status()).isEqualTo(200);
+
+        UUID id = client.createAndSubmit(requester);
+        assertThat(client.post("/api/v1/requests/" + id + "/reject", approver, "{\"reason\":\"no\"}").status())
+                .isEqualTo(200);
+
+        assertThat(jdbc.sql("select count(*) from mail_delivery where request_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+        Reply log = client.get("/api/v1/notifications/mails", client.token("admin"));
+        assertThat(log.json().get("smtp").get("configured").asBoolean()).isFalse();
+        assertThat(log.json().get("smtp").get("server").isNull()).isTrue();
+
+        DemoClient admin = DemoClient.browser(port);
+        admin.signIn("admin", DemoClient.PASSWORD);
+        assertThat(admin.page("/admin/webhooks").body()).contains("SMTP not configured: no e-mail is sent");
+    }
+
+    @Test
+    void eachUserSetsTheirAddressAndKindsOnTheirOwnPage() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn("sec-approver", DemoClient.PASSWORD);
+        Reply page = browser.page("/me");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("My settings", "sec-approver", "an administrator has not configured an SMTP server",
+                "A request waits for my team&#39;s decision");
+
+        Reply refused = browser.submitForm("/me", "/me/notifications", Map.of("email", "sam@@example"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("is-invalid", "must be an e-mail address");
+
+        Reply saved = browser.submitForm("/me", "/me/notifications", Map.of("email", "Sam@Security.Example.TEST",
+                "kinds", "APPROVAL_WAITING"));
+        assertThat(saved.status()).isEqualTo(302);
+        DemoClient api = DemoClient.api(port);
+        var details = api.get("/api/v1/me/notification-preferences", api.token("sec-approver")).json();
+        assertThat(details.get("email").asString()).isEqualTo("Sam@security.example.test");
+        assertThat(details.get("kinds").get("approval.waiting").asBoolean()).isTrue();
+        assertThat(details.get("kinds").get("approval.sla_reminder").asBoolean()).isFalse();
+
+        // the change is in the audit trail as a change of the user
+        assertThat(jdbc.sql("select count(*) from audit_event where subject_id = 'sec-approver' and action = 'USER_CHANGED'")
+                .query(Long.class).single()).isPositive();
+    }
+}
