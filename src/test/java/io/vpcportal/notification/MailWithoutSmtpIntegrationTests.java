@@ -23,6 +23,10 @@ class MailWithoutSmtpIntegrationTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.vpcportal.identity.IdentityManagement identity;
+    @Autowired
+    io.vpcportal.identity.UserContacts contacts;
 
     @Test
     void withoutAnSmtpServerNothingIsWrittenOrSentAndTheAdminPageSaysSo() throws InterruptedException {
@@ -74,5 +78,31 @@ class MailWithoutSmtpIntegrationTests {
         // the change is in the audit trail as a change of the user
         assertThat(jdbc.sql("select count(*) from audit_event where subject_id = 'sec-approver' and action = 'USER_CHANGED'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void anAdminSetsAUsersAddressInTheUserFormAndTheChangeIsAudited() {
+        String username = "mail-user-" + System.nanoTime();
+        var user = identity.createUser(username, "Mia Mail", "a-long-enough-password",
+                java.util.Set.of(io.vpcportal.identity.Role.REQUESTER), java.util.Set.of());
+        DemoClient admin = DemoClient.browser(port);
+        admin.signIn("admin", DemoClient.PASSWORD);
+        String edit = "/admin/users/" + user.id().value() + "/edit";
+        assertThat(admin.page(edit).body()).contains("name=\"email\"");
+
+        Reply refused = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
+                "enabled", "true", "email", "mia@example"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("must be an e-mail address");
+        assertThat(contacts.byId(user.id()).orElseThrow().email()).isNull();
+
+        Reply saved = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
+                "enabled", "true", "email", "mia@example.test"));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(contacts.byId(user.id()).orElseThrow().email()).isEqualTo("mia@example.test");
+        assertThat(admin.page(edit).body()).contains("value=\"mia@example.test\"");
+        assertThat(jdbc.sql("select actor || ' ' || after_state from audit_event where subject_id = :u "
+                + "and action = 'USER_CHANGED' order by id").param("u", username).query(String.class).list())
+                .containsExactly("admin {\"email\":\"mia@example.test\"}");
     }
 }
