@@ -186,13 +186,18 @@ public class PortalUser {
         this.email = email;
     }
 
-    /** Name and e-mail address as the identity provider knows them today. */
+    /**
+     * Name and e-mail address as the identity provider knows them today. A provider that sends no address leaves the
+     * one the user or an admin set in the portal, so that their notifications keep arriving.
+     */
     public void updateProfile(String displayName, String email) {
         if (!java.util.Objects.equals(displayName, this.displayName)) {
             accessVersion++;
         }
         this.displayName = displayName;
-        this.email = email;
+        if (email != null) {
+            this.email = email;
+        }
     }
 
     /**
