@@ -19,8 +19,6 @@ class InventoryQuickStarts implements QuickStartVpcs {
 
     /** The VPC tag naming the quick start whose architecture the VPC holds. */
     static final String TAG = "portal:quick-start";
-    /** The attribute of a VPC row that keeps the tag's value. */
-    static final String ATTRIBUTE = "quickStart";
 
     private final JdbcTemplate jdbc;
     private final AccountManagement accounts;
@@ -41,7 +39,7 @@ class InventoryQuickStarts implements QuickStartVpcs {
         List<Vpc> vpcs = jdbc.query("""
                 select account_id, region, resource_id from inventory_resource
                 where resource_type = 'VPC' and account_id = any (?) and not stale
-                  and (data::jsonb -> 'quickStart') @> to_jsonb(?::text)
+                  and (data::jsonb -> 'quickStart') @> to_jsonb(?::text) -- the tag's value, kept by the sync
                 order by account_id, resource_id""", (rs, n) -> new Vpc(rs.getString(1), rs.getString(2),
                 rs.getString(3)), usable.stream().map(AccountDetails::id).toArray(String[]::new), key);
         return vpcs.stream().filter(v -> usable.stream().anyMatch(a -> a.id().equals(v.account())
