@@ -1,9 +1,14 @@
 package io.vpcportal.demo;
 
+import io.vpcportal.inventory.DemoSnapshots;
+import io.vpcportal.inventory.MeteredInventory;
+import io.vpcportal.inventory.MeteredInventory.CurrentEndpoint;
+import io.vpcportal.inventory.MeteredInventory.CurrentNatGateway;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.MeasuredDay;
 import io.vpcportal.savings.SavingsManagement;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,10 +20,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Six months of measured traffic in the sandbox account, so that the savings dashboard has a trend to show: an S3
- * and a DynamoDB gateway endpoint, a Glue interface endpoint that pays for itself, a CloudWatch Logs one that does
- * not, the NAT gateway they relieve, and DynamoDB traffic still through NAT in another VPC. Seeded once (when the
- * ledger is empty), after the price snapshot is loaded.
+ * Six months of measured traffic for exactly what the demo inventory holds (its endpoints and NAT gateways, read
+ * back from the inventory, with their requests), so that the savings dashboard has a trend and every id on it opens
+ * in the inventory: the serverless pipeline's S3 gateway (two instances' worth, 2 x 100 GB a day and growing),
+ * Glue and RDS Data API endpoints, the hand-made CloudWatch Logs endpoint that does not pay for itself, the
+ * Datadog endpoint, the standard VPC's NAT gateway, and the S3 and DynamoDB traffic that NAT gateway still carries
+ * (the missed savings behind the coverage gap). Seeded once (when the ledger is empty) after the demo inventory.
  */
 @Component
 @Profile("demo")
@@ -26,12 +33,22 @@ import org.springframework.stereotype.Component;
 class DemoSavings implements ApplicationRunner {
 
     static final long GIB = 1L << 30;
+    static final String TEAM = "payments";
     private static final Logger log = LoggerFactory.getLogger(DemoSavings.class);
 
     private final SavingsManagement savings;
+    private final MeteredInventory inventory;
+    private final DemoSnapshots snapshots;
 
-    DemoSavings(SavingsManagement savings) {
+    DemoSavings(SavingsManagement savings, MeteredInventory inventory, DemoSnapshots snapshots) {
         this.savings = savings;
+        this.inventory = inventory;
+        this.snapshots = snapshots;
+    }
+
+    /** The demo's first measured day: the first of the month five months back. */
+    static LocalDate firstDay(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(5);
     }
 
     @Override
@@ -39,27 +56,65 @@ class DemoSavings implements ApplicationRunner {
         if (savings.firstLedgerDay() != null) {
             return;
         }
+        if (!snapshots.present()) {
+            log.info("No demo inventory: the demo savings ledger is not seeded (its ids would open nothing)");
+            return;
+        }
+        List<CurrentEndpoint> endpoints = inventory.endpoints().stream()
+                .filter(e -> e.accountId().equals(DemoData.SANDBOX)).toList();
+        List<CurrentNatGateway> nats = inventory.natGateways().stream()
+                .filter(n -> n.accountId().equals(DemoData.SANDBOX)).toList();
         LocalDate today = savings.today();
-        LocalDate first = today.withDayOfMonth(1).minusMonths(5);
+        LocalDate first = firstDay(today);
         List<MeasuredDay> days = new ArrayList<>();
-        String account = DemoData.SANDBOX;
         for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
-            int n = (int) java.time.temporal.ChronoUnit.DAYS.between(first, day);
-            long growth = 100 + n; // traffic grows over the months
-            days.add(new MeasuredDay(day, "vpce-0demo000000000s3", LedgerKind.GATEWAY, null, "payments", account,
-                    "eu-west-1", "vpc-0a1b2c3d4e5f60718", "com.amazonaws.eu-west-1.s3", 0, 2 * growth * GIB));
-            days.add(new MeasuredDay(day, "vpce-0demo00000000ddb", LedgerKind.GATEWAY, null, "payments", account,
-                    "eu-west-1", "vpc-0a1b2c3d4e5f60718", "com.amazonaws.eu-west-1.dynamodb", 0, growth * GIB / 4));
-            days.add(new MeasuredDay(day, "vpce-0demo0000000glue", LedgerKind.INTERFACE, null, "payments", account,
-                    "eu-west-1", "vpc-0a1b2c3d4e5f60718", "com.amazonaws.eu-west-1.glue", 2, growth * GIB / 5));
-            days.add(new MeasuredDay(day, "vpce-0demo0000000logs", LedgerKind.INTERFACE, null, "network", account,
-                    "us-east-1", "vpc-0b1b2c3d4e5f60718", "com.amazonaws.us-east-1.logs", 2, GIB));
-            days.add(new MeasuredDay(day, "nat-0d0d0d0d0d0d0d0d0", LedgerKind.NAT, null, "payments", account,
-                    "eu-west-1", "vpc-0a1b2c3d4e5f60718", "nat-gateway", 0, 40 * GIB));
-            days.add(new MeasuredDay(day, "vpc-0b1b2c3d4e5f60718/DYNAMODB", LedgerKind.MISSED, null, "network", account,
-                    "us-east-1", "vpc-0b1b2c3d4e5f60718", "dynamodb via NAT", 0, 12 * GIB));
+            long growth = 100 + ChronoUnit.DAYS.between(first, day); // traffic grows over the months
+            for (CurrentEndpoint e : endpoints) {
+                days.add(new MeasuredDay(day, e.id(), kind(e), e.requestId(), TEAM, e.accountId(), e.region(),
+                        e.vpcId(), e.serviceName(), e.networkInterfaces(), endpointBytes(e.id(), growth)));
+            }
+            for (CurrentNatGateway n : nats) {
+                days.add(new MeasuredDay(day, n.id(), LedgerKind.NAT, null, TEAM, n.accountId(), n.region(), n.vpcId(),
+                        "nat-gateway", 0, 40 * GIB));
+                if (n.vpcId().equals(DemoWorld.STANDARD)) {
+                    // two instances uploading about 100 GB a day each to S3, through NAT: the missed saving
+                    days.add(missed(day, n, "S3", 2 * growth * GIB));
+                    days.add(missed(day, n, "DYNAMODB", 12 * GIB));
+                }
+            }
         }
         savings.record(days);
-        log.info("Demo savings seeded: {} ledger rows from {}", days.size(), first);
+        log.info("Demo savings seeded: {} ledger rows from {} for {} endpoints and {} NAT gateways of the demo "
+                + "inventory", days.size(), first, endpoints.size(), nats.size());
+    }
+
+    private static MeasuredDay missed(LocalDate day, CurrentNatGateway nat, String service, long bytes) {
+        return new MeasuredDay(day, nat.vpcId() + "/" + service, LedgerKind.MISSED, null, TEAM, nat.accountId(),
+                nat.region(), nat.vpcId(), service.toLowerCase(java.util.Locale.ROOT) + " via NAT", 0, bytes);
+    }
+
+    private static LedgerKind kind(CurrentEndpoint e) {
+        return switch (e.endpointType().toLowerCase(java.util.Locale.ROOT)) {
+            case "gateway" -> LedgerKind.GATEWAY;
+            case "gatewayloadbalancer" -> LedgerKind.GATEWAY_LOAD_BALANCER;
+            default -> LedgerKind.INTERFACE;
+        };
+    }
+
+    /** A day's bytes per endpoint of the demo world; an endpoint it does not know carries none. */
+    private static long endpointBytes(String id, long growth) {
+        if (id.equals(DemoWorld.S3_ENDPOINT)) {
+            return 2 * growth * GIB;
+        }
+        if (id.equals(DemoWorld.GLUE_ENDPOINT)) {
+            return growth * GIB / 2;
+        }
+        if (id.equals(DemoWorld.RDS_DATA_ENDPOINT)) {
+            return growth * GIB / 10;
+        }
+        if (id.equals(DemoWorld.DATADOG_ENDPOINT)) {
+            return growth * GIB / 4;
+        }
+        return id.equals(DemoWorld.LOGS_ENDPOINT) ? GIB : 0;
     }
 }

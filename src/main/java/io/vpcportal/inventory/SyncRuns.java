@@ -113,6 +113,39 @@ class SyncRuns {
                 Timestamp.from(now), Timestamp.from(now), run);
     }
 
+    /**
+     * Records a finished run that read nothing from AWS (the demo profile's seed, trigger {@code DEMO}): its targets
+     * as given, no units, no AWS calls.
+     */
+    UUID recordSeed(String by, List<TargetResult> targets, int endpointsGone, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into inventory_sync_run (id, kind, trigger, requested_by, status, started_at, heartbeat_at,
+                    finished_at, targets_total, targets_done, endpoints_seen, resources_seen, rows_written,
+                    endpoints_gone)
+                values (?, 'INVENTORY', 'DEMO', ?, 'SUCCEEDED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, clip(by, 64),
+                Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), targets.size(), targets.size(),
+                targets.stream().mapToInt(TargetResult::endpoints).sum(),
+                targets.stream().mapToInt(t -> t.vpcs() + t.subnets() + t.routeTables() + t.securityGroups()
+                        + t.natGateways()).sum(), targets.stream().mapToInt(TargetResult::rowsWritten).sum(),
+                endpointsGone);
+        for (TargetResult r : targets) {
+            jdbc.update("""
+                    insert into inventory_sync_target (run_id, account_id, region, status, endpoints, vpcs, subnets,
+                        route_tables, security_groups, nat_gateways, rows_written, duration_ms, instance, attempts, calls)
+                    values (?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, ?, ?, ?, 0, 'demo seed', 1, 0)""", id, r.accountId(),
+                    r.region(), r.endpoints(), r.vpcs(), r.subnets(), r.routeTables(), r.securityGroups(),
+                    r.natGateways(), r.rowsWritten());
+        }
+        return id;
+    }
+
+    /** Whether the inventory holds rows a demo seed wrote (any run with trigger {@code DEMO}). */
+    boolean demoSeeded() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from inventory_sync_run "
+                + "where trigger = 'DEMO')", Boolean.class));
+    }
+
     /** Whether the run has ended (read inside the transaction that may just have closed it). */
     boolean closedNow(UUID run) {
         return !"RUNNING".equals(jdbc.queryForObject("select status from inventory_sync_run where id = ?", String.class,

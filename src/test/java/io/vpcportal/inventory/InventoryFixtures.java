@@ -17,9 +17,24 @@ public final class InventoryFixtures {
         this.context = context;
     }
 
-    /** Writes {@code snapshot} as a successful sync of the account and region would. */
+    /**
+     * Writes {@code snapshot} as a successful sync of the account and region would, but adds to the region: rows
+     * already there (the demo world's, other tests') are not counted as missed, so that tests sharing a context
+     * do not remove each other's rows.
+     */
     public void apply(String accountId, String region, RegionSnapshot snapshot) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        java.util.List<String> endpoints = new java.util.ArrayList<>(jdbc.queryForList("select vpc_endpoint_id from inventory_endpoint where "
+                + "account_id = ? and region = ? and gone_at is null and missed_syncs = 0", String.class, accountId, region));
+        java.util.List<String> resources = new java.util.ArrayList<>(jdbc.queryForList("select resource_id from inventory_resource where "
+                + "account_id = ? and region = ? and missed_syncs = 0", String.class, accountId, region));
         context.getBean(InventoryStore.class).apply(accountId, region, snapshot, Instant.now());
+        snapshot.endpoints().forEach(e -> endpoints.remove(e.id()));
+        snapshot.resources().forEach(r -> resources.remove(r.id()));
+        endpoints.forEach(id -> jdbc.update("update inventory_endpoint set missed_syncs = 0, gone_at = null "
+                + "where vpc_endpoint_id = ?", id));
+        resources.forEach(id -> jdbc.update("update inventory_resource set missed_syncs = 0 where account_id = ? "
+                + "and region = ? and resource_id = ?", accountId, region, id));
     }
 
     /**

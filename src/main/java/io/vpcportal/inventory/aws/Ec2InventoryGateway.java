@@ -205,6 +205,8 @@ class Ec2InventoryGateway implements InventoryGateway {
         SortedMap<String, List<String>> a = new TreeMap<>();
         a.put("cidr", List.of(Objects.requireNonNullElse(v.cidrBlock(), "")));
         a.put("default", List.of(String.valueOf(Boolean.TRUE.equals(v.isDefault()))));
+        v.tags().stream().filter(t -> "portal:quick-start".equals(t.key()) && t.value() != null).findFirst()
+                .ifPresent(t -> a.put("quickStart", List.of(t.value())));
         return new ObservedResource(ResourceType.VPC, v.vpcId(), v.vpcId(), name(v.tags()), v.stateAsString(), a);
     }
 

@@ -2,6 +2,7 @@ package io.vpcportal.inventory.web;
 
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
+import io.vpcportal.inventory.DemoSnapshots;
 import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryManagement;
 import io.vpcportal.inventory.InventorySync;
@@ -32,10 +33,18 @@ class InventoryController {
 
     private final InventoryManagement inventory;
     private final InventorySync sync;
+    private final DemoSnapshots demo;
 
-    InventoryController(InventoryManagement inventory, InventorySync sync) {
+    InventoryController(InventoryManagement inventory, InventorySync sync, DemoSnapshots demo) {
         this.inventory = inventory;
         this.sync = sync;
+        this.demo = demo;
+    }
+
+    /** Every inventory page says so when its rows are the demo profile's seed rather than what AWS reported. */
+    @ModelAttribute("demoData")
+    boolean demoData() {
+        return demo.present();
     }
 
     @GetMapping("/inventory")

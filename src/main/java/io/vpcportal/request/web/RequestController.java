@@ -47,11 +47,14 @@ class RequestController {
     private final RequestManagement requests;
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
+    private final List<io.vpcportal.request.QuickStartVpcs> quickStarts;
 
-    RequestController(RequestManagement requests, CatalogManagement catalog, AccountManagement accounts) {
+    RequestController(RequestManagement requests, CatalogManagement catalog, AccountManagement accounts,
+            org.springframework.beans.factory.ObjectProvider<io.vpcportal.request.QuickStartVpcs> quickStarts) {
         this.requests = requests;
         this.catalog = catalog;
         this.accounts = accounts;
+        this.quickStarts = quickStarts.orderedStream().toList();
     }
 
     @GetMapping
@@ -76,7 +79,8 @@ class RequestController {
             @RequestParam(name = "account", required = false) String account,
             @RequestParam(name = "region", required = false) String region,
             @RequestParam(name = "vpc", required = false) String vpc,
-            @RequestParam(name = "nat", required = false) String nat, Model model) {
+            @RequestParam(name = "nat", required = false) String nat,
+            @RequestParam(name = "quickstart", required = false) String quickStart, Model model) {
         EndpointRequestForm form = new EndpointRequestForm();
         if (templateKeys != null) {
             templateKeys.stream().distinct().limit(10).map(catalog::current).flatMap(java.util.Optional::stream)
@@ -89,6 +93,19 @@ class RequestController {
         List<AccountDetails> usable = accounts.activeUsableBy(me.teams());
         if (usable.size() == 1) {
             form.setAccountId(usable.get(0).id());
+        }
+        // a quick start names the VPC where its architecture is set up, when one is known and the caller may use it
+        if (quickStart != null && io.vpcportal.request.QuickStartVpcs.KEYS.contains(quickStart)
+                && (vpc == null || vpc.isBlank())) {
+            quickStarts.stream().map(q -> q.find(me, quickStart)).flatMap(java.util.Optional::stream).findFirst()
+                    .ifPresent(t -> {
+                        form.setAccountId(t.accountId());
+                        form.setRegion(t.region());
+                        form.setVpcId(t.vpcId());
+                        if (t.natGatewayId() != null) {
+                            form.setNatGatewayId(t.natGatewayId());
+                        }
+                    });
         }
         // prefilled from elsewhere (the inventory's coverage links); every value is checked again on submit
         if (account != null && !account.isBlank()) {

@@ -22,6 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DemoPortalTest
 class SavingsPagesIntegrationTests {
 
+    /** The demo world's S3 gateway endpoint (serverless pipeline) and hand-made CloudWatch Logs endpoint. */
+    private static final String S3_GATEWAY = "vpce-0de00000000000b51";
+    private static final String LOGS = "vpce-0de00000000000a51";
+
     @LocalServerPort
     int port;
 
@@ -31,13 +35,13 @@ class SavingsPagesIntegrationTests {
     @Test
     void theDemoLedgerIsPricedFromTheShippedPrices() {
         LocalDate first = demoStart();
-        LedgerRow s3 = savings.ledgerOf("vpce-0demo000000000s3").get(0);
+        LedgerRow s3 = savings.ledgerOf(S3_GATEWAY).get(0);
         // day 0: 200 GB through the S3 gateway endpoint in eu-west-1: 200 x 0.048 = 9.60 avoided, free endpoint
         assertThat(s3.day()).isEqualTo(first);
         assertThat(s3.netSaving()).isEqualByComparingTo("9.60");
-        LedgerRow logs = savings.ledgerOf("vpce-0demo0000000logs").get(0);
-        // us-east-1, 2 ENIs x 24 h x 0.01 = 0.48 + 1 GB x 0.01; avoided 1 x 0.045: net -0.445
-        assertThat(logs.netSaving()).isEqualByComparingTo("-0.445");
+        LedgerRow logs = savings.ledgerOf(LOGS).get(0);
+        // eu-west-1, 2 ENIs x 24 h x 0.011 = 0.528 + 1 GB x 0.01; avoided 1 x 0.048: net -0.49
+        assertThat(logs.netSaving()).isEqualByComparingTo("-0.49");
     }
 
     @Test
@@ -63,9 +67,9 @@ class SavingsPagesIntegrationTests {
         assertThat(all.netSaving()).isPositive();
         assertThat(html).contains(dollars(savings.total(today.withDayOfMonth(1), today).netSaving()))
                 .contains(dollars(year.netSaving())).contains(dollars(all.netSaving()));
-        assertThat(html).contains("By team").contains("payments").contains("network")
-                .contains("vpce-0demo000000000s3").contains("Endpoints below break-even")
-                .contains("vpce-0demo0000000logs").contains("vpc-0b1b2c3d4e5f60718/DYNAMODB");
+        assertThat(html).contains("By team").contains("payments")
+                .contains(S3_GATEWAY).contains("Endpoints below break-even")
+                .contains(LOGS).contains("vpc-0de000000000000a1/DYNAMODB");
     }
 
     @Test
@@ -80,9 +84,10 @@ class SavingsPagesIntegrationTests {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("\"day\",\"resource_id\",\"kind\",\"team\"");
-        assertThat(lines).hasSize(7);
+        // the demo inventory's five endpoints and NAT gateway, and the S3 and DynamoDB traffic still through NAT
+        assertThat(lines).hasSize(9);
         assertThat(csv.body()).contains("\"" + first
-                + "\",\"vpce-0demo000000000s3\",\"GATEWAY\",\"payments\",\"111111111111\",\"eu-west-1\",");
+                + "\",\"" + S3_GATEWAY + "\",\"GATEWAY\",\"payments\",\"111111111111\",\"eu-west-1\",");
         assertThat(lines[1]).as("counts and amounts are numbers, not text").matches(".*,\"[^\"]*\",\\d+,\\d+,-?\\d+(\\.\\d+)?,.*");
     }
 
