@@ -93,7 +93,7 @@ public class Estimator {
         String per = in.from() == null ? " per month" : " from " + in.from() + " to " + in.to();
         String warning = null;
         if (endpointHour != null && net != null && net.signum() < 0) {
-            warning = "This endpoint costs " + Estimate.usd(net.negate()) + per + " more than it saves"
+            warning = "This endpoint costs " + Estimate.usd(net.negate()) + " more than it saves" + per
                     + (breakEven == null ? "." : ": it breaks even at " + breakEven.setScale(0, RoundingMode.CEILING)
                     + " GB" + per + ".");
         }

@@ -103,8 +103,10 @@ class EstimatePanelController {
     private Panel panel(String region, BigDecimal requestGb, String natGatewayId, boolean natRemoved,
             List<Line> lines) {
         boolean own = lines.stream().anyMatch(l -> l.gb() != null);
-        // no figure (or one out of bounds, whose error the form shows) is "not given": no saving is announced
-        BigDecimal total = requestGb == null || requestGb.signum() < 0 || requestGb.compareTo(MAX_GB) > 0
+        // no figure, or one out of bounds (whose error the form shows), is "not given": no saving is announced. A
+        // request's total is stored as 0 when it was left out, so 0 there means "not given" too (an endpoint's own
+        // figure keeps its null, and its 0 is a real "no traffic")
+        BigDecimal total = requestGb == null || requestGb.signum() <= 0 || requestGb.compareTo(MAX_GB) > 0
                 ? null : requestGb;
         BigDecimal share = total == null || lines.isEmpty() ? total
                 : total.divide(BigDecimal.valueOf(lines.size()), 3, RoundingMode.HALF_UP);
