@@ -5,6 +5,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
@@ -25,6 +34,7 @@ class ApiDocumentation {
 
     static final String BEARER = "bearer";
     static final String BASIC = "basic";
+    static final String PROBLEM = "Problem";
 
     private static final String DESCRIPTION = """
             Self-service VPC endpoints: the catalog of endpoint templates, requests and their approval, the \
@@ -51,20 +61,45 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Puts the security requirement on each operation: the bearer token, and for creating a token HTTP Basic too. */
+    /**
+     * Puts on each operation its security requirement (the bearer token, and for creating a token HTTP Basic too)
+     * and the answer every one of them can give: 401, a problem document, when the token is missing or not valid.
+     */
     @Bean
     OpenApiCustomizer securityOnEveryOperation() {
         return openApi -> {
             if (openApi.getPaths() == null) {
                 return;
             }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> operations(item).forEach((method, operation) -> {
                 boolean issuesTokens = path.equals("/api/v1/tokens") && method == PathItem.HttpMethod.POST;
                 operation.setSecurity(issuesTokens
                         ? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER))
                         : List.of(new SecurityRequirement().addList(BEARER)));
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new ApiResponses());
+                }
+                operation.getResponses().putIfAbsent("401", new ApiResponse()
+                        .description(issuesTokens ? "Wrong username or password, or no valid token"
+                                : "No token, or a token that is not valid (expired, revoked, unknown)")
+                        .content(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
             }));
         };
+    }
+
+    /** RFC 9457 problem details, with the fields at fault. */
+    private static Schema<?> problemSchema() {
+        Schema<?> error = new ObjectSchema().addProperty("field", new StringSchema())
+                .addProperty("message", new StringSchema());
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri-reference"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("errors", new ArraySchema().items(error));
     }
 
     private static Map<PathItem.HttpMethod, Operation> operations(PathItem item) {

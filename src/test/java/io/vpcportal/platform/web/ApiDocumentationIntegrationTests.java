@@ -52,6 +52,7 @@ class ApiDocumentationIntegrationTests {
         List<String> operations = new ArrayList<>();
         List<String> withoutSummary = new ArrayList<>();
         List<String> withoutSecurity = new ArrayList<>();
+        List<String> without4xx = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (!METHODS.contains(op.getKey())) {
@@ -72,11 +73,17 @@ class ApiDocumentationIntegrationTests {
                 if (!known) {
                     withoutSecurity.add(name);
                 }
+                if (op.getValue().path("responses").propertyNames().stream().noneMatch(code -> code.startsWith("4"))) {
+                    without4xx.add(name);
+                }
             }
         }
         assertThat(operations).hasSizeGreaterThan(50).contains("POST /api/v1/estimates", "GET /api/v1/savings");
         assertThat(withoutSummary).as("operations without a summary").isEmpty();
         assertThat(withoutSecurity).as("operations without a declared security requirement").isEmpty();
+        assertThat(without4xx).as("operations without a 4xx answer").isEmpty();
+        assertThat(doc.path("paths").path("/api/v1/tokens").path("post").path("security").toString())
+                .contains("basic").contains("bearer");
     }
 
     @Test
