@@ -157,6 +157,33 @@ class SavingsPagesIntegrationTests {
         assertThat(stranger.page("/savings/requests/" + java.util.UUID.randomUUID() + "/estimate").status()).isEqualTo(404);
     }
 
+    /**
+     * The approval view of a stored cross-region request: Datadog logs intake in us-east-1 from eu-west-1, one ENI,
+     * 1,000 GB per month. 730 h x 0.011 = 8.03; data 1,000 x 0.01 = 10.00; transfer eu-west-1 -> us-east-1
+     * 1,000 x 0.02 = 20.00; endpoint 38.03; NAT avoided 1,000 x 0.048 = 48.00; net 9.97.
+     */
+    @Test
+    void theApprovalViewShowsTheInterRegionTransferOfAStoredCrossRegionRequest() {
+        DemoClient api = DemoClient.api(port);
+        DemoClient.Reply created = api.post("/api/v1/requests", api.token("requester"), """
+                {"team":"payments","accountId":"111111111111","region":"eu-west-1","vpcId":"vpc-0a1b2c3d4e5f60718",
+                 "justification":"logs to Datadog","items":[{"templateKey":"datadog-logs",
+                 "subnetIds":["subnet-0a1b2c3d4e5f60718"],"securityGroupIds":["sg-0a1b2c3d"],"serviceRegion":"us-east-1",
+                 "expectedMonthlyGb":1000}]}""");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(api.post("/api/v1/requests/" + id + "/submit", api.token("requester"), "").status()).isEqualTo(200);
+        DemoClient approver = DemoClient.browser(port);
+        approver.signIn("net-approver", DemoClient.PASSWORD);
+
+        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body())
+                .contains("Inter-region data transfer eu-west-1 → us-east-1: 1,000 GB × $0.02 = $20.00 per month")
+                .contains("$38.03").contains("$48.00").contains("$9.97").doesNotContain("$-");
+    }
+
     /** The demo's first day (other tests of this context add rows of their own, in 2019). */
     private LocalDate demoStart() {
         return savings.today().withDayOfMonth(1).minusMonths(5);
