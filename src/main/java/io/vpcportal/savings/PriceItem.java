@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What the portal prices, with the AWS Price List usage type it is read from. A usage type is the item's suffix
  * after an optional region prefix ({@code USE1-}, {@code EU-}; us-east-1's NAT rows have none). The suffix is matched
- * exactly, so {@code RegionalNatGateway-Hours} is never taken for a NAT gateway hour.
+ * exactly, so {@code RegionalNatGateway-Hours} is never taken for a NAT gateway hour. Inter-region transfer names
+ * two regions ({@code EUW3-USE1-AWS-Out-Bytes}: from eu-west-3 to us-east-1).
  */
 public enum PriceItem {
     NAT_GATEWAY_HOUR("AmazonEC2", "NatGateway-Hours", "Hrs"),
@@ -17,9 +18,15 @@ public enum PriceItem {
     INTERFACE_ENDPOINT_GB("AmazonVPC", "VpcEndpoint-Bytes", "GB"),
     GWLB_ENDPOINT_HOUR("AmazonVPC", "VpcEndpoint-GWLBE-Hours", "Hrs"),
     GWLB_ENDPOINT_GB("AmazonVPC", "VpcEndpoint-GWLBE-Bytes", "GB"),
-    PUBLIC_IPV4_HOUR("AmazonVPC", "PublicIPv4:InUseAddress", "Hrs");
+    PUBLIC_IPV4_HOUR("AmazonVPC", "PublicIPv4:InUseAddress", "Hrs"),
+    /**
+     * Data sent from one region to another ({@code <FROM>-<TO>-AWS-Out-Bytes}, transfer type "InterRegion Outbound"),
+     * billed in the sending region; priced per pair of regions.
+     */
+    INTER_REGION_GB("AWSDataTransfer", "AWS-Out-Bytes", "GB");
 
     private static final Pattern USAGE_TYPE = Pattern.compile("^(?:([A-Z]{2,4}[0-9]?)-)?([A-Za-z0-9:-]+)$");
+    private static final Pattern REGION_PAIR = Pattern.compile("^([A-Z]{2,4}[0-9]?)-([A-Z]{2,4}[0-9]?)-AWS-Out-Bytes$");
 
     private final String serviceCode;
     private final String usageSuffix;
@@ -40,19 +47,27 @@ public enum PriceItem {
         if (usageType == null) {
             return Optional.empty();
         }
+        Matcher pair = REGION_PAIR.matcher(usageType);
+        if (pair.matches()) {
+            return serviceCode == null || serviceCode.equals(INTER_REGION_GB.serviceCode)
+                    ? Optional.of(new Match(INTER_REGION_GB, pair.group(1), pair.group(2))) : Optional.empty();
+        }
         Matcher m = USAGE_TYPE.matcher(usageType);
         if (!m.matches()) {
             return Optional.empty();
         }
         for (PriceItem item : values()) {
             if (item.usageSuffix.equals(m.group(2)) && (serviceCode == null || item.serviceCode.equals(serviceCode))) {
-                return Optional.of(new Match(item, m.group(1) == null ? "" : m.group(1)));
+                return Optional.of(new Match(item, m.group(1) == null ? "" : m.group(1), ""));
             }
         }
         return Optional.empty();
     }
 
-    /** An item found in a usage type, and the usage type's region prefix. */
-    public record Match(PriceItem item, String regionPrefix) {
+    /**
+     * An item found in a usage type, and the usage type's region prefix; for {@link #INTER_REGION_GB} also the
+     * prefix of the region the data goes to ("" for every other item).
+     */
+    public record Match(PriceItem item, String regionPrefix, String toRegionPrefix) {
     }
 }

@@ -9,7 +9,22 @@ import java.math.BigDecimal;
  * @param netSaving      realized: avoided NAT charges minus endpoint charges
  * @param natCost        charges still paid to NAT gateways
  * @param missedSaving   NAT charges for S3/DynamoDB traffic a free gateway endpoint would have avoided
+ * @param kind           in the grouping by service: {@link #SERVICE} (traffic through endpoints to a service) or
+ *                       {@link #NAT_GATEWAY} (bytes still through NAT gateways, and S3/DynamoDB missed via NAT);
+ *                       {@code null} in every other grouping
  */
 public record SavingsGroup(String key, long bytes, BigDecimal endpointCost, BigDecimal avoidedNatCost,
-        BigDecimal netSaving, BigDecimal natCost, BigDecimal missedSaving) {
+        BigDecimal netSaving, BigDecimal natCost, BigDecimal missedSaving, String kind) {
+
+    public static final String SERVICE = "SERVICE";
+    public static final String NAT_GATEWAY = "NAT_GATEWAY";
+
+    public SavingsGroup(String key, long bytes, BigDecimal endpointCost, BigDecimal avoidedNatCost,
+            BigDecimal netSaving, BigDecimal natCost, BigDecimal missedSaving) {
+        this(key, bytes, endpointCost, avoidedNatCost, netSaving, natCost, missedSaving, null);
+    }
+
+    public boolean isService() {
+        return SERVICE.equals(kind);
+    }
 }

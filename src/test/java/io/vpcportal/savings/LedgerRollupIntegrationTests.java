@@ -168,9 +168,16 @@ class LedgerRollupIntegrationTests {
 
     private List<SavingsGroup> groups(String groupBy, String key, LocalDate from, LocalDate to) {
         String order = groupBy.equals("month") ? "key" : "net desc, key";
-        return jdbc.sql("select " + key + " as key, " + SUMS + " from savings_ledger_day where day between :from and :to"
+        // in the grouping by service, a group with any endpoint row is a service; one of NAT rows only is NAT traffic
+        return jdbc.sql("select " + key + " as key, " + SUMS + ", bool_or(kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER',"
+                + " 'GATEWAY')) as served from savings_ledger_day where day between :from and :to"
                 + " group by 1 order by " + order).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> group(rs, "bytes")).list();
+                .query((rs, n) -> {
+                    SavingsGroup g = group(rs, "bytes");
+                    return !groupBy.equals("service") ? g : new SavingsGroup(g.key(), g.bytes(), g.endpointCost(),
+                            g.avoidedNatCost(), g.netSaving(), g.natCost(), g.missedSaving(),
+                            rs.getBoolean("served") ? SavingsGroup.SERVICE : SavingsGroup.NAT_GATEWAY);
+                }).list();
     }
 
     private SavingsGroup total(LocalDate from, LocalDate to) {

@@ -37,11 +37,13 @@ class ApprovalRuleRestController {
     }
 
     @GetMapping("/{key}")
+    @Operation(summary = "Current version of one rule")
     ApprovalRuleDetails get(@PathVariable String key) {
         return rules.get(key);
     }
 
     @GetMapping("/{key}/versions")
+    @Operation(summary = "Every version of one rule, newest first")
     List<ApprovalRuleDetails> versions(@PathVariable String key) {
         rules.get(key);
         return rules.history(key);

@@ -7,6 +7,7 @@ import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.EstimateInput;
 import io.vpcportal.savings.PriceItem;
 import io.vpcportal.savings.Rate;
+import io.vpcportal.shared.AwsRegion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -38,6 +39,7 @@ public class Estimator {
             throw new UnprocessableException("No prices for region " + in.region() + "; priced regions: "
                     + String.join(", ", catalog.pricedRegions()));
         }
+        boolean gbGiven = in.gb() != null;
         List<Estimate.Component> parts = new ArrayList<>();
         BigDecimal enis = BigDecimal.valueOf(in.enis());
         Rate natGb = rate(in.region(), PriceItem.NAT_GATEWAY_GB, day);
@@ -55,34 +57,53 @@ public class Estimator {
             case Gateway -> {
             }
         }
+        // the data leaves the VPC's region for the service's: billed in the VPC's region, per GB sent
+        Rate transfer = in.crossRegion() ? catalog.rate(in.region(), in.serviceRegion(), PriceItem.INTER_REGION_GB, day)
+                .orElseThrow(() -> new UnprocessableException("No inter-region transfer price from " + in.region()
+                        + " to " + in.serviceRegion() + " in force on " + day + "; import an AWSDataTransfer offer file"))
+                : null;
         if (endpointHour != null) {
             parts.add(part("endpointHours", "cost", enis.multiply(hours), "ENI-hours", endpointHour));
-            parts.add(part("endpointData", "cost", in.gb(), "GB", endpointGb));
+            if (gbGiven) {
+                parts.add(part("endpointData", "cost", in.gb(), "GB", endpointGb));
+            }
         }
-        parts.add(part("natData", "avoided", in.gb(), "GB", natGb));
+        if (transfer != null && gbGiven) {
+            parts.add(part("interRegionTransfer", "cost", in.gb(), "GB", transfer));
+        }
+        if (gbGiven) {
+            parts.add(part("natData", "avoided", in.gb(), "GB", natGb));
+        }
         if (in.natGatewayRemoved()) {
             parts.add(part("natHours", "avoided", hours, "hours", rate(in.region(), PriceItem.NAT_GATEWAY_HOUR, day)));
             parts.add(part("natPublicIpv4", "avoided", hours, "hours", rate(in.region(), PriceItem.PUBLIC_IPV4_HOUR, day)));
         }
         BigDecimal cost = sum(parts, "cost");
         BigDecimal avoided = sum(parts, "avoided");
-        BigDecimal net = avoided.subtract(cost);
+        BigDecimal net = gbGiven ? avoided.subtract(cost) : null;
         BigDecimal breakEven = null;
         if (endpointHour != null && !in.natGatewayRemoved()) {
-            BigDecimal margin = natGb.firstTier().subtract(endpointGb.firstTier());
+            BigDecimal margin = natGb.firstTier().subtract(endpointGb.firstTier())
+                    .subtract(transfer == null ? BigDecimal.ZERO : transfer.firstTier());
             if (margin.signum() > 0) {
                 breakEven = enis.multiply(hours).multiply(endpointHour.firstTier())
                         .divide(margin, MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_UP);
             }
         }
+        String per = in.from() == null ? " per month" : " from " + in.from() + " to " + in.to();
         String warning = null;
-        if (endpointHour != null && net.signum() < 0) {
-            warning = "This endpoint costs " + Estimate.usd(net.negate()) + " more than it saves"
+        if (endpointHour != null && net != null && net.signum() < 0) {
+            warning = "This endpoint costs " + Estimate.usd(net.negate()) + " more than it saves" + per
                     + (breakEven == null ? "." : ": it breaks even at " + breakEven.setScale(0, RoundingMode.CEILING)
-                    + " GB in the period.");
+                    + " GB" + per + ".");
         }
+        String prompt = gbGiven ? null : "Give the expected GB" + per + " to see the saving: "
+                + (endpointHour == null ? "the endpoint is free and saves the NAT data charge on every GB."
+                : "the endpoint costs " + Estimate.usd(cost) + per + " before data"
+                + (breakEven == null ? "." : " and breaks even at " + breakEven.setScale(0, RoundingMode.CEILING)
+                + " GB" + per + "."));
         return new Estimate(in.region(), in.endpointType().name(), hours, day, List.copyOf(parts), cost, avoided, net,
-                breakEven, warning);
+                breakEven, warning, in.crossRegion() ? in.serviceRegion() : null, prompt);
     }
 
     private static void check(EstimateInput in) {
@@ -93,8 +114,16 @@ public class Estimator {
         if (in.endpointType() == null) {
             errors.add(new io.vpcportal.platform.FieldViolation("endpointType", "must be Gateway, Interface or GatewayLoadBalancer"));
         }
-        if (in.gb() == null || in.gb().signum() < 0) {
+        if (in.gb() != null && in.gb().signum() < 0) {
             errors.add(new io.vpcportal.platform.FieldViolation("monthlyGb", "must be 0 or more"));
+        }
+        if (in.serviceRegion() != null && !in.serviceRegion().isBlank()) {
+            if (!AwsRegion.isKnown(in.serviceRegion())) {
+                errors.add(new io.vpcportal.platform.FieldViolation("serviceRegion", "is not a known AWS region"));
+            } else if (in.crossRegion() && in.endpointType() != null && in.endpointType() != EndpointType.Interface) {
+                errors.add(new io.vpcportal.platform.FieldViolation("serviceRegion",
+                        "applies to Interface endpoints only: " + in.endpointType() + " endpoints are regional"));
+            }
         }
         if (in.endpointType() != null && in.endpointType() != EndpointType.Gateway && (in.enis() < 1 || in.enis() > 64)) {
             errors.add(new io.vpcportal.platform.FieldViolation("enis", "must be between 1 and 64 for an "

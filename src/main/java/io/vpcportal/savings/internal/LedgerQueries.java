@@ -33,7 +33,8 @@ public class LedgerQueries {
             coalesce(sum(bytes) filter (where kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')), 0) as bytes,
             coalesce(sum(endpoint_cost), 0) as endpoint_cost, coalesce(sum(avoided_nat_cost), 0) as avoided,
             coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
-            coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed""";
+            coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed,
+            case when bool_and(kind in ('NAT', 'MISSED')) then 'NAT_GATEWAY' else 'SERVICE' end as kind_of_service""";
 
     /**
      * The ledger of a period as one derived table with the columns the sums read: the months the period covers
@@ -198,7 +199,7 @@ public class LedgerQueries {
         String order = groupBy.equals("month") ? "key" : "net desc, key";
         String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
         return bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
-                + " group by 1 order by " + order)), scope).query((rs, n) -> group(rs)).list();
+                + " group by 1 order by " + order)), scope).query((rs, n) -> group(rs, groupBy)).list();
     }
 
     /** The groupings {@link #groupings} answers in one pass. */
@@ -225,7 +226,8 @@ public class LedgerQueries {
                 + ") as key, " + SUMS + " from " + scoped(PERIOD_GROUPS, scope) + " group by grouping sets (("
                 + String.join("), (", columns) + ")) order by 1, net desc, key")), scope)
                 .query((ResultSet rs) -> {
-                    result.get(groupBys.get(rs.getInt("grouping"))).add(group(rs));
+                    String groupBy = groupBys.get(rs.getInt("grouping"));
+                    result.get(groupBy).add(group(rs, groupBy));
                 });
         return result;
     }
@@ -362,8 +364,13 @@ public class LedgerQueries {
     }
 
     private static SavingsGroup group(ResultSet rs) throws SQLException {
+        return group(rs, null);
+    }
+
+    /** A group; in the grouping by service, whether it is a service or NAT gateway traffic. */
+    private static SavingsGroup group(ResultSet rs, String groupBy) throws SQLException {
         return new SavingsGroup(rs.getString("key"), rs.getLong("bytes"), rs.getBigDecimal("endpoint_cost"),
                 rs.getBigDecimal("avoided"), rs.getBigDecimal("net"), rs.getBigDecimal("nat"),
-                rs.getBigDecimal("missed"));
+                rs.getBigDecimal("missed"), "service".equals(groupBy) ? rs.getString("kind_of_service") : null);
     }
 }

@@ -130,11 +130,16 @@ public final class OfferFileParser {
         if (currency != null && !currency.isEmpty() && !currency.equals("USD")) {
             return null;
         }
-        String region = cell(cells, columns, "Region Code");
+        boolean pair = match.get().item() == PriceItem.INTER_REGION_GB;
+        String region = cell(cells, columns, pair ? "From Region Code" : "Region Code");
         if (region == null || region.isBlank()) {
             region = match.get().regionPrefix().isEmpty() ? "us-east-1" : REGION_PREFIXES.get(match.get().regionPrefix());
         }
-        if (region == null) {
+        String toRegion = pair ? cell(cells, columns, "To Region Code") : "";
+        if (toRegion == null || toRegion.isBlank()) {
+            toRegion = pair ? REGION_PREFIXES.get(match.get().toRegionPrefix()) : "";
+        }
+        if (region == null || toRegion == null) {
             return null;
         }
         try {
@@ -142,7 +147,7 @@ public final class OfferFileParser {
             String begin = cell(cells, columns, "StartingRange");
             String end = cell(cells, columns, "EndingRange");
             String effective = cell(cells, columns, "EffectiveDate");
-            return new PriceDetails(region, match.get().item(),
+            return new PriceDetails(region, toRegion, match.get().item(),
                     begin == null || begin.isBlank() ? BigDecimal.ZERO : new BigDecimal(begin),
                     end == null || end.isBlank() || end.equals("Inf") ? null : new BigDecimal(end), usd,
                     match.get().item().unit(), LocalDate.parse(effective.substring(0, 10)), usageType,

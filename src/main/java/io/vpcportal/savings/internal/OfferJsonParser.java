@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an AWS Price List offer file in its JSON form ({@code index.json}): {@code products} by SKU with their
- * {@code attributes} ({@code servicecode}, {@code usagetype}, {@code regionCode}), then {@code terms} by term type,
+ * {@code attributes} ({@code servicecode}, {@code usagetype}, {@code regionCode}; {@code fromRegionCode} and
+ * {@code toRegionCode} for inter-region transfer), then {@code terms} by term type,
  * SKU and offer term, each with its {@code effectiveDate} and {@code priceDimensions} ({@code beginRange},
  * {@code endRange}, {@code unit}, {@code pricePerUnit.USD}). The file is read token by token: only one product or
  * one term is ever held as a tree, and only the SKUs of the usage types the portal prices are remembered, so a
@@ -29,7 +30,7 @@ final class OfferJsonParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private record Product(String usageType, PriceItem item, String region) {
+    private record Product(String usageType, PriceItem item, String region, String toRegion) {
     }
 
     private OfferJsonParser() {
@@ -90,13 +91,18 @@ final class OfferJsonParser {
             if (match.isEmpty()) {
                 continue;
             }
-            String region = attributes.path("regionCode").asString("");
+            boolean pair = match.get().item() == PriceItem.INTER_REGION_GB;
+            String region = attributes.path(pair ? "fromRegionCode" : "regionCode").asString("");
             if (region.isBlank()) {
                 region = match.get().regionPrefix().isEmpty() ? "us-east-1"
                         : OfferFileParser.REGION_PREFIXES.get(match.get().regionPrefix());
             }
-            if (region != null) {
-                wanted.put(sku, new Product(usageType, match.get().item(), region));
+            String toRegion = pair ? attributes.path("toRegionCode").asString("") : "";
+            if (pair && toRegion.isBlank()) {
+                toRegion = OfferFileParser.REGION_PREFIXES.get(match.get().toRegionPrefix());
+            }
+            if (region != null && toRegion != null) {
+                wanted.put(sku, new Product(usageType, match.get().item(), region, toRegion));
             }
         }
         return count;
@@ -140,7 +146,7 @@ final class OfferJsonParser {
                 }
                 String begin = dimension.path("beginRange").asString("0");
                 String end = dimension.path("endRange").asString("Inf");
-                sink.accept(new PriceDetails(product.region(), product.item(),
+                sink.accept(new PriceDetails(product.region(), product.toRegion(), product.item(),
                         begin.isBlank() ? BigDecimal.ZERO : new BigDecimal(begin),
                         end.isBlank() || end.equals("Inf") ? null : new BigDecimal(end), new BigDecimal(usd.asString()),
                         product.item().unit(), effective, product.usageType(), sku, source));

@@ -36,16 +36,16 @@ public class PriceCatalog {
         int changed = 0;
         for (PriceDetails p : prices) {
             changed += jdbc.sql("""
-                    insert into savings_price (region, item, tier_begin_gb, tier_end_gb, usd, unit, effective_from,
-                                               usage_type, sku, source)
-                    values (:region, :item, :begin, :end, :usd, :unit, :effective, :usageType, :sku, :source)
-                    on conflict (region, item, tier_begin_gb, effective_from)""" + (correct ? " do update set " + """
+                    insert into savings_price (region, to_region, item, tier_begin_gb, tier_end_gb, usd, unit,
+                                               effective_from, usage_type, sku, source)
+                    values (:region, :toRegion, :item, :begin, :end, :usd, :unit, :effective, :usageType, :sku, :source)
+                    on conflict (region, to_region, item, tier_begin_gb, effective_from)""" + (correct ? " do update set " + """
                      tier_end_gb = excluded.tier_end_gb, usd = excluded.usd, unit = excluded.unit,
                                 usage_type = excluded.usage_type, sku = excluded.sku, source = excluded.source,
                                 imported_at = now()
                      where savings_price.usd <> excluded.usd
                         or savings_price.tier_end_gb is distinct from excluded.tier_end_gb""" : " do nothing"))
-                    .param("region", p.region()).param("item", p.item().name()).param("begin", p.tierBeginGb())
+                    .param("region", p.region()).param("toRegion", p.toRegion()).param("item", p.item().name()).param("begin", p.tierBeginGb())
                     .param("end", p.tierEndGb()).param("usd", p.usd()).param("unit", p.unit())
                     .param("effective", Date.valueOf(p.effectiveFrom())).param("usageType", p.usageType())
                     .param("sku", p.sku()).param("source", p.source())
@@ -56,13 +56,19 @@ public class PriceCatalog {
 
     /** The rate of an item in a region in force on {@code day}: the tiers of the latest effective date not after it. */
     public Optional<Rate> rate(String region, PriceItem item, LocalDate day) {
+        return rate(region, "", item, day);
+    }
+
+    /** The rate of data sent from {@code region} to {@code toRegion} ({@link PriceItem#INTER_REGION_GB}) on a day. */
+    public Optional<Rate> rate(String region, String toRegion, PriceItem item, LocalDate day) {
         List<PriceDetails> rows = jdbc.sql("""
                 select * from savings_price
-                where region = :region and item = :item and effective_from = (
+                where region = :region and to_region = :toRegion and item = :item and effective_from = (
                     select max(effective_from) from savings_price
-                    where region = :region and item = :item and effective_from <= :day)
+                    where region = :region and to_region = :toRegion and item = :item and effective_from <= :day)
                 order by tier_begin_gb""")
-                .param("region", region).param("item", item.name()).param("day", Date.valueOf(day))
+                .param("region", region).param("toRegion", toRegion).param("item", item.name())
+                .param("day", Date.valueOf(day))
                 .query((rs, n) -> row(rs)).list();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -81,7 +87,7 @@ public class PriceCatalog {
     }
 
     public List<PriceDetails> all() {
-        return jdbc.sql("select * from savings_price order by region, item, effective_from desc, tier_begin_gb")
+        return jdbc.sql("select * from savings_price order by region, item, to_region, effective_from desc, tier_begin_gb")
                 .query((rs, n) -> row(rs)).list();
     }
 
@@ -91,7 +97,7 @@ public class PriceCatalog {
 
     private static PriceDetails row(java.sql.ResultSet rs) throws java.sql.SQLException {
         BigDecimal end = rs.getBigDecimal("tier_end_gb");
-        return new PriceDetails(rs.getString("region"), PriceItem.valueOf(rs.getString("item")),
+        return new PriceDetails(rs.getString("region"), rs.getString("to_region"), PriceItem.valueOf(rs.getString("item")),
                 rs.getBigDecimal("tier_begin_gb").stripTrailingZeros(), end == null ? null : end.stripTrailingZeros(),
                 rs.getBigDecimal("usd").stripTrailingZeros(), rs.getString("unit"),
                 rs.getDate("effective_from").toLocalDate(), rs.getString("usage_type"), rs.getString("sku"),

@@ -33,7 +33,9 @@ class PriceSnapshotLoader implements ApplicationRunner {
             "prices/AmazonEC2-index-extract.csv",
             "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20251001000000/{region}/index.csv",
             "prices/AmazonVPC-index-extract.csv",
-            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/20251001000000/{region}/index.csv");
+            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/20251001000000/{region}/index.csv",
+            "prices/AWSDataTransfer-index-extract.csv",
+            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSDataTransfer/20251001000000/{region}/index.csv");
 
     private static final Logger log = LoggerFactory.getLogger(PriceSnapshotLoader.class);
 

@@ -21,7 +21,10 @@ public class EstimateForm {
         private String templateKey;
         private String subnetIds = "";
         private BigDecimal expectedMonthlyGb;
+        private String serviceRegion = "";
 
+        public String getServiceRegion() { return serviceRegion; }
+        public void setServiceRegion(String serviceRegion) { this.serviceRegion = serviceRegion; }
         public String getTemplateKey() { return templateKey; }
         public void setTemplateKey(String templateKey) { this.templateKey = templateKey; }
         public String getSubnetIds() { return subnetIds; }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * The cost panel: live in the request form (htmx posts the form here) and in the approval view (loaded by request
  * id). Each endpoint is priced with its own expected monthly GB; a request whose endpoints give none (stored before
- * they had one, or sent by an older client) has its one figure shared evenly. When the request says the NAT gateway
+ * they had one, or sent by an older client) has its one figure shared evenly. An endpoint without any figure shows
+ * its fixed monthly cost and break-even volume and asks for the GB. A cross-region endpoint (a service region set)
+ * also pays the inter-region transfer of its data. When the request says the NAT gateway
  * will be removed, its hours and public IPv4 address are a saving of their own; otherwise the panel says what
  * removing it would add.
  */
@@ -39,14 +41,24 @@ class EstimatePanelController {
 
     /** One endpoint's estimate, or why there is none. */
     record ItemEstimate(String name, String endpointType, int enis, BigDecimal gb, Estimate estimate, String problem) {
+
+        /** Whether the item's GB a month was not given: its panel row shows the fixed cost and asks for the GB. */
+        public boolean gbMissing() {
+            return estimate != null && !estimate.gbGiven();
+        }
     }
 
     /**
      * The panel: each endpoint, the totals, and the NAT gateway's hours and address: saved ({@code natRemoved}, in
-     * the totals) or what removing it would add ({@code natRemoval}, not in the totals).
+     * the totals) or what removing it would add ({@code natRemoval}, not in the totals). {@code net} is {@code null}
+     * while an endpoint has no GB figure: the saving is not known, so none is announced (a loss least of all).
      */
     record Panel(List<ItemEstimate> items, BigDecimal endpointCost, BigDecimal avoided, BigDecimal net,
             String natGatewayId, BigDecimal natRemoval, boolean shared, boolean natRemoved) {
+
+        public boolean gbMissing() {
+            return items.stream().anyMatch(ItemEstimate::gbMissing);
+        }
     }
 
     /** The same bound as the API's {@code monthlyGb}: larger figures are typing errors, not traffic. */
@@ -66,7 +78,8 @@ class EstimatePanelController {
     @PostMapping("/savings/estimate-preview")
     String live(@ModelAttribute("estimateForm") EstimateForm form, BindingResult unconverted, Model model) {
         List<Line> lines = form.getItems().stream().filter(i -> i.getTemplateKey() != null)
-                .map(i -> new Line(i.getTemplateKey(), split(i.getSubnetIds()).size(), i.getExpectedMonthlyGb())).toList();
+                .map(i -> new Line(i.getTemplateKey(), split(i.getSubnetIds()).size(), i.getExpectedMonthlyGb(),
+                        i.getServiceRegion())).toList();
         model.addAttribute("panel", panel(form.getRegion(), form.getExpectedMonthlyGb(), form.getNatGatewayId(),
                 form.isNatGatewayRemoved(), lines));
         return "savings/estimate :: panel";
@@ -77,21 +90,25 @@ class EstimatePanelController {
         requests.requireVisible(me, id);
         RequestDetails request = requests.find(new EndpointRequestId(id)).orElseThrow();
         List<Line> lines = request.items().stream()
-                .map(i -> new Line(i.templateKey(), i.subnetIds().size(), i.expectedMonthlyGb())).toList();
+                .map(i -> new Line(i.templateKey(), i.subnetIds().size(), i.expectedMonthlyGb(), i.serviceRegion()))
+                .toList();
         model.addAttribute("panel", panel(request.region(), request.expectedMonthlyGb(), request.natGatewayId(),
                 request.natGatewayRemoved(), lines));
         return "savings/estimate :: panel";
     }
 
-    private record Line(String templateKey, int subnets, BigDecimal gb) {
+    private record Line(String templateKey, int subnets, BigDecimal gb, String serviceRegion) {
     }
 
     private Panel panel(String region, BigDecimal requestGb, String natGatewayId, boolean natRemoved,
             List<Line> lines) {
         boolean own = lines.stream().anyMatch(l -> l.gb() != null);
-        BigDecimal total = requestGb == null || requestGb.signum() < 0 || requestGb.compareTo(MAX_GB) > 0
-                ? BigDecimal.ZERO : requestGb;
-        BigDecimal share = lines.isEmpty() ? total
+        // no figure, or one out of bounds (whose error the form shows), is "not given": no saving is announced. A
+        // request's total is stored as 0 when it was left out, so 0 there means "not given" too (an endpoint's own
+        // figure keeps its null, and its 0 is a real "no traffic")
+        BigDecimal total = requestGb == null || requestGb.signum() <= 0 || requestGb.compareTo(MAX_GB) > 0
+                ? null : requestGb;
+        BigDecimal share = total == null || lines.isEmpty() ? total
                 : total.divide(BigDecimal.valueOf(lines.size()), 3, RoundingMode.HALF_UP);
         List<ItemEstimate> items = new ArrayList<>();
         BigDecimal cost = BigDecimal.ZERO;
@@ -103,18 +120,21 @@ class EstimatePanelController {
             }
             EndpointTemplateDetails t = template.get();
             int enis = t.endpointType() == EndpointType.Gateway ? 0 : Math.max(1, line.subnets());
-            BigDecimal gb = !own ? share : line.gb() == null || line.gb().signum() < 0 ? BigDecimal.ZERO : line.gb();
+            BigDecimal gb = !own ? share : line.gb() == null || line.gb().signum() < 0 ? null : line.gb();
             if (region == null || region.isBlank()) {
                 items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, null, "Choose a region."));
                 continue;
             }
-            if (gb.compareTo(MAX_GB) > 0) {
+            if (gb != null && gb.compareTo(MAX_GB) > 0) {
                 items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, null, null,
                         "The expected GB a month must be between 0 and " + MAX_GB.toPlainString() + "."));
                 continue;
             }
             try {
-                Estimate e = savings.estimate(new EstimateInput(region, t.endpointType(), enis, gb, false, null, null));
+                String serviceRegion = line.serviceRegion() == null || line.serviceRegion().isBlank() ? null
+                        : line.serviceRegion();
+                Estimate e = savings.estimate(new EstimateInput(region, t.endpointType(), enis, gb, false, null, null,
+                        serviceRegion));
                 items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, gb, e, null));
                 cost = cost.add(e.endpointCost());
                 avoided = avoided.add(e.avoidedNatCost());
@@ -136,8 +156,9 @@ class EstimatePanelController {
         if (removed) {
             avoided = avoided.add(natHoursAndIp);
         }
-        return new Panel(items, cost, avoided, avoided.subtract(cost), natGatewayId, natHoursAndIp,
-                !own && lines.size() > 1, removed);
+        boolean missing = items.stream().anyMatch(ItemEstimate::gbMissing);
+        return new Panel(items, cost, avoided, missing ? null : avoided.subtract(cost), natGatewayId, natHoursAndIp,
+                !own && total != null && lines.size() > 1, removed);
     }
 
     private static List<String> split(String text) {

@@ -56,7 +56,8 @@ class SavingsController {
         Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end, scope);
         model.addAttribute("byTeam", by.get("team"));
         model.addAttribute("byAccount", by.get("account"));
-        model.addAttribute("byService", by.get("service"));
+        // NAT gateways and S3/DynamoDB missed via NAT are not services: they have their own sections below
+        model.addAttribute("byService", by.get("service").stream().filter(SavingsGroup::isService).toList());
         EndpointRankings endpoints = savings.endpointRankings(start, end, 10, 20, scope);
         model.addAttribute("top", endpoints.top());
         model.addAttribute("belowBreakEven", endpoints.belowBreakEven());

@@ -1,5 +1,7 @@
 package io.vpcportal.savings.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.savings.SavingsGroup;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The savings ledger as JSON: totals per group; admins collect days again. */
 @RestController
+@Tag(name = "Savings", description = "Cost estimates before an endpoint exists, and the ledger of realized savings")
 class SavingsRestController {
 
     /** Totals of the period and one entry per group. */
@@ -38,6 +41,8 @@ class SavingsRestController {
      * {@code from} defaults to the first day of the current year, {@code to} to today. Requesters see the accounts
      * their teams may use, approvers and admins every account.
      */
+    @Operation(summary = "Realized savings of a period, per team, account, region, service, month or endpoint",
+            description = "In groupBy=service each group's kind tells services from NAT gateway traffic.")
     @GetMapping("/api/v1/savings")
     SavingsReport report(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(defaultValue = "month") String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -49,6 +54,7 @@ class SavingsRestController {
         return new SavingsReport(groupBy, start, end, savings.total(start, end, scope), groups);
     }
 
+    @Operation(summary = "Collect measured traffic again for up to 31 days (admins)")
     @PostMapping("/api/v1/savings/collect")
     @PreAuthorize("hasRole('ADMIN')")
     List<TrafficCollection> collect(@org.springframework.security.core.annotation.AuthenticationPrincipal

@@ -28,6 +28,7 @@ class OfferFileParserTests {
     void theShippedSnapshotPricesEveryItemInEveryShippedRegion() throws IOException {
         List<PriceDetails> prices = shipped("prices/AmazonEC2-index-extract.csv");
         prices.addAll(shipped("prices/AmazonVPC-index-extract.csv"));
+        prices.addAll(shipped("prices/AWSDataTransfer-index-extract.csv"));
 
         Set<String> regions = prices.stream().map(PriceDetails::region).collect(Collectors.toCollection(TreeSet::new));
         assertThat(regions).containsExactlyInAnyOrderElementsOf(SHIPPED);
@@ -77,6 +78,44 @@ class OfferFileParserTests {
                         org.assertj.core.groups.Tuple.tuple("A6", "ap-northeast-1", PriceItem.NAT_GATEWAY_HOUR));
         assertThat(result.prices().get(1).usd()).isEqualByComparingTo(new BigDecimal("0.048"));
         assertThat(result.prices().get(1).effectiveFrom()).isEqualTo(LocalDate.of(2024, 2, 1));
+    }
+
+    @Test
+    void theShippedSnapshotPricesTheTransferBetweenEveryPairOfShippedRegions() throws IOException {
+        List<PriceDetails> transfer = shipped("prices/AWSDataTransfer-index-extract.csv");
+
+        assertThat(transfer).hasSize(SHIPPED.size() * (SHIPPED.size() - 1))
+                .allSatisfy(p -> assertThat(p.item()).isEqualTo(PriceItem.INTER_REGION_GB))
+                .allSatisfy(p -> assertThat(SHIPPED).contains(p.region(), p.toRegion()))
+                .allSatisfy(p -> assertThat(p.toRegion()).isNotEqualTo(p.region()));
+        assertThat(transfer).filteredOn(p -> p.region().equals("eu-west-3") && p.toRegion().equals("us-east-1"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.usd()).isEqualByComparingTo("0.02");
+                    assertThat(p.usageType()).isEqualTo("EUW3-USE1-AWS-Out-Bytes");
+                });
+        assertThat(transfer).filteredOn(p -> p.region().equals("us-east-1") && p.toRegion().equals("us-east-2"))
+                .singleElement().satisfies(p -> assertThat(p.usd()).isEqualByComparingTo("0.01"));
+    }
+
+    @Test
+    void interRegionUsageTypesNameBothRegionsWithOrWithoutRegionColumns() {
+        String csv = """
+                "FormatVersion","v1.0"
+                "OfferCode","AWSDataTransfer"
+                "SKU","TermType","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","serviceCode","usageType","From Region Code","To Region Code"
+                "B1","OnDemand","2024-02-01T00:00:00Z","0","Inf","GB","0.02","USD","AWSDataTransfer","EUW3-USE1-AWS-Out-Bytes","",""
+                "B2","OnDemand","2024-02-01T00:00:00Z","0","Inf","GB","0.09","USD","AWSDataTransfer","APS1-EU-AWS-Out-Bytes","ap-southeast-1","eu-west-1"
+                "B3","OnDemand","2024-02-01T00:00:00Z","0","Inf","GB","0.00","USD","AWSDataTransfer","EUW3-USE1-AWS-In-Bytes","",""
+                "B4","OnDemand","2024-02-01T00:00:00Z","0","Inf","GB","0.02","USD","AWSDataTransfer","XXX9-USE1-AWS-Out-Bytes","",""
+                """;
+        OfferFileParser.Result result = OfferFileParser.parse(in(csv), "upload");
+
+        assertThat(result.prices()).extracting(PriceDetails::sku, PriceDetails::region, PriceDetails::toRegion,
+                        PriceDetails::item)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("B1", "eu-west-3", "us-east-1", PriceItem.INTER_REGION_GB),
+                        org.assertj.core.groups.Tuple.tuple("B2", "ap-southeast-1", "eu-west-1", PriceItem.INTER_REGION_GB));
+        assertThat(PriceItem.match("AmazonEC2", "EUW3-USE1-AWS-Out-Bytes")).isEmpty();
+        assertThat(PriceItem.match(null, "EU-NatGateway-Bytes").orElseThrow().toRegionPrefix()).isEmpty();
     }
 
     @Test

@@ -105,7 +105,70 @@ class EstimateApiIntegrationTests {
 
         // 4.50 avoided - (14.60 + 1.00) = -11.10
         assertThat(cents(estimate, "netSaving")).isEqualTo("-11.10");
-        assertThat(estimate.path("warning").asString()).contains("$11.10 more than it saves").contains("418 GB");
+        assertThat(estimate.path("warning").asString()).contains("$11.10 more than it saves per month")
+                .contains("418 GB per month").doesNotContain("period");
+    }
+
+    /**
+     * Datadog's logs intake in us-east-1 used from eu-west-3 through a cross-region interface endpoint. Hand
+     * calculation with the shipped eu-west-3 prices: 2 ENIs x 730 h x 0.011 = 16.06; data 1,000 GB x 0.01 = 10.00;
+     * inter-region transfer eu-west-3 -> us-east-1 1,000 GB x 0.02 = 20.00; endpoint 46.06. NAT data avoided
+     * 1,000 x 0.050 = 50.00; net 3.94. Break-even 16.06 / (0.050 - 0.01 - 0.02) = 803 GB.
+     */
+    @Test
+    void aCrossRegionEndpointPaysTheInterRegionTransferToTheCent() {
+        JsonNode estimate = estimate(body("eu-west-3", "Interface", 2, 1000).put("serviceRegion", "us-east-1"));
+
+        assertThat(component(estimate, "endpointHours")).isEqualTo("16.06");
+        assertThat(component(estimate, "endpointData")).isEqualTo("10.00");
+        assertThat(component(estimate, "interRegionTransfer")).isEqualTo("20.00");
+        assertThat(cents(estimate, "endpointCost")).isEqualTo("46.06");
+        assertThat(cents(estimate, "avoidedNatCost")).isEqualTo("50.00");
+        assertThat(cents(estimate, "netSaving")).isEqualTo("3.94");
+        assertThat(estimate.path("breakEvenGb").decimalValue()).isEqualByComparingTo("803");
+        assertThat(estimate.path("serviceRegion").asString()).isEqualTo("us-east-1");
+        JsonNode transfer = componentNode(estimate, "interRegionTransfer");
+        assertThat(transfer.path("side").asString()).isEqualTo("cost");
+        assertThat(transfer.path("item").asString()).isEqualTo("INTER_REGION_GB");
+        assertThat(transfer.path("source").asString()).contains("AWSDataTransfer");
+        assertThat(transfer.path("effectiveFrom").asString()).isEqualTo("2025-10-01");
+
+        // the same endpoint in its own region has no transfer line
+        JsonNode local = estimate(body("eu-west-3", "Interface", 2, 1000));
+        assertThat(componentNode(local, "interRegionTransfer").isMissingNode()).isTrue();
+        assertThat(cents(local, "netSaving")).isEqualTo("23.94");
+    }
+
+    @Test
+    void withoutAGbFigureTheEstimateGivesTheFixedCostAndBreakEvenAndNoSaving() {
+        ObjectNode body = body("us-east-1", "Interface", 2, 0);
+        body.remove("monthlyGb");
+
+        JsonNode estimate = estimate(body);
+
+        // 2 ENIs x 730 h x 0.01 = 14.60 before data; 14.60 / (0.045 - 0.01) = 417.14 GB
+        assertThat(cents(estimate, "endpointCost")).isEqualTo("14.60");
+        assertThat(estimate.path("netSaving").isNull()).isTrue();
+        assertThat(estimate.path("warning").isNull()).isTrue();
+        assertThat(estimate.path("breakEvenGb").decimalValue()).isEqualByComparingTo("417.142857");
+        assertThat(estimate.path("prompt").asString()).contains("$14.60 per month").contains("418 GB per month");
+        assertThat(componentNode(estimate, "endpointData").isMissingNode()).isTrue();
+        assertThat(componentNode(estimate, "natData").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aBadOrUnpricedServiceRegionIsAProblemNamingIt() {
+        JsonNode unknown = Problems.assertProblem(api.post("/api/v1/estimates", token,
+                body("eu-west-3", "Interface", 1, 10).put("serviceRegion", "mars-north-1").toString()), 400);
+        assertThat(Problems.errorFields(unknown)).contains("serviceRegion");
+
+        JsonNode gateway = Problems.assertProblem(api.post("/api/v1/estimates", token,
+                body("eu-west-3", "Gateway", null, 10).put("serviceRegion", "us-east-1").toString()), 400);
+        assertThat(Problems.errorFields(gateway)).contains("serviceRegion");
+
+        JsonNode unpriced = Problems.assertProblem(api.post("/api/v1/estimates", token,
+                body("eu-west-3", "Interface", 1, 10).put("serviceRegion", "sa-east-1").toString()), 422);
+        assertThat(unpriced.path("detail").asString()).contains("eu-west-3").contains("sa-east-1");
     }
 
     @Test
@@ -169,6 +232,15 @@ class EstimateApiIntegrationTests {
 
     private static String cents(JsonNode estimate, String field) {
         return estimate.path(field).decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static JsonNode componentNode(JsonNode estimate, String name) {
+        for (JsonNode c : estimate.path("components")) {
+            if (c.path("name").asString().equals(name)) {
+                return c;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static String component(JsonNode estimate, String name) {

@@ -70,6 +70,17 @@ class SavingsPagesIntegrationTests {
         assertThat(html).contains("By team").contains("payments")
                 .contains(S3_GATEWAY).contains("Endpoints below break-even")
                 .contains(LOGS).contains("vpc-0de000000000000a1/DYNAMODB");
+        // "By service" lists services only: NAT gateways and S3/DynamoDB missed via NAT have sections of their own
+        String byService = html.substring(html.indexOf("id=\"by-service\""), html.indexOf("id=\"top-heading\""));
+        assertThat(byService).contains("com.amazonaws.eu-west-1.s3").doesNotContain("via NAT")
+                .doesNotContain("nat-gateway");
+        Map<String, String> kinds = new java.util.HashMap<>();
+        savings.groupings(List.of("service"), demoStart(), today).get("service").forEach(g -> kinds.put(g.key(), g.kind()));
+        assertThat(kinds).as("the API's grouping keeps NAT traffic, marked as such")
+                .containsEntry("nat-gateway", SavingsGroup.NAT_GATEWAY)
+                .containsEntry("dynamodb via NAT", SavingsGroup.NAT_GATEWAY)
+                .containsEntry("com.amazonaws.eu-west-1.s3", SavingsGroup.SERVICE)
+                .containsEntry("com.amazonaws.eu-west-1.logs", SavingsGroup.SERVICE);
     }
 
     @Test
@@ -108,6 +119,28 @@ class SavingsPagesIntegrationTests {
                 .contains("If nat-0a1b2c3d4e5f60718 can be removed").contains("$36.50");
     }
 
+    /**
+     * Datadog logs intake in us-east-1 from a VPC in eu-west-3: 2 ENIs x 730 h x 0.011 = 16.06, 500 GB x 0.01 = 5.00,
+     * inter-region transfer 500 GB x 0.02 = 10.00; endpoint 31.06 per month; NAT avoided 500 x 0.050 = 25.00;
+     * net -6.06 (below the break-even of 803 GB).
+     */
+    @Test
+    void aCrossRegionEndpointShowsItsInterRegionTransferInTheFormPanel() {
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn("requester", DemoClient.PASSWORD);
+
+        Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+                "region", "eu-west-3", "items[0].templateKey", "datadog-logs",
+                "items[0].subnetIds", "subnet-0a1b2c3d, subnet-0a1b2c3e", "items[0].serviceRegion", "us-east-1",
+                "items[0].expectedMonthlyGb", "500"));
+
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body()).contains("inter-region-row")
+                .contains("Inter-region data transfer eu-west-3 → us-east-1: 500 GB × $0.02 = $10.00 per month")
+                .contains("AWSDataTransfer").contains("$31.06").contains("$25.00").contains("$-6.06")
+                .contains("breaks even at 803 GB per month");
+    }
+
     @Test
     void theApprovalViewLoadsTheCostPanelOfTheStoredRequest() {
         DemoClient api = DemoClient.api(port);
@@ -119,11 +152,41 @@ class SavingsPagesIntegrationTests {
         Reply panel = approver.page("/savings/requests/" + id + "/estimate");
 
         assertThat(panel.status()).isEqualTo(200);
-        // one Glue ENI in eu-west-1 and no expected traffic: 730 h x 0.011 = 8.03 a month for nothing avoided
-        assertThat(panel.body()).contains("AWS Glue").contains("$8.03").contains("$-8.03").contains("cost-warning");
+        // one Glue ENI in eu-west-1 and no GB given: 730 h x 0.011 = 8.03 per month before data, breaking even at
+        // 8.03 / (0.048 - 0.01) = 211.3 GB; no saving (and no loss) is announced without the GB
+        assertThat(panel.body()).contains("AWS Glue").contains("$8.03").contains("cost-prompt")
+                .contains("breaks even at 212 GB per month").contains("give the GB per month")
+                .doesNotContain("$-").doesNotContain("cost-warning").doesNotContain("more than it saves");
         DemoClient stranger = DemoClient.browser(port);
         stranger.signIn("sec-approver", DemoClient.PASSWORD);
         assertThat(stranger.page("/savings/requests/" + java.util.UUID.randomUUID() + "/estimate").status()).isEqualTo(404);
+    }
+
+    /**
+     * The approval view of a stored cross-region request: Datadog logs intake in us-east-1 from eu-west-1, one ENI,
+     * 1,000 GB per month. 730 h x 0.011 = 8.03; data 1,000 x 0.01 = 10.00; transfer eu-west-1 -> us-east-1
+     * 1,000 x 0.02 = 20.00; endpoint 38.03; NAT avoided 1,000 x 0.048 = 48.00; net 9.97.
+     */
+    @Test
+    void theApprovalViewShowsTheInterRegionTransferOfAStoredCrossRegionRequest() {
+        DemoClient api = DemoClient.api(port);
+        DemoClient.Reply created = api.post("/api/v1/requests", api.token("requester"), """
+                {"team":"payments","accountId":"111111111111","region":"eu-west-1","vpcId":"vpc-0a1b2c3d4e5f60718",
+                 "justification":"logs to Datadog","items":[{"templateKey":"datadog-logs",
+                 "subnetIds":["subnet-0a1b2c3d4e5f60718"],"securityGroupIds":["sg-0a1b2c3d"],"serviceRegion":"us-east-1",
+                 "expectedMonthlyGb":1000}]}""");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(api.post("/api/v1/requests/" + id + "/submit", api.token("requester"), "").status()).isEqualTo(200);
+        DemoClient approver = DemoClient.browser(port);
+        approver.signIn("net-approver", DemoClient.PASSWORD);
+
+        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body())
+                .contains("Inter-region data transfer eu-west-1 → us-east-1: 1,000 GB × $0.02 = $20.00 per month")
+                .contains("$38.03").contains("$48.00").contains("$9.97").doesNotContain("$-");
     }
 
     /** The demo's first day (other tests of this context add rows of their own, in 2019). */
