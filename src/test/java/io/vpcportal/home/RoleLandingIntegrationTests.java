@@ -127,7 +127,9 @@ class RoleLandingIntegrationTests {
                 "/provisioning/not-a-uuid/panel", "/requests/not-a-uuid/policies", "/inventory/endpoints/not-a-uuid",
                 "/inventory/sync/not-a-uuid", "/diagrams/requests/not-a-uuid", "/admin/users/not-a-uuid/edit",
                 "/admin/webhooks/not-a-uuid/deliveries", "/savings/requests/not-a-uuid/estimate",
-                "/requests/" + UUID.randomUUID(), "/catalog/no-such-template")) {
+                "/requests/" + UUID.randomUUID(), "/catalog/no-such-template", "/diagrams/vpcs/not-a-vpc",
+                "/inventory/vpcs/not-a-vpc", "/accounts/not-an-account/edit", "/admin/approval-rules/no-such-rule/edit",
+                "/admin/templates/no-such-template/edit")) {
             Reply page = browser.page(path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).contains("This page does not exist").doesNotContain("Something went wrong");
