@@ -9,6 +9,12 @@ public record ApprovalCaseDetails(UUID requestId, int round, CaseStatus status, 
         List<String> matchedRules, Instant submittedAt, Instant decidedAt, List<StageDetails> stages,
         List<DecisionDetails> earlierRounds) {
 
+    /** Whether a decision of this round carries a comment (shown with the decision, in the approval card). */
+    public boolean hasDecisionComments() {
+        return stages.stream().flatMap(s -> s.decisions().stream())
+                .anyMatch(d -> d.comment() != null && !d.comment().isBlank());
+    }
+
     public record StageDetails(int position, String approverTeam, ApprovalMode mode, StageStatus status,
             Instant startedAt, Instant completedAt, List<DecisionDetails> decisions, List<String> eligibleApprovers) {
     }

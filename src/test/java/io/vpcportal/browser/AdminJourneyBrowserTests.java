@@ -35,7 +35,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
     @Test
     void createsAnApprovalRuleAndEditsIt() {
         admin();
-        nav.to("Rules");
+        nav.to("Approval rules");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Approval rules"))).isVisible();
         checkPage("approval rules", "approval-rules");
         nav.link("New rule").click();

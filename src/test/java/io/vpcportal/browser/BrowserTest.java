@@ -48,6 +48,11 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
     private final List<String> pageErrors = new CopyOnWriteArrayList<>();
+    private final List<ExpectedFailure> expectedFailures = new CopyOnWriteArrayList<>();
+
+    /** An answer of status {@code status} to a path matching {@code path} that a test provokes on purpose. */
+    private record ExpectedFailure(int status, Pattern path) {
+    }
 
     @BeforeAll
     static void launchChromium() {
@@ -74,7 +79,22 @@ public abstract class BrowserTest {
     @AfterEach
     void closeContext() {
         context.close();
-        assertThat(pageErrors).as("script errors and Content-Security-Policy violations in the pages").isEmpty();
+        assertThat(pageErrors).as("console errors, script errors, failed requests and error answers in the pages "
+                + "this test visited (declare a deliberate one with expectFailure)").isEmpty();
+        expectedFailures.clear();
+    }
+
+    /**
+     * Declares that this test provokes an answer of {@code status} on a path matching {@code pathRegex} (the whole
+     * path and query, e.g. {@code /requests/new}), so that the end-of-test check does not count it as a failure.
+     */
+    protected void expectFailure(int status, String pathRegex) {
+        expectedFailures.add(new ExpectedFailure(status, Pattern.compile(pathRegex)));
+    }
+
+    private boolean expected(int status, String url) {
+        String path = url.startsWith(baseUrl()) ? url.substring(baseUrl().length()) : url;
+        return expectedFailures.stream().anyMatch(e -> e.status() == status && e.path().matcher(path).matches());
     }
 
     /** Another signed-out browser window with its own cookies, e.g. for a second user. */
@@ -95,10 +115,23 @@ public abstract class BrowserTest {
         created.onPage(opened -> {
             opened.onPageError(error -> pageErrors.add(opened.url() + ": " + error));
             opened.onConsoleMessage(message -> {
-                if ("error".equals(message.type()) && message.text().contains("Content Security Policy")) {
-                    pageErrors.add(opened.url() + ": " + message.text());
+                // an error answer is logged as "Failed to load resource"; the response listener judges those
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                    pageErrors.add(opened.url() + ": console error: " + message.text());
                 }
             });
+        });
+        created.onResponse(response -> {
+            if (response.status() >= 400 && !expected(response.status(), response.url())) {
+                pageErrors.add(response.request().method() + " " + response.url() + " answered " + response.status());
+            }
+        });
+        created.onRequestFailed(request -> {
+            // ERR_ABORTED: the browser dropped it on purpose (the page navigated on, a download replaced a load)
+            String failure = request.failure();
+            if (failure == null || !failure.contains("ERR_ABORTED")) {
+                pageErrors.add(request.method() + " " + request.url() + " failed: " + failure);
+            }
         });
         return created;
     }

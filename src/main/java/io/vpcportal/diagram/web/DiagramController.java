@@ -39,6 +39,10 @@ class DiagramController {
     @GetMapping("/diagrams/vpcs/{vpcId}")
     String vpc(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        if (!io.vpcportal.shared.AwsResourceIds.VPC.matches(vpcId)) {
+            // not a VPC id at all: no such page, rather than a page about a VPC the next sync might bring
+            throw new io.vpcportal.platform.NotFoundException("This address does not name a VPC");
+        }
         model.addAttribute("vpcId", vpcId);
         model.addAttribute("svg", diagrams.vpcSvg(me, vpcId).orElse(null));
         model.addAttribute("note", "VPC " + vpcId + " " + DiagramManagement.NOT_IN_INVENTORY);

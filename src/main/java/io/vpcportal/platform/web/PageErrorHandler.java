@@ -10,11 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * Pages answer an unknown id with a 404 page rather than a server error, and a post no form produces (a list index
+ * Pages answer an unknown id, and an id in the path that cannot be one ({@code /requests/not-a-uuid}), with a 404
+ * page rather than a server error, and a post no form produces (a list index
  * far beyond the form's rows, a file form posted without its file, a parameter that cannot be converted) with a 400
  * page.
  */
@@ -59,8 +61,13 @@ class PageErrorHandler {
         return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST, "This form must be posted as multipart/form-data");
     }
 
+    /** An id in the page's path that cannot be an id names nothing: the page does not exist (404), as for an unknown id. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return ErrorAnswers.answer(request, HttpStatus.NOT_FOUND, "No such page: '" + e.getName()
+                    + "' in its address is not a valid id");
+        }
         return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST,
                 "Parameter '" + e.getName() + "' " + ApiProblemHandler.mismatchMessage(e));
     }

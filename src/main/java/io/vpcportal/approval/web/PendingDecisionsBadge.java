@@ -1,0 +1,33 @@
+package io.vpcportal.approval.web;
+
+import io.vpcportal.approval.PendingDecisions;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The count beside the Approvals menu item: decisions the signed-in approver may take now. Only full pages carry
+ * the menu, so fragments fetched by htmx and posts (which redirect) skip the query.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PendingDecisionsBadge {
+
+    private final PendingDecisions pending;
+
+    PendingDecisionsBadge(PendingDecisions pending) {
+        this.pending = pending;
+    }
+
+    @ModelAttribute("pendingDecisions")
+    Long pendingDecisions(@AuthenticationPrincipal PortalPrincipal me, HttpServletRequest request) {
+        if (me == null || !me.hasRole(Role.APPROVER) || !"GET".equals(request.getMethod())
+                || request.getHeader("HX-Request") != null) {
+            return null;
+        }
+        return pending.of(me).waiting();
+    }
+}
