@@ -42,7 +42,28 @@ create table savings_ledger_month_to_date_group (
     primary key (day, region, account_id, kind, team_id, service)
 );
 
--- V76's function, now also recomputing the month-to-date sums of the month from its daily rows. It still runs in the
+-- The same one level up: for each year and resource, one row for every month from the resource's first month in that
+-- year to December, with the sums of its monthly rollup rows from January up to and including that month. A run of
+-- whole months inside one year is two look-ups too.
+create table savings_ledger_year_to_month (
+    month            date          not null,
+    region           varchar(32)   not null,
+    account_id       varchar(12)   not null,
+    resource_id      varchar(80)   not null,
+    kind             varchar(24)   not null,
+    team_id          varchar(64)   not null,
+    service          varchar(120)  not null,
+    days             integer       not null,
+    bytes            numeric(30)   not null,
+    endpoint_cost    numeric(30, 10) not null,
+    avoided_nat_cost numeric(30, 10) not null,
+    net_saving       numeric(30, 10) not null,
+    nat_cost         numeric(30, 10) not null,
+    primary key (month, region, account_id, resource_id, kind, team_id, service)
+);
+
+-- V76's function, now also recomputing the month-to-date sums of the month from its daily rows and the year-to-month
+-- sums of its year from the monthly rollup. It still runs in the
 -- transaction of the ledger write, after the write, under the advisory lock of the year: of two writers of one month
 -- the second one waits, then recomputes from the daily rows with the first one's committed, so the rollups end exact
 -- whatever the order (a recomputation, not a delta, so a day collected again or priced again cannot count twice).
@@ -75,6 +96,25 @@ language sql volatile as $$
     where month >= date_trunc('year', p_month)::date and month < (date_trunc('year', p_month) + interval '1 year')::date
       and (p_region is null or region = p_region)
     group by region, account_id, resource_id, kind, team_id, service;
+    delete from savings_ledger_year_to_month
+    where month >= date_trunc('year', p_month)::date and month < (date_trunc('year', p_month) + interval '1 year')::date
+      and (p_region is null or region = p_region);
+    insert into savings_ledger_year_to_month (month, region, account_id, resource_id, kind, team_id, service, days,
+                                              bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost)
+    select (r.month + make_interval(months => m.n))::date, region, account_id, resource_id, kind, team_id, service,
+           days, bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost
+    from (select month, region, account_id, resource_id, kind, team_id, service,
+                 sum(days) over w as days, sum(bytes) over w as bytes, sum(endpoint_cost) over w as endpoint_cost,
+                 sum(avoided_nat_cost) over w as avoided_nat_cost, sum(net_saving) over w as net_saving,
+                 sum(nat_cost) over w as nat_cost,
+                 coalesce(lead(month) over w, (date_trunc('year', p_month) + interval '1 year')::date) as next_month
+          from savings_ledger_month
+          where month >= date_trunc('year', p_month)::date
+            and month < (date_trunc('year', p_month) + interval '1 year')::date
+            and (p_region is null or region = p_region)
+          window w as (partition by region, account_id, resource_id, kind, team_id, service order by month)) r
+    cross join lateral generate_series(0, ((extract(year from r.next_month) - extract(year from r.month)) * 12
+                                           + extract(month from r.next_month) - extract(month from r.month))::int - 1) m(n);
     delete from savings_ledger_month_to_date
     where day >= p_month and day < (p_month + interval '1 month')::date and (p_region is null or region = p_region);
     -- each daily row's running sums, carried over the days up to the resource's next row (or the month's end)

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every rollup of the ledger (per month, per month without the resource, per year, and the month-to-date sums per
- * resource and per group) equals the same sums taken over the daily rows, computed here another way (a join, not the
+ * Every rollup of the ledger (per month, per month without the resource, per year, the year-to-month sums per resource,
+ * and the month-to-date sums per resource and per group) equals the same sums taken over the daily rows, computed here another way (a join, not the
  * window the ledger uses), after a realistic mix of writes: recorded history, a day collected again with other rows
  * (a resource gone, one moved to another team, one new), collection units of two accounts written by two writers at
  * once, and a price correction. Days of 2014 in eu-west-3 and eu-north-1 are written here, so the comparison looks at
@@ -156,6 +156,18 @@ class LedgerRollupExactnessIntegrationTests {
                  and x.service = k.service and x.day between k.month and d.day::date
             group by 1, 2, 3, 4, 5, 6, 7""".formatted(SUMS, REGIONS);
 
+    /** Year-to-month sums from the daily rows, by a join: every month from a resource's first month in a year to December. */
+    private static final String YEAR_TO_MONTH = """
+            select m.month::date as month, k.region, k.account_id, k.resource_id, k.kind, k.team_id, k.service, %s
+            from (select region, account_id, resource_id, kind, team_id, service,
+                         date_trunc('year', day)::date as year, date_trunc('month', min(day))::date as first_month
+                  from savings_ledger_day where region in %s group by 1, 2, 3, 4, 5, 6, 7) k
+            cross join generate_series(k.first_month, (k.year + interval '11 months')::date, interval '1 month') m(month)
+            join savings_ledger_day x on x.region = k.region and x.account_id = k.account_id
+                 and x.resource_id = k.resource_id and x.kind = k.kind and x.team_id = k.team_id
+                 and x.service = k.service and x.day >= k.year and x.day < m.month + interval '1 month'
+            group by 1, 2, 3, 4, 5, 6, 7""".formatted(SUMS, REGIONS);
+
     private void assertRollupsEqualTheDays() {
         String days = "savings_ledger_day x where region in " + REGIONS;
         assertSame("savings_ledger_month", "select month, " + KEY + ", " + VALUES + " from savings_ledger_month where region in "
@@ -167,6 +179,8 @@ class LedgerRollupExactnessIntegrationTests {
         assertSame("savings_ledger_year", "select year, " + KEY + ", " + VALUES + " from savings_ledger_year where region in "
                 + REGIONS, "select date_trunc('year', day)::date, " + KEY + ", " + SUMS + " from " + days
                 + " group by 1, 2, 3, 4, 5, 6, 7");
+        assertSame("savings_ledger_year_to_month", "select month, " + KEY + ", " + VALUES
+                + " from savings_ledger_year_to_month where region in " + REGIONS, YEAR_TO_MONTH);
         assertSame("savings_ledger_month_to_date", "select day, " + KEY + ", " + VALUES
                 + " from savings_ledger_month_to_date where region in " + REGIONS, MONTH_TO_DATE);
         assertSame("savings_ledger_month_to_date_group", "select day, " + GROUP_KEY + ", " + VALUES

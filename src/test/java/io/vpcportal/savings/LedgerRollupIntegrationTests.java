@@ -59,7 +59,9 @@ class LedgerRollupIntegrationTests {
             // two months in part each (the last 30 days on most days of a month), and runs of days inside one month
             // in which the sparse endpoint has no rows although it has some earlier in the same month
             period("2017-01-20", "2017-02-10"), period("2017-02-16", "2017-03-15"), period("2017-01-06", "2017-01-27"),
-            period("2017-01-29", "2017-02-02"), period("2017-03-29", "2017-03-31"));
+            period("2017-01-29", "2017-02-02"), period("2017-03-29", "2017-03-31"),
+            // whole months in two years of which neither is whole: one run of months cut at the year end
+            period("2016-12-01", "2017-02-28"));
 
     @Autowired
     SavingsManagement savings;

@@ -67,23 +67,27 @@ public class LedgerQueries {
     /**
      * The same period per resource, for the reads that group by resource: the years it covers whole (every ledger day
      * of the year in the period: this year so far is) from the yearly rollup {@code savings_ledger_year}, the other
-     * whole months (at most two runs, before and after those years) from {@code savings_ledger_month}, the runs of
-     * days from {@code savings_ledger_month_to_date} as above. There is no "day" column: nothing that groups by
-     * resource reads it.
+     * whole months as runs of months inside one year from the year-to-month sums ({@code savings_ledger_year_to_month}:
+     * the sums at the run's last month minus those at the month before its first, unless it starts a year), the runs
+     * of days from {@code savings_ledger_month_to_date} as above. A resource reads at most the years plus eight rows,
+     * whatever the period. There is no "day" column: nothing that groups by resource reads it.
      */
     private static final String PERIOD = """
             (select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
                     avoided_nat_cost, net_saving, nat_cost
              from savings_ledger_year where year between :yearsFrom and :yearsTo
              union all
-             select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
-                    avoided_nat_cost, net_saving, nat_cost
-             from savings_ledger_month
-             where month between :monthsBeforeFrom and :monthsBeforeTo or month between :monthsAfterFrom and :monthsAfterTo
-             union all
              select resource_id, kind, team_id, account_id, region, service, sum(days), sum(bytes), sum(endpoint_cost),
                     sum(avoided_nat_cost), sum(net_saving), sum(nat_cost)
              from (select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                          avoided_nat_cost, net_saving, nat_cost
+                   from savings_ledger_year_to_month where month in (:monthRunsTo)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, -days, -bytes, -endpoint_cost,
+                          -avoided_nat_cost, -net_saving, -nat_cost
+                   from savings_ledger_year_to_month where month in (:monthRunsBefore)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
                           avoided_nat_cost, net_saving, nat_cost
                    from savings_ledger_month_to_date where day in (:runsTo)
                    union all
@@ -136,10 +140,29 @@ public class LedgerQueries {
                     .param("runsBefore", List.of(Date.valueOf(dayBefore(headFrom, headTo)),
                             Date.valueOf(dayBefore(tailFrom, tailTo))))
                     .param("yearsFrom", Date.valueOf(yearsFrom)).param("yearsTo", Date.valueOf(yearsTo))
-                    .param("monthsBeforeFrom", Date.valueOf(monthsBeforeFrom))
-                    .param("monthsBeforeTo", Date.valueOf(monthsBeforeTo))
-                    .param("monthsAfterFrom", Date.valueOf(monthsAfterFrom))
-                    .param("monthsAfterTo", Date.valueOf(monthsAfterTo));
+                    .param("monthRunsTo", monthRuns(true)).param("monthRunsBefore", monthRuns(false));
+        }
+
+        /**
+         * The months whose year-to-month sums the runs of whole months around the whole years add ({@code ends}) or
+         * subtract: a run is cut at year ends (one without whole years spans two years at most), each part adds its
+         * last month and subtracts the month before its first, unless that one is in the year before.
+         */
+        private List<Date> monthRuns(boolean ends) {
+            List<Date> months = new ArrayList<>(List.of(Date.valueOf(NONE_TO)));
+            for (LocalDate[] run : List.of(new LocalDate[] {monthsBeforeFrom, monthsBeforeTo},
+                    new LocalDate[] {monthsAfterFrom, monthsAfterTo})) {
+                for (LocalDate m = run[0]; !m.isAfter(run[1]); m = m.withDayOfYear(1).plusYears(1)) {
+                    LocalDate december = m.withMonth(12);
+                    LocalDate last = run[1].isBefore(december) ? run[1] : december;
+                    if (ends) {
+                        months.add(Date.valueOf(last));
+                    } else if (m.getMonthValue() > 1) {
+                        months.add(Date.valueOf(m.minusMonths(1)));
+                    }
+                }
+            }
+            return months;
         }
 
         /** The day whose month-to-date sums a run of days ends on (a day without rows when there is no run). */
