@@ -1,5 +1,5 @@
 """Savings dashboard benchmark: GET /api/v1/savings per groupBy and the dashboard page over a year of daily ledger
-rows for 10,000 endpoints, against the same aggregate SQL run in PostgreSQL alone, in one run.
+rows for 10,000 endpoints, with the portal's clock set in turn to several days of a month (libfaketime), in one run.
 
 Run through run.sh. Prints one line per figure, a per-kind table and a Markdown row for bench/README.md.
 """
@@ -22,7 +22,6 @@ ENDPOINTS = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 DAYS = int(sys.argv[2]) if len(sys.argv) > 2 else 365
 WARM_UP = int(os.environ.get("BENCH_WARM_UP", "20"))
 TIMED = int(os.environ.get("BENCH_TIMED", "200"))
-FLOOR_RUNS = int(os.environ.get("BENCH_FLOOR_RUNS", "50"))
 NATS, MISSED_VPCS = 200, 100
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GROUPS = {"team": "team_id", "account": "account_id", "region": "region", "service": "service",
@@ -106,151 +105,8 @@ analyze savings_ledger_day;
 -- the monthly rollup, through the function the portal's ledger writer calls after each write
 select count(savings_ledger_month_refresh(m::date, null))
 from generate_series(date_trunc('month', date '%(first)s'), date_trunc('month', date '%(last)s'), interval '1 month') m;
-analyze savings_ledger_month; analyze savings_ledger_month_group; analyze savings_ledger_year;
+analyze;
 """
-
-# The SQL of savings.internal.LedgerQueries, to time the database alone.
-SUMS = """coalesce(sum(bytes) filter (where kind in ('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')), 0) as bytes,
-coalesce(sum(endpoint_cost), 0) as endpoint_cost, coalesce(sum(avoided_nat_cost), 0) as avoided,
-coalesce(sum(net_saving), 0) as net, coalesce(sum(nat_cost) filter (where kind = 'NAT'), 0) as nat,
-coalesce(sum(nat_cost) filter (where kind = 'MISSED'), 0) as missed"""
-PERIOD_GROUPS = """(select month as day, cast(null as varchar) as resource_id, kind, team_id, account_id, region,
-service, bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost from savings_ledger_month_group
-where month between '{mf}' and '{mt}'
-union all select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
-avoided_nat_cost, net_saving, nat_cost from savings_ledger_day
-where day between '{hf}' and '{ht}' or day between '{tf}' and '{tt}') ledger"""
-PERIOD = """(select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-net_saving, nat_cost from savings_ledger_year where year between '{yf}' and '{yt}'
-union all select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-net_saving, nat_cost from savings_ledger_month where month between '{bf}' and '{bt}' or month between '{af}' and '{at}'
-union all select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-net_saving, nat_cost from savings_ledger_day where day between '{hf}' and '{ht}' or day between '{tf}' and '{tt}') ledger"""
-DAILY = "savings_ledger_day where day between '{f}' and '{t}'"
-NONE = (datetime.date(9999, 1, 2), datetime.date(9999, 1, 1))
-
-
-def month_start(d):
-    return d.replace(day=1)
-
-
-def next_month(d):
-    return (d.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
-class Periods:
-    """LedgerQueries.period: the whole years and months the rollups answer and the days around them."""
-
-    def __init__(self, pg_port):
-        self.pg_port = pg_port
-        self.cache = {}
-
-    def covered_whole(self, start, nxt, f, t):
-        if f <= start and t >= nxt - datetime.timedelta(days=1):
-            return True
-        key = (start, nxt, f, t)
-        if key not in self.cache:
-            self.cache[key] = psql(self.pg_port, "select coalesce(min(day) >= '%s' and max(day) <= '%s', true) from "
-                                   "savings_ledger_day where day >= '%s' and day < '%s'" % (f, t, start, nxt)) == "t"
-        return self.cache[key]
-
-    def source(self, f, t):
-        first, last = month_start(f), month_start(t)
-        fw = self.covered_whole(first, next_month(first), f, t)
-        lw = fw if first == last else self.covered_whole(last, next_month(last), f, t)
-        if first == last:
-            parts = ((first, first), NONE, NONE) if fw else (NONE, (f, t), NONE)
-        else:
-            mf = first if fw else next_month(first)
-            mt = last if lw else (last - datetime.timedelta(days=1)).replace(day=1)
-            parts = ((mf, mt), NONE if fw else (f, next_month(first) - datetime.timedelta(days=1)),
-                     NONE if lw else (last, t))
-        (mf, mt), (hf, ht), (tf, tt) = parts
-        years, before, after = NONE, NONE, NONE
-        if mf <= mt:  # the whole months as whole years and the months before and after them
-            fy, ly = mf.replace(month=1), mt.replace(month=1)
-            yf = fy if self.covered_whole(fy, fy.replace(year=fy.year + 1), f, t) else fy.replace(year=fy.year + 1)
-            if ly == fy:
-                yt = ly if yf == fy else ly.replace(year=ly.year - 1)
-            else:
-                yt = ly if self.covered_whole(ly, ly.replace(year=ly.year + 1), f, t) else ly.replace(year=ly.year - 1)
-            if yf > yt:
-                before = (mf, mt)
-            else:
-                years = (yf, yt)
-                before_to = (yf - datetime.timedelta(days=1)).replace(day=1)
-                after_from = yt.replace(year=yt.year + 1)
-                before = NONE if mf > before_to else (mf, before_to)
-                after = NONE if after_from > mt else (after_from, mt)
-        (yf, yt), (bf, bt), (af, at) = years, before, after
-        return Source(resources=PERIOD.format(yf=yf, yt=yt, bf=bf, bt=bt, af=af, at=at, hf=hf, ht=ht, tf=tf, tt=tt),
-                      groups=PERIOD_GROUPS.format(mf=mf, mt=mt, hf=hf, ht=ht, tf=tf, tt=tt))
-
-
-class Source:
-    """A period's derived table over the per-resource rollup, and over the one without resources."""
-
-    def __init__(self, resources, groups):
-        self.resources, self.groups = resources, groups
-
-
-def group_sql(src, group_by):
-    order = "key" if group_by == "month" else "net desc, key"
-    if isinstance(src, Source):
-        src = src.resources if group_by == "endpoint" else src.groups
-    return "select %s as key, %s from %s group by 1 order by %s" % (GROUPS[group_by], SUMS, src, order)
-
-
-def total_sql(src):
-    return "select 'total' as key, %s from %s" % (SUMS, src.groups if isinstance(src, Source) else src)
-
-
-ENDPOINT_KINDS = "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')"
-
-
-def rankings_sql(src, top, below):
-    """LedgerQueries.rankings: the top endpoints and those below break-even, ranked on the net saving alone in one pass,
-    then the sums of the few ranked."""
-    return ("with net as materialized (select resource_id, sum(net_saving) as net from %s where kind in %s group by "
-            "resource_id), ranked as (select 1 as list, row_number() over (order by net desc, resource_id) as rank, "
-            "resource_id from (select * from net order by net desc, resource_id limit %d) t union all select 2, "
-            "row_number() over (order by net asc, resource_id), resource_id from (select * from net where net < 0 "
-            "order by net asc, resource_id limit %d) b) select r.list, r.rank, ledger.resource_id || ' · ' || "
-            "max(ledger.service) || ' · ' || max(ledger.team_id) as key, %s from ranked r join %s on "
-            "ledger.resource_id = r.resource_id where ledger.kind in %s group by r.list, r.rank, ledger.resource_id "
-            "order by 1, 2" % (src.resources, ENDPOINT_KINDS, top, below, SUMS, src.resources, ENDPOINT_KINDS))
-
-
-def groupings_sql(src, group_bys):
-    """LedgerQueries.groupings: several groupings of one period in one pass (grouping sets)."""
-    columns = [GROUPS[g] for g in group_bys]
-    which = "case" + "".join(" when grouping(%s) = 0 then %d" % (c, i) for i, c in enumerate(columns)) + " end"
-    return "select %s as grouping, coalesce(%s) as key, %s from %s group by grouping sets ((%s)) order by 1, net desc, key" % (
-        which, ", ".join(columns), SUMS, src.groups, "), (".join(columns))
-
-
-def nat_sql(src, kind, limit):
-    src = src.resources if isinstance(src, Source) else src
-    where = " and " if src.startswith("savings_ledger_day") else " where "
-    return ("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, %s, sum(bytes) as "
-            "all_bytes from %s%skind = '%s' group by resource_id order by sum(nat_cost) desc, resource_id limit %d" % (
-                SUMS, src, where, kind, limit))
-
-
-def api_statements(src, group_by):
-    return [group_sql(src, group_by), total_sql(src)]
-
-
-def page_statements(source, today, first_day, f, t):
-    """SavingsController.dashboard's aggregates, in its order."""
-    rng = source(f, t)
-    return [total_sql(source(today.replace(day=1), today)), total_sql(source(today.replace(day=1, month=1), today)),
-            total_sql(source(first_day, today)),
-            group_sql(source(months_back(today, 11), today), "month"),
-            groupings_sql(rng, ["team", "account", "service"]),
-            rankings_sql(rng, 10, 20), nat_sql(rng, "MISSED", 20),
-            nat_sql(rng, "NAT", 20)]
-
 
 def months_back(today, n):
     d = today.replace(day=1)
@@ -259,14 +115,48 @@ def months_back(today, n):
     return d
 
 
-def explain_times(pg_port, statements):
-    """Execution time (ms) of each statement under EXPLAIN ANALYZE, in one psql session."""
-    script = "\n".join("explain (analyze, timing off) %s;" % s for s in statements)
-    out = psql(pg_port, script)
-    times = [float(m) for m in re.findall(r"Execution Time: ([\d.]+) ms", out)]
-    if len(times) != len(statements):
-        raise SystemExit("expected %d plans, got %d" % (len(statements), len(times)))
-    return times
+def simulated_days():
+    """The days the portal's clock is set to in turn: BENCH_TODAYS (comma-separated ISO days), or the 1st, the 15th
+    and the last day of last month (all in the seeded ledger, which ends yesterday)."""
+    given = os.environ.get("BENCH_TODAYS")
+    if given:
+        return [datetime.date.fromisoformat(d.strip()) for d in given.split(",")]
+    last = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
+    return [last.replace(day=1), last.replace(day=15), last]
+
+
+def faketime_library():
+    found = glob.glob("/usr/lib/*/faketime/libfaketime.so.1") + glob.glob("/usr/lib/faketime/libfaketime.so.1")
+    if not found:
+        raise SystemExit("libfaketime missing (it sets the portal's clock to the simulated day): "
+                         "apt-get install -y faketime")
+    return found[0]
+
+
+def start_portal(portal_jar, work, app_port, pg_port, today):
+    """Starts the portal with its clock (and its embedded PostgreSQL's) at noon UTC of `today`; the clock runs
+    on from there. The data directory is kept between starts."""
+    env = dict(os.environ, LD_PRELOAD=faketime_library(), FAKETIME="@%s 12:00:00" % today, TZ="UTC")
+    started.append(subprocess.Popen(
+        ["java", "-Xmx768m", "-jar", portal_jar, "--server.port=%d" % app_port, "--spring.profiles.active=demo",
+         "--portal.aws.mode=plan", "--portal.embedded-db.dir=" + os.path.join(work, "pg"),
+         "--portal.embedded-db.port=%d" % pg_port, "--portal.inventory.scheduled=false"],
+        stdout=open(os.path.join(work, "portal-%s.log" % today), "w"), stderr=subprocess.STDOUT, cwd=work, env=env))
+    try:
+        wait_http("http://127.0.0.1:%d/actuator/health" % app_port, 600)
+    except SystemExit:
+        print(open(os.path.join(work, "portal-%s.log" % today)).read()[-3000:], file=sys.stderr)
+        raise
+
+
+def stop_portal():
+    p = started.pop()
+    p.terminate()
+    try:
+        p.wait(120)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
 
 
 def percentile(values, p):
@@ -311,6 +201,59 @@ class Browser:
         return self.request("GET", path)
 
 
+def time_day(app_port, today, results, by_day):
+    """Times every kind of request with the portal's clock on `today`; adds the times to results and by_day."""
+    log("as if on %s (the portal's clock; the ledger goes on after it, so the periods ending that day read their "
+        "last month in part)" % today)
+    # typical periods: the default (this year so far), last month, the last 30 days, the last 12 months
+    prev_month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    ranges = [None, (prev_month_end.replace(day=1), prev_month_end), (today - datetime.timedelta(days=30), today),
+              (months_back(today, 11), today)]
+
+    def query(r):
+        return "" if r is None else "from=%s&to=%s" % r
+
+    token = json.loads(urllib.request.urlopen(urllib.request.Request(
+        "http://127.0.0.1:%d/api/v1/tokens" % app_port, data=json.dumps({"name": "bench"}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": "Basic YWRtaW46ZGVtbw=="}),
+        timeout=60).read())["token"]
+    api = http.client.HTTPConnection("127.0.0.1", app_port, timeout=120)
+    browser = Browser(app_port, "admin", "demo")
+
+    def api_call(group_by, r):
+        q = "groupBy=%s%s" % (group_by, "" if r is None else "&" + query(r))
+        try:
+            api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
+            resp = api.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):
+            api.close()
+            api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
+            resp = api.getresponse()
+        body = resp.read()
+        if resp.status != 200:
+            raise SystemExit("savings %s -> %d %s" % (q, resp.status, body[:300]))
+
+    def page_call(r):
+        status, body = browser.get("/savings" + ("" if r is None else "?" + query(r)))
+        if status != 200 or b'name="password"' in body:
+            raise SystemExit("/savings -> %d" % status)
+
+    kinds = [("groupBy=" + g, (lambda g: lambda r: api_call(g, r))(g)) for g in GROUPS] + [("page /savings", page_call)]
+    for name, call in kinds:
+        for i in range(WARM_UP):
+            call(ranges[i % len(ranges)])
+        times = []
+        for i in range(TIMED):
+            t = time.perf_counter()
+            call(ranges[i % len(ranges)])
+            times.append((time.perf_counter() - t) * 1000)
+        results.setdefault(name, []).extend(times)
+        by_day[(name, today)] = times
+        log("%s %-18s %d requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms (load %s)" % (
+            today, name, len(times), percentile(times, 50), percentile(times, 95), max(times), load()))
+    return kinds
+
+
 def main():
     jar = [j for j in sorted(glob.glob(os.path.join(ROOT, "target", "vpc-endpoint-portal-*.jar")))
            if not j.endswith("-plain.jar")]
@@ -322,18 +265,10 @@ def main():
         log("portal on %d, PostgreSQL on %d, work dir %s, load %s" % (app_port, pg_port, work, load()))
         portal_jar = os.path.join(work, "portal.jar")  # a copy: a rebuild of target/ cannot pull it from under the JVM
         shutil.copy(jar[-1], portal_jar)
-        started.append(subprocess.Popen(
-            ["java", "-Xmx768m", "-jar", portal_jar, "--server.port=%d" % app_port, "--spring.profiles.active=demo",
-             "--portal.aws.mode=plan", "--portal.embedded-db.dir=" + os.path.join(work, "pg"),
-             "--portal.embedded-db.port=%d" % pg_port, "--portal.inventory.scheduled=false"],
-            stdout=open(os.path.join(work, "portal.log"), "w"), stderr=subprocess.STDOUT, cwd=work))
-        try:
-            wait_http("http://127.0.0.1:%d/actuator/health" % app_port, 600)
-        except SystemExit:
-            print(open(os.path.join(work, "portal.log")).read()[-3000:], file=sys.stderr)
-            raise
-        today = datetime.date.today()
-        last = today - datetime.timedelta(days=1)
+        todays = simulated_days()
+        start_portal(portal_jar, work, app_port, pg_port, todays[0])
+        real_today = datetime.date.today()
+        last = real_today - datetime.timedelta(days=1)
         first = last - datetime.timedelta(days=DAYS - 1)
         t = time.perf_counter()
         psql(pg_port, SEED_SQL % {"endpoints": ENDPOINTS, "days": DAYS, "first": first, "last": last, "nats": NATS,
@@ -343,103 +278,32 @@ def main():
         log("seeded %d ledger rows (%d endpoints, %d NAT gateways, %d VPCs with missed savings x %d days, %s to %s; "
             "with the demo's rows) in %.1f s; %d monthly rollup rows" % (
                 rows, ENDPOINTS, NATS, MISSED_VPCS, DAYS, first, last, time.perf_counter() - t, rollup))
-        first_day = datetime.date.fromisoformat(psql(pg_port, "select min(day) from savings_ledger_day"))
 
-        # typical periods: the default (this year so far), last month, the last 30 days, the last 12 months
-        prev_month_end = today.replace(day=1) - datetime.timedelta(days=1)
-        ranges = [None, (prev_month_end.replace(day=1), prev_month_end), (today - datetime.timedelta(days=30), today),
-                  (months_back(today, 11), today)]
-
-        def query(r):
-            return "" if r is None else "from=%s&to=%s" % r
-
-        token = json.loads(urllib.request.urlopen(urllib.request.Request(
-            "http://127.0.0.1:%d/api/v1/tokens" % app_port, data=json.dumps({"name": "bench"}).encode(),
-            headers={"Content-Type": "application/json", "Authorization": "Basic YWRtaW46ZGVtbw=="}),
-            timeout=60).read())["token"]
-        api = http.client.HTTPConnection("127.0.0.1", app_port, timeout=120)
-        browser = Browser(app_port, "admin", "demo")
-
-        def api_call(group_by, r):
-            q = "groupBy=%s%s" % (group_by, "" if r is None else "&" + query(r))
-            try:
-                api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
-                resp = api.getresponse()
-            except (http.client.RemoteDisconnected, ConnectionError):
-                api.close()
-                api.request("GET", "/api/v1/savings?" + q, headers={"Authorization": "Bearer " + token})
-                resp = api.getresponse()
-            body = resp.read()
-            if resp.status != 200:
-                raise SystemExit("savings %s -> %d %s" % (q, resp.status, body[:300]))
-
-        def page_call(r):
-            status, body = browser.get("/savings" + ("" if r is None else "?" + query(r)))
-            if status != 200 or b'name="password"' in body:
-                raise SystemExit("/savings -> %d" % status)
-
-        kinds = [("groupBy=" + g, (lambda g: lambda r: api_call(g, r))(g)) for g in GROUPS] + [("page /savings", page_call)]
-        results = {}
+        results, by_day = {}, {}
         load_before = load()
-        for name, call in kinds:
-            for i in range(WARM_UP):
-                call(ranges[i % len(ranges)])
-            times = []
-            for i in range(TIMED):
-                t = time.perf_counter()
-                call(ranges[i % len(ranges)])
-                times.append((time.perf_counter() - t) * 1000)
-            results[name] = times
-            log("%-18s %d requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms (load %s)" % (
-                name, len(times), percentile(times, 50), percentile(times, 95), max(times), load()))
+        for n, today in enumerate(todays):
+            if n > 0:
+                stop_portal()
+                start_portal(portal_jar, work, app_port, pg_port, today)
+            kinds = time_day(app_port, today, results, by_day)
         load_after = load()
 
-        periods = Periods(pg_port)
-
-        def src(r):
-            f, t = (today.replace(month=1, day=1), today) if r is None else r
-            return periods.source(f, t)
-
-        floors = {}
-        for name, _ in kinds:
-            statements, per_request = [], 0
-            for i in range(FLOOR_RUNS):
-                r = ranges[i % len(ranges)]
-                if name.startswith("page"):
-                    f, t = (today.replace(month=1, day=1), today) if r is None else r
-                    batch = page_statements(periods.source, today, first_day, f, t)
-                else:
-                    batch = api_statements(src(r), name.split("=")[1])
-                per_request = len(batch)
-                statements += batch
-            ms = explain_times(pg_port, statements)
-            floors[name] = [sum(ms[i:i + per_request]) for i in range(0, len(ms), per_request)]
-            log("%-18s SQL alone (%d aggregate statements a request, EXPLAIN ANALYZE): p50 %.1f ms, p95 %.1f ms" % (
-                name, per_request, percentile(floors[name], 50), percentile(floors[name], 95)))
-        # what the same figures cost over the daily rows alone (the SQL before the monthly rollup, V75)
-        ytd = DAILY.format(f=today.replace(month=1, day=1), t=today)
-        daily = explain_times(pg_port, [group_sql(ytd, "team"), group_sql(ytd, "endpoint"), total_sql(ytd)] * 3)
-        log("without the rollup, this year over the daily rows: groupBy=team %.0f ms, groupBy=endpoint %.0f ms, "
-            "total %.0f ms (slowest of 3 each)" % (max(daily[0::3]), max(daily[1::3]), max(daily[2::3])))
-
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-        print("\n| kind | HTTP p50 ms | HTTP p95 ms | HTTP max ms | SQL alone p95 ms | ratio p95 HTTP ÷ SQL |")
-        print("|---|---|---|---|---|---|")
+        print("\n| kind | HTTP p50 ms | HTTP p95 ms | HTTP max ms | p95 ms as if on %s |" % " / ".join(
+            str(d) for d in todays))
+        print("|---|---|---|---|---|")
         for name, _ in kinds:
-            h, s = results[name], floors[name]
-            print("| %s | %.0f | %.0f | %.0f | %.1f | %.1f |" % (name, percentile(h, 50), percentile(h, 95), max(h),
-                                                                 percentile(s, 95), percentile(h, 95) / percentile(s, 95)))
+            h = results[name]
+            print("| %s | %.0f | %.0f | %.0f | %s |" % (name, percentile(h, 50), percentile(h, 95), max(h), " / ".join(
+                "%.0f" % percentile(by_day[(name, d)], 95) for d in todays)))
         api_p95 = max(percentile(results[n], 95) for n, _ in kinds[:-1])
-        api_sql = max(percentile(floors[n], 95) for n, _ in kinds[:-1])
         page = results[kinds[-1][0]]
-        page_sql = floors[kinds[-1][0]]
-        print("\n| date | machine | ledger rows | rollup rows | API p95 (slowest groupBy) | its SQL p95 | page p95 | "
-              "page SQL p95 | ratio page p95 ÷ SQL | daily-rows SQL, groupBy=endpoint this year |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        print("| %s | %d × %s, load %s-%s | %d | %d | %.0f ms | %.1f ms | %.0f ms | %.1f ms | %.1f | %.0f ms |" % (
-            time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(), cpu, load_before, load_after, rows, rollup, api_p95,
-            api_sql, percentile(page, 95), percentile(page_sql, 95), percentile(page, 95) / percentile(page_sql, 95),
-            max(daily[1::3])))
+        print("\n| date | machine | ledger rows | month rollup rows | days simulated | API p95 (slowest groupBy) | "
+              "page p95 |")
+        print("|---|---|---|---|---|---|---|")
+        print("| %s | %d × %s, load %s-%s | %d | %d | %s | %.0f ms | %.0f ms |" % (
+            time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(), cpu, load_before, load_after, rows, rollup,
+            ", ".join(str(d) for d in todays), api_p95, percentile(page, 95)))
     finally:
         for p in reversed(started):
             p.terminate()

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard's figures come from the yearly rollup (per resource) for whole years, the monthly rollups for the
- * other whole months and from the daily rows for the rest: every
+ * other whole months and from the month-to-date sums for the days of months covered in part: every
  * grouping, over periods that start and end on month boundaries or inside months, equals the same sums taken over the
  * daily rows alone; and stays equal after days are recorded again and after a price correction prices them again.
  * Days of 2017 in eu-west-3 are written here, so nothing else in the shared database is touched (the reference sums
@@ -55,7 +55,13 @@ class LedgerRollupIntegrationTests {
             period("2017-01-01", "2017-03-31"), period("2017-01-15", "2017-03-10"), period("2017-02-01", "2017-02-28"),
             period("2017-02-03", "2017-02-20"), period("2017-01-20", "2017-02-28"), period("2017-02-01", "2017-03-15"),
             period("2017-03-07", "2017-03-07"), period("2016-12-01", "2017-04-30"), period("2016-12-20", "2017-01-31"),
-            period("2017-03-01", "2017-06-30"));
+            period("2017-03-01", "2017-06-30"),
+            // two months in part each (the last 30 days on most days of a month), and runs of days inside one month
+            // in which the sparse endpoint has no rows although it has some earlier in the same month
+            period("2017-01-20", "2017-02-10"), period("2017-02-16", "2017-03-15"), period("2017-01-06", "2017-01-27"),
+            period("2017-01-29", "2017-02-02"), period("2017-03-29", "2017-03-31"),
+            // whole months in two years of which neither is whole: one run of months cut at the year end
+            period("2016-12-01", "2017-02-28"));
 
     @Autowired
     SavingsManagement savings;
@@ -74,6 +80,10 @@ class LedgerRollupIntegrationTests {
             days.add(day(d, "vpce-0bbbbbbbbbbbbbbb3", LedgerKind.GATEWAY, "rollup-a", "333333333331", 0, (100 + n) * GIB));
             days.add(day(d, "nat-0bbbbbbbbbbbbbbb4", LedgerKind.NAT, "rollup-b", "333333333332", 0, 7 * n * GIB));
             days.add(day(d, "vpc-0bbbbbbbbbbbbbbb5", LedgerKind.MISSED, "rollup-b", "333333333332", 0, 3 * GIB));
+            if (d.getDayOfMonth() == 3 || d.getDayOfMonth() == 5 || d.getDayOfMonth() == 28) {
+                days.add(day(d, "vpce-0bbbbbbbbbbbbbbb6", LedgerKind.INTERFACE, "rollup-d", "333333333331", 1,
+                        (n % 4) * GIB));
+            }
         }
         int days2017 = days.size();
         // November and December 2016 of two of them: a year before, covered whole only by periods from November

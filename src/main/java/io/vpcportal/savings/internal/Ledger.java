@@ -28,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * and month in (day, resource) order, so the interface endpoint data tiers follow the region's running monthly total
  * and every day is priced with the prices in force that day. Pricing again gives the same figures, which is what
  * makes a correction of prices (or a second collection of a day) safe.
+ *
+ * <p>Every write of days ends by recomputing the rollups of the months it touched from their daily rows, in its own
+ * transaction ({@code savings_ledger_month_refresh}), so the rollups stay exact. Writes take one lock for the whole
+ * ledger first ({@code lockLedger}), held until they commit: pricing a month updates every row of it in its region, and
+ * two writers of one month (two instances collecting units of one day, a price correction during a collection) would
+ * otherwise lock rows in each other's way and deadlock. Writes are a few a day, so waiting costs nothing that matters.
  */
 @Repository
 public class Ledger {
@@ -58,6 +64,7 @@ public class Ledger {
      */
     @Transactional
     public void replaceDay(LocalDate day, String account, String region, List<MeasuredDay> rows) {
+        lockLedger();
         jdbc.sql("delete from savings_ledger_day where day = :day and account_id = :account and region = :region")
                 .param("day", Date.valueOf(day)).param("account", account).param("region", region).update();
         for (MeasuredDay m : rows) {
@@ -72,6 +79,7 @@ public class Ledger {
     /** Prices the month of {@code day} again in every region with rows, and refreshes its rollups. */
     @Transactional
     public void repriceDay(LocalDate day) {
+        lockLedger();
         LocalDate month = day.withDayOfMonth(1);
         new TreeSet<>(jdbc.sql("select distinct region from savings_ledger_day where day = :day")
                 .param("day", Date.valueOf(day)).query(String.class).list()).forEach(r -> repriceMonth(r, month));
@@ -84,6 +92,7 @@ public class Ledger {
      */
     @Transactional
     public void replaceDay(LocalDate day, Collection<String> accounts, List<MeasuredDay> rows) {
+        lockLedger();
         Set<String> regions = new TreeSet<>(jdbc.sql("""
                 select distinct region from savings_ledger_day where day = :day and account_id in (:accounts)""")
                 .param("day", Date.valueOf(day)).param("accounts", accounts.isEmpty() ? List.of("-") : accounts)
@@ -106,6 +115,7 @@ public class Ledger {
     /** Adds rows for days not collected from AWS (the demo's history), replacing rows of the same resource and day. */
     @Transactional
     public void record(List<MeasuredDay> rows) {
+        lockLedger();
         Map<String, LocalDate> firstDays = new HashMap<>();
         List<org.springframework.jdbc.core.namedparam.SqlParameterSource> batch = new ArrayList<>();
         for (MeasuredDay m : rows) {
@@ -144,7 +154,13 @@ public class Ledger {
     /** Prices again every row of {@code region} from the month of {@code from} on (after a price correction). */
     @Transactional
     public void reprice(String region, LocalDate from) {
+        lockLedger();
         repriceFrom(region, from).forEach(m -> refreshMonth(m, region));
+    }
+
+    /** Waits for the other writers of the ledger to commit; the lock is the transaction's until it ends. */
+    private void lockLedger() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('savings_ledger_write'))").query((rs, n) -> 1).list();
     }
 
     /** Prices the months of {@code region} from the month of {@code from} on; answers those months. */

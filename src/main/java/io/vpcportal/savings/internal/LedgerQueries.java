@@ -38,41 +38,65 @@ public class LedgerQueries {
 
     /**
      * The ledger of a period as one derived table with the columns the sums read: the months the period covers
-     * whole from a monthly rollup (kept by {@link Ledger}), the days of a month it covers only in part from
-     * {@code savings_ledger_day}. A month counts as covered whole when every ledger day of it lies in the period (this
-     * month so far, up to today, is). A rollup row stands for its days: "day" is the month's first day, which is all
-     * the month group reads of it. {@link #PERIOD_GROUPS} has one row per month, region, account, kind, team and
-     * service ({@code savings_ledger_month_group}), for the sums that do not look at resources.
+     * whole from a monthly rollup (kept by {@link Ledger}), the days of a month it covers only in part as a run of days
+     * from the month-to-date sums ({@code savings_ledger_month_to_date_group}: the sums at the run's last day minus
+     * those at the day before its first, when that day is in the same month), so no period reads more than a few rows
+     * per group and month whatever its first and last day. A month counts as covered whole when every ledger day of it
+     * lies in the period (this month so far, up to today, is). A row stands for its days: "day" is the month's first
+     * day, which is all the month group reads of it; a run without daily rows is left out, as the daily rows would
+     * leave it out. {@link #PERIOD_GROUPS} has one row per month, region, account, kind, team and service, for the
+     * sums that do not look at resources.
      */
     private static final String PERIOD_GROUPS = """
             (select month as day, cast(null as varchar) as resource_id, kind, team_id, account_id, region, service,
-                    bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost
+                    days, bytes, endpoint_cost, avoided_nat_cost, net_saving, nat_cost
              from savings_ledger_month_group where month between :monthsFrom and :monthsTo
              union all
-             select day, resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost,
-                    avoided_nat_cost, net_saving, nat_cost
-             from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
+             select date_trunc('month', day)::date, cast(null as varchar), kind, team_id, account_id, region, service,
+                    sum(days), sum(bytes), sum(endpoint_cost), sum(avoided_nat_cost), sum(net_saving), sum(nat_cost)
+             from (select day, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                          avoided_nat_cost, net_saving, nat_cost
+                   from savings_ledger_month_to_date_group where day in (:runsTo)
+                   union all
+                   select day, kind, team_id, account_id, region, service, -days, -bytes, -endpoint_cost,
+                          -avoided_nat_cost, -net_saving, -nat_cost
+                   from savings_ledger_month_to_date_group where day in (:runsBefore)) runs
+             group by 1, kind, team_id, account_id, region, service
+             having sum(days) > 0
             ) ledger""";
 
     /**
      * The same period per resource, for the reads that group by resource: the years it covers whole (every ledger day
      * of the year in the period: this year so far is) from the yearly rollup {@code savings_ledger_year}, the other
-     * whole months (at most two runs, before and after those years) from {@code savings_ledger_month}, the rest from
-     * the days. There is no "day" column: nothing that groups by resource reads it.
+     * whole months as runs of months inside one year from the year-to-month sums ({@code savings_ledger_year_to_month}:
+     * the sums at the run's last month minus those at the month before its first, unless it starts a year), the runs
+     * of days from {@code savings_ledger_month_to_date} as above. A resource reads at most the years plus eight rows,
+     * whatever the period. There is no "day" column: nothing that groups by resource reads it.
      */
     private static final String PERIOD = """
-            (select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-                    net_saving, nat_cost
+            (select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                    avoided_nat_cost, net_saving, nat_cost
              from savings_ledger_year where year between :yearsFrom and :yearsTo
              union all
-             select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-                    net_saving, nat_cost
-             from savings_ledger_month
-             where month between :monthsBeforeFrom and :monthsBeforeTo or month between :monthsAfterFrom and :monthsAfterTo
-             union all
-             select resource_id, kind, team_id, account_id, region, service, bytes, endpoint_cost, avoided_nat_cost,
-                    net_saving, nat_cost
-             from savings_ledger_day where day between :headFrom and :headTo or day between :tailFrom and :tailTo
+             select resource_id, kind, team_id, account_id, region, service, sum(days), sum(bytes), sum(endpoint_cost),
+                    sum(avoided_nat_cost), sum(net_saving), sum(nat_cost)
+             from (select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                          avoided_nat_cost, net_saving, nat_cost
+                   from savings_ledger_year_to_month where month in (:monthRunsTo)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, -days, -bytes, -endpoint_cost,
+                          -avoided_nat_cost, -net_saving, -nat_cost
+                   from savings_ledger_year_to_month where month in (:monthRunsBefore)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                          avoided_nat_cost, net_saving, nat_cost
+                   from savings_ledger_month_to_date where day in (:runsTo)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, -days, -bytes, -endpoint_cost,
+                          -avoided_nat_cost, -net_saving, -nat_cost
+                   from savings_ledger_month_to_date where day in (:runsBefore)) runs
+             group by resource_id, kind, team_id, account_id, region, service
+             having sum(days) > 0
             ) ledger""";
 
     private final JdbcClient jdbc;
@@ -100,7 +124,8 @@ public class LedgerQueries {
     }
 
     /**
-     * The parts of a period: whole months ({@link #PERIOD_GROUPS}), and up to two runs of single days; for the
+     * The parts of a period: whole months ({@link #PERIOD_GROUPS}), and up to two runs of days, each inside one month
+     * (the head: from the period's first day, the tail: up to its last day); for the
      * per-resource reads ({@link #PERIOD}) the same whole months as whole years and up to two runs of months.
      */
     record Period(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headFrom, LocalDate headTo, LocalDate tailFrom,
@@ -112,13 +137,43 @@ public class LedgerQueries {
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
             return sql.param("monthsFrom", Date.valueOf(monthsFrom)).param("monthsTo", Date.valueOf(monthsTo))
-                    .param("headFrom", Date.valueOf(headFrom)).param("headTo", Date.valueOf(headTo))
-                    .param("tailFrom", Date.valueOf(tailFrom)).param("tailTo", Date.valueOf(tailTo))
+                    .param("runsTo", List.of(Date.valueOf(runTo(headFrom, headTo)), Date.valueOf(runTo(tailFrom, tailTo))))
+                    .param("runsBefore", List.of(Date.valueOf(dayBefore(headFrom, headTo)),
+                            Date.valueOf(dayBefore(tailFrom, tailTo))))
                     .param("yearsFrom", Date.valueOf(yearsFrom)).param("yearsTo", Date.valueOf(yearsTo))
-                    .param("monthsBeforeFrom", Date.valueOf(monthsBeforeFrom))
-                    .param("monthsBeforeTo", Date.valueOf(monthsBeforeTo))
-                    .param("monthsAfterFrom", Date.valueOf(monthsAfterFrom))
-                    .param("monthsAfterTo", Date.valueOf(monthsAfterTo));
+                    .param("monthRunsTo", monthRuns(true)).param("monthRunsBefore", monthRuns(false));
+        }
+
+        /**
+         * The months whose year-to-month sums the runs of whole months around the whole years add ({@code ends}) or
+         * subtract: a run is cut at year ends (one without whole years spans two years at most), each part adds its
+         * last month and subtracts the month before its first, unless that one is in the year before.
+         */
+        private List<Date> monthRuns(boolean ends) {
+            List<Date> months = new ArrayList<>(List.of(Date.valueOf(NONE_TO)));
+            for (LocalDate[] run : List.of(new LocalDate[] {monthsBeforeFrom, monthsBeforeTo},
+                    new LocalDate[] {monthsAfterFrom, monthsAfterTo})) {
+                for (LocalDate m = run[0]; !m.isAfter(run[1]); m = m.withDayOfYear(1).plusYears(1)) {
+                    LocalDate december = m.withMonth(12);
+                    LocalDate last = run[1].isBefore(december) ? run[1] : december;
+                    if (ends) {
+                        months.add(Date.valueOf(last));
+                    } else if (m.getMonthValue() > 1) {
+                        months.add(Date.valueOf(m.minusMonths(1)));
+                    }
+                }
+            }
+            return months;
+        }
+
+        /** The day whose month-to-date sums a run of days ends on (a day without rows when there is no run). */
+        private static LocalDate runTo(LocalDate from, LocalDate to) {
+            return from.isAfter(to) ? NONE_TO : to;
+        }
+
+        /** The day whose month-to-date sums a run subtracts: the one before it, unless it starts a month. */
+        private static LocalDate dayBefore(LocalDate from, LocalDate to) {
+            return from.isAfter(to) || from.getDayOfMonth() == 1 ? NONE_TO : from.minusDays(1);
         }
     }
 
