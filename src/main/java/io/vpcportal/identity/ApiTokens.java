@@ -5,15 +5,20 @@ import io.vpcportal.identity.internal.ApiTokenRepository;
 import io.vpcportal.identity.internal.PortalUserRepository;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.cache.ReferenceVersions;
+import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.UserId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,13 +37,16 @@ public class ApiTokens {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
+    private final VersionedCache<String, UsableToken> usable;
+    private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
     ApiTokens(ApiTokenRepository tokens, PortalUserRepository users, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
         this.events = events;
+        this.usable = new VersionedCache<>("identity", versions, 10_000);
     }
 
     public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
@@ -83,20 +91,52 @@ public class ApiTokens {
         return users.findById(id.value()).map(u -> u.username()).orElse(id.toString());
     }
 
-    /** The user behind a bearer token, if the token is known, not revoked, not expired and its user enabled. */
+    /**
+     * The user behind a bearer token, if the token is known, not revoked, not expired and its user enabled. Usable
+     * tokens are cached with their principal; a revocation, an expiry change, a deleted token, or a disabled, demoted
+     * or otherwise changed user moves the identity version (a trigger, on whichever instance the change is made), and
+     * the next call on every instance loads the token again. Runs without a transaction of its own: a cache hit costs
+     * one primary-key read.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<PortalPrincipal> authenticate(String raw) {
         if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(sha256(raw))
+        Optional<UsableToken> token = usable.get(sha256(raw), this::load)
+                .filter(t -> t.expiresAt() == null || now.isBefore(t.expiresAt()));
+        token.ifPresent(t -> recordUse(t.id(), now));
+        return token.map(UsableToken::principal);
+    }
+
+    private Optional<UsableToken> load(String hash) {
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(hash)
                 .filter(t -> t.usableAt(now))
-                .flatMap(t -> {
-                    t.markUsed(now);
-                    return users.findById(t.userId());
-                })
-                .filter(u -> u.enabled())
-                .map(IdentityManagement::principal);
+                .flatMap(t -> users.findById(t.userId())
+                        .filter(u -> u.enabled())
+                        .map(u -> {
+                            PortalPrincipal principal = IdentityManagement.principal(u);
+                            principal.eraseCredentials(); // shared between requests: it needs no password hash
+                            return new UsableToken(t.id(), t.expiresAt(), principal);
+                        }));
+    }
+
+    /** Records a token's last use at most once a minute per instance, so that busy automation does not write often. */
+    private void recordUse(UUID tokenId, Instant now) {
+        Instant last = lastUseWritten.get(tokenId);
+        if (last != null && last.isAfter(now.minusSeconds(60))) {
+            return;
+        }
+        lastUseWritten.put(tokenId, now);
+        tokens.markUsed(tokenId, now, now.minusSeconds(60));
+        if (lastUseWritten.size() > 100_000) {
+            lastUseWritten.clear();
+        }
+    }
+
+    private record UsableToken(UUID id, Instant expiresAt, PortalPrincipal principal) {
     }
 
     private static ApiTokenSummary summary(ApiToken t) {
