@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  * SHA-256 is enough to store it because, unlike a password, it cannot be guessed.
  */
 @Service
-@Transactional
 public class ApiTokens {
 
     static final String PREFIX = "vpcp_";
@@ -49,6 +47,7 @@ public class ApiTokens {
         this.usable = new VersionedCache<>("identity", versions, 10_000);
     }
 
+    @Transactional
     public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
         Instant now = clock.instant();
         if (name == null || name.isBlank() || name.length() > 100 || io.vpcportal.platform.TextRules.containsNul(name)) {
@@ -77,6 +76,7 @@ public class ApiTokens {
         return tokens.findByUserIdOrderByCreatedAtDesc(owner.value()).stream().map(ApiTokens::summary).toList();
     }
 
+    @Transactional
     public void revoke(UserId owner, UUID tokenId) {
         ApiToken token = tokens.findById(tokenId)
                 .filter(t -> t.userId().equals(owner.value()))
@@ -95,10 +95,10 @@ public class ApiTokens {
      * The user behind a bearer token, if the token is known, not revoked, not expired and its user enabled. Usable
      * tokens are cached with their principal; a revocation, an expiry change, a deleted token, or a disabled, demoted
      * or otherwise changed user moves the identity version (a trigger, on whichever instance the change is made), and
-     * the next call on every instance loads the token again. Runs without a transaction of its own: a cache hit costs
-     * one primary-key read.
+     * the next call on every instance loads the token again. Deliberately outside any transaction scope, so that no
+     * connection is held across the steps (a cache hit costs one primary-key read; a miss two short read transactions;
+     * the last use one short write): a request thread never waits for a second connection while it holds one.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<PortalPrincipal> authenticate(String raw) {
         if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 100) {
             return Optional.empty();
