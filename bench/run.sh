@@ -12,11 +12,12 @@ PER_CLIENT=${BENCH_REQUESTS_PER_CLIENT:-40}
 PG_SECONDS=${BENCH_PGBENCH_SECONDS:-20}
 WORK=$(mktemp -d /tmp/vpcportal-bench.XXXXXX)
 command -v pgbench >/dev/null || { echo "pgbench missing: apt-get install -y postgresql-contrib" >&2; exit 1; }
-JAR=$(ls target/vpc-endpoint-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${BENCH_JAR:-$(ls target/vpc-endpoint-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then ./mvnw -q -DskipTests package; JAR=$(ls target/vpc-endpoint-portal-*.jar | grep -v original | head -1); fi
 
+load_start=$(cut -d' ' -f1 /proc/loadavg)
 start=$(date +%s.%N)
-java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
   --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/portal.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -28,7 +29,18 @@ rss_of_tree() { # resident memory (MB) of the JVM, and of the PostgreSQL process
   local pm; pm=$(head -1 "$WORK/pg/postmaster.pid")   # the postmaster and its backends (shared buffers counted once per process)
   pg=$( (ps -o rss= -p "$pm"; ps -o rss= --ppid "$pm") | awk '{s+=$1} END {print s+0}')
   echo "$((jvm / 1024)) $((pg / 1024))"; }
+pss_of_pg() { # proportional set size (MB) summed over the PostgreSQL processes: shared buffers count once
+  local pm; pm=$(head -1 "$WORK/pg/postmaster.pid")
+  for p in $pm $(ps -o pid= --ppid "$pm"); do awk '/^Pss:/{print $2}' /proc/$p/smaps_rollup 2>/dev/null; done \
+    | awk '{s+=$1} END {printf "%d", s/1024}'; }
+cpu_ticks() { # user+system clock ticks of the JVM, and of the PostgreSQL server (its live processes + reaped children)
+  local pm; pm=$(head -1 "$WORK/pg/postmaster.pid")
+  local jvm; jvm=$(awk '{print $14+$15}' /proc/$PID/stat)
+  local pg; pg=$( (awk '{print $14+$15+$16+$17}' /proc/$pm/stat; for p in $(ps -o pid= --ppid "$pm"); do
+    awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done) | awk '{s+=$1} END {print s+0}')
+  echo "$jvm $pg"; }
 read -r rss_start pg_rss_start < <(rss_of_tree)
+pg_pss_start=$(pss_of_pg)
 
 TOKENS=""
 for n in 1 2 3 4 5; do
@@ -37,8 +49,14 @@ for n in 1 2 3 4 5; do
   TOKENS="$TOKENS${TOKENS:+,}$t"; done
 # warm-up (JIT, pools), then the measured run
 java bench/ApiLoad.java "http://127.0.0.1:$PORT" 10 20 "$TOKENS" >/dev/null
+read -r jvm_t0 pg_t0 < <(cpu_ticks)
 read -r api_tps api_p50 api_p99 api_errors < <(java bench/ApiLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$PER_CLIENT" "$TOKENS")
+read -r jvm_t1 pg_t1 < <(cpu_ticks)
+hz=$(getconf CLK_TCK); creates=$((CLIENTS * PER_CLIENT))
+jvm_ms=$(echo "scale=2; ($jvm_t1 - $jvm_t0) * 1000 / $hz / $creates" | bc)
+pg_ms=$(echo "scale=2; ($pg_t1 - $pg_t0) * 1000 / $hz / $creates" | bc)
 read -r rss_load pg_rss_load < <(rss_of_tree)
+pg_pss_load=$(pss_of_pg)
 
 export PGPASSWORD=postgres
 psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database bench" >/dev/null
@@ -58,6 +76,6 @@ pg_p99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1
 ratio_tps=$(echo "scale=3; $api_tps / $pg_tps" | bc)
 ratio_p99=$(echo "scale=1; $api_p99 / $pg_p99" | bc)
 echo
-echo "| date | machine | API create/s (50 clients) | API p50 / p99 ms | pgbench tx/s | pgbench p99 ms | throughput ratio API/floor | p99 ratio API/floor | API errors | start-up s | JVM RSS MB idle / after load | PostgreSQL RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-echo "| $(date -u +%F) | $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) | $api_tps | $api_p50 / $api_p99 | $pg_tps | $pg_p99 | $ratio_tps | $ratio_p99 | $api_errors | $(printf %.1f "$startup") | $rss_start / $rss_load | $pg_rss_load |"
+echo "| date | machine | API create/s (50 clients) | API p50 / p99 ms | pgbench tx/s | pgbench p99 ms | throughput ratio API/floor | p99 ratio API/floor | API errors | start-up s | JVM RSS MB idle / after load | PostgreSQL PSS MB idle / after load | CPU ms per create JVM / PostgreSQL |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| $(date -u '+%F %H:%M') | $(nproc) cores, load $load_start at start, $(cut -d' ' -f1 /proc/loadavg) at end | $api_tps | $api_p50 / $api_p99 | $pg_tps | $pg_p99 | $ratio_tps | $ratio_p99 | $api_errors | $(printf %.1f "$startup") | $rss_start / $rss_load | $pg_pss_start / $pg_pss_load | $jvm_ms / $pg_ms |"

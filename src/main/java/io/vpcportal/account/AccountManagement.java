@@ -7,6 +7,8 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.cache.ReferenceVersions;
+import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.AwsAccountId;
 import io.vpcportal.shared.AwsRegion;
 import io.vpcportal.shared.TeamId;
@@ -38,13 +40,16 @@ public class AccountManagement {
     private final IdentityManagement identity;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    /** Accounts by id; any change to an account or its teams, on any instance, moves the account version. */
+    private final VersionedCache<String, AccountDetails> byId;
 
     AccountManagement(AwsAccountRepository accounts, IdentityManagement identity, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
         this.accounts = accounts;
         this.identity = identity;
         this.clock = clock;
         this.events = events;
+        this.byId = new VersionedCache<>("account", versions, 20_000);
     }
 
     public List<AccountDetails> all() {
@@ -93,8 +98,10 @@ public class AccountManagement {
                 .map(AccountManagement::details).toList();
     }
 
+    /** The account as committed when this is called. */
     public Optional<AccountDetails> find(String accountId) {
-        return AwsAccountId.isValid(accountId) ? accounts.findById(accountId).map(AccountManagement::details)
+        return AwsAccountId.isValid(accountId)
+                ? byId.get(accountId, id -> accounts.findById(id).map(AccountManagement::details))
                 : Optional.empty();
     }
 

@@ -7,6 +7,8 @@ import io.vpcportal.catalog.internal.RegionalService;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.cache.ReferenceVersions;
+import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.AwsRegion;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,12 +32,15 @@ public class CatalogManagement {
     private final EndpointTemplateRepository templates;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    /** Current versions by key; a template edit on any instance moves the catalog version and retires them. */
+    private final VersionedCache<String, EndpointTemplateDetails> currentVersions;
 
     CatalogManagement(EndpointTemplateRepository templates, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
         this.templates = templates;
         this.clock = clock;
         this.events = events;
+        this.currentVersions = new VersionedCache<>("catalog", versions, 2_000);
     }
 
     /** Current, not retired templates matching an optional free-text search and category. */
@@ -61,8 +66,12 @@ public class CatalogManagement {
         return templates.findLatestVersions().stream().map(CatalogManagement::details).toList();
     }
 
+    /** The newest version of template {@code key} (retired or not), as committed when this is called. */
     public Optional<EndpointTemplateDetails> current(String key) {
-        return templates.findFirstByKeyOrderByVersionDesc(key).map(CatalogManagement::details);
+        if (key == null || key.length() > 64) {
+            return Optional.empty();
+        }
+        return currentVersions.get(key, k -> templates.findFirstByKeyOrderByVersionDesc(k).map(CatalogManagement::details));
     }
 
     public Optional<EndpointTemplateDetails> version(String key, int version) {

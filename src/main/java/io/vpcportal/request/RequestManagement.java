@@ -74,10 +74,11 @@ public class RequestManagement {
                 return earlier.get();
             }
         }
-        CheckedRequest checked = rules.check(draft, requester);
         try {
+            // one transaction: the account and template checks read (or confirm the cached copies at) the same
+            // committed state the request is stored against
             RequestDetails created = tx.execute(status -> RequestDetails.of(store(
-                    newRequest(requester, checked, idempotencyKey, hash))));
+                    newRequest(requester, rules.check(draft, requester), idempotencyKey, hash))));
             return new CreatedRequest(created, false);
         } catch (DataIntegrityViolationException e) {
             // a concurrent POST with the same key won the race: answer with its request

