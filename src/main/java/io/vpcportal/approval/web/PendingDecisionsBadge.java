@@ -4,6 +4,7 @@ import io.vpcportal.approval.PendingDecisions;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,9 +17,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PendingDecisionsBadge {
 
-    private final PendingDecisions pending;
+    /** absent in web slices that start only a controller (then no badge) */
+    private final ObjectProvider<PendingDecisions> pending;
 
-    PendingDecisionsBadge(PendingDecisions pending) {
+    PendingDecisionsBadge(ObjectProvider<PendingDecisions> pending) {
         this.pending = pending;
     }
 
@@ -28,6 +30,7 @@ class PendingDecisionsBadge {
                 || request.getHeader("HX-Request") != null) {
             return null;
         }
-        return pending.of(me).waiting();
+        PendingDecisions decisions = pending.getIfAvailable();
+        return decisions == null ? null : decisions.of(me).waiting();
     }
 }
