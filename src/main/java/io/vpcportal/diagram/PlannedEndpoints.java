@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param requestId the stored request, or null for an unsaved form
  * @param key       what planned element ids carry: the request id's first 8 characters, or {@code form}
- * @param totalGb   the request's expected GB a month, or null
+ * @param totalGb   the request's expected GB per month, or null
  */
 public record PlannedEndpoints(UUID requestId, String key, String accountId, String region, String vpcId, BigDecimal totalGb,
         List<Item> items) {
@@ -18,7 +18,7 @@ public record PlannedEndpoints(UUID requestId, String key, String accountId, Str
     /**
      * One planned endpoint.
      *
-     * @param gb the item's own expected GB a month, or null when only the request's total is known
+     * @param gb the item's own expected GB per month, or null when only the request's total is known
      */
     public record Item(int position, String endpointType, String serviceName, List<String> routeTableIds,
             List<String> subnetIds, List<String> securityGroupIds, BigDecimal gb) {

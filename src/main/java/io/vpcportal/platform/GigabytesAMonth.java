@@ -16,7 +16,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A traffic figure in GB a month, as a payload or form gives it: 0 to 10^9 with at most 3 decimals. The bound is a
+ * A traffic figure in GB per month, as a payload or form gives it: 0 to 10^9 with at most 3 decimals. The bound is a
  * guard at the edge (no endpoint carries an exabyte a month); the domain may allow less.
  */
 @Documented

@@ -166,6 +166,6 @@ public class EndpointRequestItem {
     public List<String> tableNames() { return List.of(tableNames); }
     public String customPolicy() { return customPolicy; }
     public SortedMap<String, String> tags() { return new TreeMap<>(tags); }
-    /** GB a month this endpoint is expected to carry; {@code null}: not given. */
+    /** GB per month this endpoint is expected to carry; {@code null}: not given. */
     public java.math.BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One endpoint of a request, before validation. Null lists mean "not given".
  *
- * @param expectedMonthlyGb GB a month this endpoint will carry instead of the NAT gateway; {@code null}: not given
+ * @param expectedMonthlyGb GB per month this endpoint will carry instead of the NAT gateway; {@code null}: not given
  */
 public record ItemDraft(String templateKey, List<String> routeTableIds, List<String> subnetIds,
         List<String> securityGroupIds, Boolean privateDns, String policyChoice, List<String> bucketNames,

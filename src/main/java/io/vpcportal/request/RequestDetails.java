@@ -10,7 +10,7 @@ import java.util.UUID;
  * names the request it changes and the position of the item there; it has one item, the new state. An adoption
  * names the endpoint it takes over ({@code adoptsEndpointId}) instead of creating one.
  *
- * @param expectedMonthlyGb the request's GB a month through its endpoints: the sum of its items' figures
+ * @param expectedMonthlyGb the request's GB per month through its endpoints: the sum of its items' figures
  * @param natGatewayRemoved the requester says the NAT gateway will be removed once the endpoints exist
  */
 public record RequestDetails(UUID id, String title, RequestStatus status, String requester, String team,
@@ -47,7 +47,7 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
         return adoptsEndpointId != null;
     }
 
-    /** One endpoint; {@code expectedMonthlyGb}: its GB a month instead of the NAT gateway, {@code null} if not given. */
+    /** One endpoint; {@code expectedMonthlyGb}: its GB per month instead of the NAT gateway, {@code null} if not given. */
     public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
             String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
             List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,

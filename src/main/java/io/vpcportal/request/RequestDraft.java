@@ -8,7 +8,7 @@ import java.util.List;
  * What a requester asks for, from the form or the API, before any rule has been checked. Property names are
  * the API's, so that a rule's message points at the same field everywhere.
  *
- * @param expectedMonthlyGb the whole request's GB a month: the sum of the items' figures when they give theirs,
+ * @param expectedMonthlyGb the whole request's GB per month: the sum of the items' figures when they give theirs,
  *                          or (older clients) one figure shared evenly among the items
  * @param natGatewayRemoved the NAT gateway ({@code natGatewayId}) will be removed once the endpoints exist;
  *                          {@code null}: not said (false)

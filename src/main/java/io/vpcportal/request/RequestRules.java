@@ -90,7 +90,7 @@ class RequestRules {
         }
         BigDecimal gb = draft.expectedMonthlyGb();
         if (gb != null && (gb.signum() < 0 || gb.compareTo(MAX_MONTHLY_GB) > 0)) {
-            v.add(new FieldViolation("expectedMonthlyGb", "must be between 0 and 10000000 GB a month"));
+            v.add(new FieldViolation("expectedMonthlyGb", "must be between 0 and 10000000 GB per month"));
         } else if (gb != null && gb.scale() > 3) {
             v.add(new FieldViolation("expectedMonthlyGb", "must have at most 3 decimals"));
         } else if (gb != null && MonthlyGb.anyItemGives(draft.items())
@@ -329,7 +329,7 @@ class RequestRules {
             return;
         }
         if (gb.signum() < 0 || gb.compareTo(MAX_MONTHLY_GB) > 0) {
-            v.add(new FieldViolation(field, "must be between 0 and 10000000 GB a month"));
+            v.add(new FieldViolation(field, "must be between 0 and 10000000 GB per month"));
         } else if (gb.stripTrailingZeros().scale() > 3) {
             v.add(new FieldViolation(field, "must have at most 3 decimals"));
         }

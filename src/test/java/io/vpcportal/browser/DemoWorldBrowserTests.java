@@ -51,7 +51,7 @@ class DemoWorldBrowserTests extends BrowserTest {
 
         page.navigate("/inventory/vpcs/" + STANDARD);
         Locator gap = page.locator("main li").filter(new Locator.FilterOptions().setHasText("S3 gateway endpoint would carry"));
-        assertThat(gap.locator(".saving")).containsText(Pattern.compile("Saves about\\s+\\$[\\d,]+\\.\\d\\d a month"));
+        assertThat(gap.locator(".saving")).containsText(Pattern.compile("Saves about\\s+\\$[\\d,]+\\.\\d\\d per month"));
         assertThat(gap.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Request it"))).isVisible();
         assertThat(page.locator("main svg").first()).isVisible(); // the VPC's diagram, loaded by htmx
         checkPage("demo coverage gap", null);

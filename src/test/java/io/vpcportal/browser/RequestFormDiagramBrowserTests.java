@@ -38,14 +38,14 @@ class RequestFormDiagramBrowserTests extends BrowserTest {
         assertThat(panel).containsText("Enter the VPC id"); // a note, not an error, before the VPC is known
         form.choose("Region", REGION)
                 .fill("VPC id", vpc.vpc)
-                .fill("GB a month through NAT today", "3000")
+                .fill("GB per month through NAT today", "3000")
                 .fill("Route tables", vpc.privateTable)
                 .fill("Buckets", "fleet-logs");
         page.getByLabel("Add an endpoint for this VPC").selectOption("glue");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
         form = new RequestFormPage(page);
         form.fill("Subnets", String.join(", ", vpc.privateSubnets)).fill("Security groups", vpc.group);
-        form.field("GB a month through NAT today").nth(1).fill("500"); // each endpoint has its own figure
+        form.field("GB per month through NAT today").nth(1).fill("500"); // each endpoint has its own figure
         form.field("Justification").focus(); // leaving the field is a change: htmx asks for new diagrams
 
         Locator after = page.locator("#form-diagram-after svg");

@@ -128,7 +128,7 @@ class DemoWorldIntegrationTests {
         Reply vpc = browser.page("/inventory/vpcs/" + DemoWorld.STANDARD);
         assertThat(vpc.body()).contains("a free S3 gateway endpoint would carry");
         Matcher saving = Pattern.compile("S3 gateway endpoint would carry.*?Saves about\\s*\\$<span>([\\d,]+\\.\\d\\d)"
-                + "</span> a month", Pattern.DOTALL).matcher(vpc.body());
+                + "</span> per month", Pattern.DOTALL).matcher(vpc.body());
         assertThat(saving.find()).as(vpc.body()).isTrue();
         BigDecimal dollars = new BigDecimal(saving.group(1).replace(",", ""));
         // two instances' S3 uploads through NAT: at least 200 GB a day x 30 days x $0.048 a GB

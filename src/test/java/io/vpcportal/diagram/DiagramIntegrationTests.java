@@ -93,7 +93,7 @@ class DiagramIntegrationTests {
         assertNetwork(before, standard);
         assertThat(before.ids("endpoint")).isEmpty();
         assertThat(before.paths()).containsExactlyInAnyOrder("s3:nat", "dynamodb:nat");
-        // the request's 6,000 GB a month is its one endpoint's own figure (the API puts a request-level figure on
+        // the request's 6,000 GB per month is its one endpoint's own figure (the API puts a request-level figure on
         // its items): on the path, with the NAT processing it pays today (us-east-1: $0.045/GB), no total box
         assertThat(before.ids("request-total")).isEmpty();
         assertThat(before.byId("path", "path:s3:nat").getAttribute("aria-label"))

@@ -91,7 +91,7 @@ class DiagramTrafficTests {
         assertThat(glue.getAttribute("aria-label")).contains("through endpoint · ≈ 1,200 GB/month",
                 "$14.60 endpoint cost · $57.60 NAT avoided", "measured: 30 of the last 30 days");
         assertThat(labels(d)).contains("through endpoint · ≈ 1,200 GB/month", "$14.60 endpoint cost · $57.60 NAT avoided",
-                "through NAT + internet · ≈ 100 GB/month", "$4.80 NAT processing", "≈ 300 GB · $13.50 a month");
+                "through NAT + internet · ≈ 100 GB/month", "$4.80 NAT processing", "≈ 300 GB · $13.50 per month");
         assertThat(d.byId("path", "path:dynamodb:nat").getAttribute("aria-label")).as("not measured: no figures")
                 .doesNotContain("GB").doesNotContain("$");
         assertThat(d.byId("nat-gateway", "nat-big").getAttribute("aria-label")).contains("scaled to 30");
@@ -132,7 +132,7 @@ class DiagramTrafficTests {
         assertThat(labels(before)).filteredOn(l -> l.contains("2,500") || l.contains("833")).hasSize(1);
         assertThat(labels(before)).contains("through NAT + internet · est. share", "$40.00 NAT processing");
         assertThat(before.byId("path", "path:glue:nat").getAttribute("aria-label"))
-                .contains("an even share (833 GB) of the request's 2,500 GB a month");
+                .contains("an even share (833 GB) of the request's 2,500 GB per month");
         before.assertNoLabelsOverlap();
 
         SvgDiagram after = svg(ReferenceVpcs.serverless(), plan, View.AFTER);

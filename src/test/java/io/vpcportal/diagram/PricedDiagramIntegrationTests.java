@@ -103,7 +103,7 @@ class PricedDiagramIntegrationTests {
                 .contains("through NAT + internet · ≈ 150 GB/month · $7.20 NAT processing");
         // 15 days x 20 GiB = 300 GB ($14.40), scaled to 30 days
         assertThat(d.byId("nat-gateway", standard.nat).getAttribute("aria-label"))
-                .contains("≈ 600 GB a month processed, $28.80 NAT processing a month", "15 of the last 30 days");
+                .contains("≈ 600 GB per month processed, $28.80 NAT processing per month", "15 of the last 30 days");
         d.assertNoLabelsOverlap();
     }
 

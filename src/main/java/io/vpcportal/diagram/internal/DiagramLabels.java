@@ -101,12 +101,12 @@ final class DiagramLabels {
         for (NatNode n : m.natGateways()) {
             if (n.traffic() != null) {
                 d.append("NAT gateway ").append(n.id()).append(" processes ≈ ").append(gb(n.traffic().gb()))
-                        .append(" GB a month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
+                        .append(" GB per month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
                         .append(". ");
             }
         }
         if (m.requestTotal() != null) {
-            d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB a month in total, shared "
+            d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB per month in total, shared "
                     + "evenly by its endpoints' estimates. ");
         }
         return d.toString().strip();

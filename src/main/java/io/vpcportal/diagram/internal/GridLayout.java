@@ -253,7 +253,7 @@ public final class GridLayout {
         String share = total.endpoints() == 1 ? "its endpoint's estimate uses it"
                 : "shared evenly by its " + total.endpoints() + " endpoints' estimates";
         add(new Shape("request-total", "request-total", svcX, vpcY + 20, SVC_W, 44, Style.REQUEST_TOTAL, false,
-                "The request's total: " + gb(total.gb()) + " GB a month through NAT today, " + share
+                "The request's total: " + gb(total.gb()) + " GB per month through NAT today, " + share
                         + " (as in the cost panel)",
                 List.of(text(svcX + 8, vpcY + 24, SVC_W - 16, "request total " + gb(total.gb()) + " GB/month", true,
                                 false),
@@ -365,12 +365,12 @@ public final class GridLayout {
             int row = i / 3;
             legend.add(text(MARGIN + 52 + col * 250, legendY + 10 + row * 22, 190, items[i], false, false));
         }
-        legend.add(text(MARGIN + 8, legendY + 10 + 2 * 22, 740, "GB and $ are a month: ≈ measured (the last "
+        legend.add(text(MARGIN + 8, legendY + 10 + 2 * 22, 740, "GB and $ are per month: ≈ measured (the last "
                 + Figures.MEASURED_DAYS + " days), est. estimated from the request (today's prices)", false, true));
         return new Shape("legend", "legend", MARGIN, legendY, 780, 78, Style.LEGEND, false,
                 "Legend: solid green lines go through an endpoint, dashed orange through NAT and the internet, dotted "
                         + "through the internet gateway; blue dashed outlines are planned by the request; GB and "
-                        + "dollars are a month, measured (≈) or estimated (est.)", legend);
+                        + "dollars are per month, measured (≈) or estimated (est.)", legend);
     }
 
     /** A subnet cell with its NAT gateways and its list of ENIs; returns its bottom. */
@@ -392,12 +392,12 @@ public final class GridLayout {
             Traffic t = nat.traffic();
             if (t != null) {
                 natTexts.add(text(x + 16, row + 21, SUBNET_W - 32, "≈ " + gb(t.gb()) + " GB · " + usd(t.natCost())
-                        + " a month", false, true));
+                        + " per month", false, true));
             }
             int natH = t == null ? 26 : 42;
             inner.add(new Shape("nat-gateway", nat.id(), x + 8, row, SUBNET_W - 16, natH, Style.NAT_GATEWAY, false,
                     "NAT gateway " + named(nat.id(), nat.name()) + " in " + s.id() + (t == null ? "" : ": ≈ "
-                    + gb(t.gb()) + " GB a month processed, " + usd(t.natCost()) + " NAT processing a month"
+                    + gb(t.gb()) + " GB per month processed, " + usd(t.natCost()) + " NAT processing per month"
                     + basis(t)), natTexts));
             row += natH + 6;
         }

@@ -51,7 +51,7 @@ public final class MermaidExporter {
                     if (s.id().equals(n.subnetId())) {
                         out.append("      ").append(id("nat", n.id())).append("([\"").append(label("NAT gateway "
                                 + n.id() + (n.traffic() == null ? "" : " · ≈ " + DiagramLabels.gb(n.traffic().gb())
-                                + " GB · " + DiagramLabels.usd(n.traffic().natCost()) + " a month"))).append("\"])\n");
+                                + " GB · " + DiagramLabels.usd(n.traffic().natCost()) + " per month"))).append("\"])\n");
                     }
                 }
                 for (EniNode e : s.enis()) {

@@ -56,7 +56,7 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
      * A month of traffic and what it costs, in USD. Measured: the ledger's last 30 days. Estimated: a request's
      * expected GB priced like the cost panel.
      *
-     * @param gb             GB a month; null when only the request's total is known (shown once, not per path)
+     * @param gb             GB per month; null when only the request's total is known (shown once, not per path)
      * @param endpointCost   what the endpoint costs a month (null on NAT paths)
      * @param avoidedNatCost the NAT processing charge the endpoint avoids (null on NAT paths)
      * @param natCost        the NAT processing charge still paid (NAT paths and NAT gateways; null on endpoints)

@@ -19,7 +19,7 @@ public final class RequestPlans {
                         i.subnetIds(), i.securityGroupIds(), itemGb(request, i))).toList());
     }
 
-    /** The GB a month one item is expected to carry, or null when it has no figure of its own. */
+    /** The GB per month one item is expected to carry, or null when it has no figure of its own. */
     static BigDecimal itemGb(RequestDetails request, ItemDetails item) {
         return positive(item.expectedMonthlyGb());
     }

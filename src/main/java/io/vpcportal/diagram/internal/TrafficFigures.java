@@ -91,10 +91,10 @@ public class TrafficFigures {
             try {
                 Estimate e = savings.estimate(new EstimateInput(region, type, enis, gb, false, null, null));
                 String basis = "estimated with today's prices in " + region + " from " + (item.gb() != null
-                        ? "the item's " + DiagramLabels.gb(gb) + " GB a month"
-                        : plan.items().size() == 1 ? "the request's " + DiagramLabels.gb(gb) + " GB a month"
+                        ? "the item's " + DiagramLabels.gb(gb) + " GB per month"
+                        : plan.items().size() == 1 ? "the request's " + DiagramLabels.gb(gb) + " GB per month"
                         : "an even share (" + DiagramLabels.gb(gb) + " GB) of the request's " + DiagramLabels.gb(plan.totalGb())
-                        + " GB a month");
+                        + " GB per month");
                 figures.put(item.position(), new Traffic(false, item.gb(), e.endpointCost(), e.avoidedNatCost(),
                         e.avoidedNatCost(), basis));
             } catch (UnprocessableException | InvalidInputException e) {

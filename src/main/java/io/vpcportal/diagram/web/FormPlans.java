@@ -53,7 +53,7 @@ final class FormPlans {
                 blankToNull(form.getVpcId()) == null ? null : form.getVpcId().strip(), total, items), notes);
     }
 
-    /** The item's own GB a month as typed; null when blank, not a number or not positive (the form says why). */
+    /** The item's own GB per month as typed; null when blank, not a number or not positive (the form says why). */
     static BigDecimal itemGb(PlanForm.Item item) {
         String typed = blankToNull(item.getExpectedMonthlyGb());
         if (typed == null) {

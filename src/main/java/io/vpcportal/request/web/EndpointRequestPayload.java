@@ -13,7 +13,7 @@ import java.util.Map;
  * JSON body of {@code POST /api/v1/requests}. Sizes are capped here so that no huge document reaches the
  * rules; every other check is the domain's, shared with the HTML form.
  *
- * @param expectedMonthlyGb the request's total GB a month; left out when the items give theirs (if given, it must
+ * @param expectedMonthlyGb the request's total GB per month; left out when the items give theirs (if given, it must
  *                          be their sum). Older clients that send only this figure have it shared evenly among the items.
  * @param natGatewayRemoved the NAT gateway {@code natGatewayId} will be removed once the endpoints exist: the
  *                          estimate then counts its hours and public IPv4 address as saved
@@ -30,7 +30,7 @@ record EndpointRequestPayload(
         @Size(max = 20) List<@Valid Item> items,
         Boolean natGatewayRemoved) {
 
-    /** @param expectedMonthlyGb GB a month this endpoint will carry instead of the NAT gateway (0 to 10,000,000) */
+    /** @param expectedMonthlyGb GB per month this endpoint will carry instead of the NAT gateway (0 to 10,000,000) */
     record Item(
             @Size(max = 100) String templateKey,
             @Size(max = 50) List<@Size(max = 64) String> routeTableIds,

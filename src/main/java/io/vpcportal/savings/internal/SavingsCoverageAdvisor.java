@@ -106,10 +106,10 @@ class SavingsCoverageAdvisor implements CoverageAdvisor {
             String gb = monthlyGb.setScale(1, RoundingMode.HALF_UP).toPlainString();
             return java.util.Optional.of(new Recommendation("BELOW_BREAK_EVEN", vpc.accountId(), vpc.region(),
                     vpc.vpcId(), "Interface endpoint " + e.id() + " (" + e.serviceName() + ") carries about " + gb
-                    + " GB a month, below its break-even of " + breakEven.setScale(0, RoundingMode.CEILING)
+                    + " GB per month, below its break-even of " + breakEven.setScale(0, RoundingMode.CEILING)
                     + " GB: it costs more than the NAT traffic it takes", null, null)
                     .withSaving(estimate.netSaving().negate(), "endpoint cost minus the NAT charge it avoids, at "
-                            + gb + " GB a month measured over " + days.size() + " days (" + period + ")"));
+                            + gb + " GB per month measured over " + days.size() + " days (" + period + ")"));
         }
         return java.util.Optional.empty();
     }

@@ -42,7 +42,7 @@ class EstimatePanelController {
     /** One endpoint's estimate, or why there is none. */
     record ItemEstimate(String name, String endpointType, int enis, BigDecimal gb, Estimate estimate, String problem) {
 
-        /** Whether the item's GB a month was not given: its panel row shows the fixed cost and asks for the GB. */
+        /** Whether the item's GB per month was not given: its panel row shows the fixed cost and asks for the GB. */
         public boolean gbMissing() {
             return estimate != null && !estimate.gbGiven();
         }
@@ -127,7 +127,7 @@ class EstimatePanelController {
             }
             if (gb != null && gb.compareTo(MAX_GB) > 0) {
                 items.add(new ItemEstimate(t.name(), t.endpointType().name(), enis, null, null,
-                        "The expected GB a month must be between 0 and " + MAX_GB.toPlainString() + "."));
+                        "The expected GB per month must be between 0 and " + MAX_GB.toPlainString() + "."));
                 continue;
             }
             try {

@@ -78,14 +78,14 @@ class SavingsCoverageAdvisorIntegrationTests {
         assertThat(advice.get("MISSING_DYNAMODB_GATEWAY").monthlySavingUsd()).isNull();
         // idle: 2 ENIs x 730 h x 0.011 = 16.06 a month
         assertThat(advice.get("IDLE_ENDPOINT vpce-0a0d0e0f0000001d1").monthlySavingUsd()).isEqualByComparingTo("16.06");
-        // 10 GB in 10 days = 10 x 730 / 240 = 30.417 GB a month (3 decimals); cost 8.03 + 0.30417 = 8.33417;
+        // 10 GB in 10 days = 10 x 730 / 240 = 30.417 GB per month (3 decimals); cost 8.03 + 0.30417 = 8.33417;
         // avoided 30.417 x 0.048 = 1.460016; it loses 6.874154 a month (break-even 8.03 / 0.038 = 211.3 GB)
         Recommendation below = advice.get("BELOW_BREAK_EVEN vpce-0a0d0e0f0000010w1");
         assertThat(below.monthlySavingUsd()).isEqualByComparingTo("6.874154");
-        assertThat(below.message()).contains("30.4 GB a month").contains("break-even of 212 GB");
+        assertThat(below.message()).contains("30.4 GB per month").contains("break-even of 212 GB");
         // 100 GB a day is far above break-even: no advice
         assertThat(advice).doesNotContainKeys("BELOW_BREAK_EVEN vpce-0a0d0e0f00000b5y1", "IDLE_ENDPOINT vpce-0a0d0e0f00000b5y1");
-        // 29 days without bytes: not yet idle, but below break-even: 730 h x 0.011 = 8.03 a month for nothing
+        // 29 days without bytes: not yet idle, but below break-even: 730 h x 0.011 = 8.03 per month for nothing
         assertThat(advice).doesNotContainKey("IDLE_ENDPOINT vpce-0a0d0e0f000000new");
         assertThat(advice.get("BELOW_BREAK_EVEN vpce-0a0d0e0f000000new").monthlySavingUsd()).isEqualByComparingTo("8.03");
         assertThat(advice).hasSize(5);
