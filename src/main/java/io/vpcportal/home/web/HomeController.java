@@ -5,7 +5,7 @@ import io.vpcportal.approval.PendingDecisions;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.InventorySync;
-import io.vpcportal.notification.DeliveryHealth;
+import io.vpcportal.platform.DeliveryHealth;
 import io.vpcportal.provisioning.FailedJobs;
 import io.vpcportal.request.RequestFilter;
 import io.vpcportal.request.RequestManagement;

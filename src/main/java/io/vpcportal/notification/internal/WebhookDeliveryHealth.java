@@ -1,5 +1,6 @@
-package io.vpcportal.notification;
+package io.vpcportal.notification.internal;
 
+import io.vpcportal.platform.DeliveryHealth;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,30 +9,20 @@ import org.springframework.stereotype.Component;
  * an admin's retry sends it again). The admin's start page counts them and links the webhooks page.
  */
 @Component
-public class DeliveryHealth {
+class WebhookDeliveryHealth implements DeliveryHealth {
 
     private final JdbcClient jdbc;
 
-    DeliveryHealth(JdbcClient jdbc) {
+    WebhookDeliveryHealth(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Summary summary() {
         return jdbc.sql("""
                 select count(*) filter (where status = 'FAILED') as retrying,
                        count(*) filter (where status = 'GIVING_UP') as given_up
                 from webhook_delivery where status in ('FAILED', 'GIVING_UP')""")
                 .query((rs, row) -> new Summary(rs.getLong("retrying"), rs.getLong("given_up"))).single();
-    }
-
-    /**
-     * @param retrying deliveries whose last attempt failed and which will be tried again
-     * @param givenUp  deliveries whose every attempt failed
-     */
-    public record Summary(long retrying, long givenUp) {
-
-        public long failed() {
-            return retrying + givenUp;
-        }
     }
 }
