@@ -1,6 +1,6 @@
 package io.vpcportal.inventory;
 
-import io.vpcportal.provisioning.AwsTarget;
+import io.vpcportal.aws.AwsTarget;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

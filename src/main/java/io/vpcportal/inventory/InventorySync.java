@@ -1,12 +1,12 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
-import io.vpcportal.provisioning.AwsAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

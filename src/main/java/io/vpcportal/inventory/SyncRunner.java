@@ -2,9 +2,9 @@ package io.vpcportal.inventory;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.inventory.RegionSnapshot.ResourceType;
 import io.vpcportal.inventory.SyncRunSummary.TargetResult;
-import io.vpcportal.provisioning.AwsTarget;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

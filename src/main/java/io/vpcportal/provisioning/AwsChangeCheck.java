@@ -2,6 +2,8 @@ package io.vpcportal.provisioning;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsAccess;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.request.ChangeCheck;
 import io.vpcportal.request.RequestDetails;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.aws.AwsTarget;
 import java.util.Optional;
 
 /** Bucket policies through the S3 API. Implemented in {@code aws}; failures are {@link AwsCallFailed}. */

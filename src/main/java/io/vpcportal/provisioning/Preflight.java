@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
 import java.util.ArrayList;
 import java.util.HashMap;

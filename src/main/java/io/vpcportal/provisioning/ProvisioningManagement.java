@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;

@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;

@@ -1,8 +1,8 @@
 package io.vpcportal.savings;
 
+import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
-import io.vpcportal.provisioning.AwsAccess;
 import io.vpcportal.savings.internal.Estimator;
 import io.vpcportal.savings.internal.FlowLogLocations;
 import io.vpcportal.savings.internal.Ledger;

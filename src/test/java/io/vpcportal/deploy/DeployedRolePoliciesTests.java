@@ -2,6 +2,7 @@ package io.vpcportal.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vpcportal.aws.AwsActions;
 import io.vpcportal.policy.internal.PolicyDocument;
 import io.vpcportal.policy.internal.PolicyEvaluator;
 import io.vpcportal.policy.internal.PolicyEvaluator.Effect;
@@ -9,7 +10,6 @@ import io.vpcportal.policy.internal.PolicyParser;
 import io.vpcportal.policy.internal.ParsedPolicy;
 import io.vpcportal.policy.internal.RequestContext;
 import io.vpcportal.policy.internal.RequestPrincipal;
-import io.vpcportal.provisioning.aws.AwsActions;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsCallRecorder;
 import io.vpcportal.RunsLast;
+import io.vpcportal.aws.AwsActions;
 import io.vpcportal.policy.internal.PolicyDocument;
-import io.vpcportal.provisioning.aws.AwsActions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.vpcportal.inventory.aws;
 
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.inventory.InventoryGateway;
 import io.vpcportal.inventory.InventoryReadFailed;
 import io.vpcportal.inventory.PrivateHostedZone;
@@ -7,8 +9,6 @@ import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
 import io.vpcportal.inventory.RegionSnapshot.ResourceType;
-import io.vpcportal.provisioning.AwsTarget;
-import io.vpcportal.provisioning.aws.Ec2Access;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -47,9 +47,9 @@ class Ec2InventoryGateway implements InventoryGateway {
 
     private static final int PAGE = 1000;
 
-    private final Ec2Access aws;
+    private final AwsClients aws;
 
-    Ec2InventoryGateway(Ec2Access aws) {
+    Ec2InventoryGateway(AwsClients aws) {
         this.aws = aws;
     }
 

@@ -1,29 +1,18 @@
 package io.vpcportal.organization.aws;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.organization.OrganizationProperties;
 import io.vpcportal.organization.OrganizationUnavailable;
 import io.vpcportal.organization.internal.OrganizationDirectory;
-import io.vpcportal.provisioning.AwsProperties;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
 import software.amazon.awssdk.services.organizations.model.Account;
@@ -32,54 +21,46 @@ import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.TooManyRequestsException;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Reads AWS Organizations through the discovery role (assumed with its external id, session
- * {@code vpce-portal-discovery}). Organizations throttles per organization, so every attempt of every call takes a
- * permit of one rate limiter ({@code portal.organization.calls-per-second}); throttled calls
- * ({@code TooManyRequestsException}) are retried with exponential backoff, up to {@code max-attempts}.
+ * {@code vpce-portal-discovery}), with the client of {@link AwsClients}. Organizations throttles per organization, so
+ * every attempt of every call takes a permit of one rate limiter ({@code portal.organization.calls-per-second});
+ * throttled calls ({@code TooManyRequestsException}) are retried with exponential backoff, up to {@code max-attempts}.
  */
 @Component
-class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
+class AwsOrganizationDirectory implements OrganizationDirectory {
 
-    private final AwsProperties aws;
+    /** Names the STS session of the discovery in CloudTrail. */
+    static final String TASK = "discovery";
+
+    private final AwsClients clients;
     private final OrganizationProperties properties;
-    private final RateLimiter limiter;
-    private final DefaultCredentialsProvider portalCredentials = DefaultCredentialsProvider.builder().build();
-    private final Map<Access, OrganizationsClient> clients = new ConcurrentHashMap<>();
-    private final Map<Access, StsAssumeRoleCredentialsProvider> roles = new ConcurrentHashMap<>();
-    private volatile StsClient sts;
 
-    AwsOrganizationDirectory(AwsProperties aws, OrganizationProperties properties) {
-        this.aws = aws;
+    AwsOrganizationDirectory(AwsClients clients, OrganizationProperties properties) {
+        this.clients = clients;
         this.properties = properties;
-        // one permit per 1/rate: calls are spaced evenly, so no sliding second holds more than rate + 1 of them
-        // (a fixed window of `rate` permits a second lets twice the rate through across a window boundary)
-        this.limiter = RateLimiter.of("organizations", RateLimiterConfig.custom().limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(Math.round(1_000_000_000d / properties.callsPerSecond())))
-                .timeoutDuration(Duration.ofMinutes(5)).build());
     }
 
     @Override
     public List<String> roots(Access access) {
-        return call(access, "ListRoots", () -> client(access).listRootsPaginator(r -> { }).stream().flatMap(page -> page.roots().stream())
-                .map(Root::id).toList());
+        return call(access, "ListRoots", () -> client().listRootsPaginator(r -> r.overrideConfiguration(as(access)))
+                .stream().flatMap(page -> page.roots().stream()).map(Root::id).toList());
     }
 
     @Override
     public List<String> childOus(Access access, String parentId) {
-        return call(access, "ListOrganizationalUnitsForParent " + parentId, () -> client(access)
-                .listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId)).stream()
-                .flatMap(page -> page.organizationalUnits().stream())
+        return call(access, "ListOrganizationalUnitsForParent " + parentId, () -> client()
+                .listOrganizationalUnitsForParentPaginator(r -> r.overrideConfiguration(as(access)).parentId(parentId))
+                .stream().flatMap(page -> page.organizationalUnits().stream())
                 .map(OrganizationalUnit::id).toList());
     }
 
     @Override
     public List<Member> accounts(Access access, String parentId) {
-        return call(access, "ListAccountsForParent " + parentId, () -> client(access)
-                .listAccountsForParentPaginator(r -> r.parentId(parentId)).stream()
+        return call(access, "ListAccountsForParent " + parentId, () -> client()
+                .listAccountsForParentPaginator(r -> r.overrideConfiguration(as(access)).parentId(parentId)).stream()
                 .flatMap(page -> page.accounts().stream())
                 .map(AwsOrganizationDirectory::member).toList());
     }
@@ -88,7 +69,7 @@ class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
     public Map<String, String> tags(Access access, String accountId) {
         return call(access, "ListTagsForResource " + accountId, () -> {
             Map<String, String> tags = new TreeMap<>();
-            client(access).listTagsForResourcePaginator(r -> r.resourceId(accountId)).tags()
+            client().listTagsForResourcePaginator(r -> r.overrideConfiguration(as(access)).resourceId(accountId)).tags()
                     .forEach(t -> tags.put(t.key(), t.value()));
             return tags;
         });
@@ -113,7 +94,7 @@ class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
         } catch (TooManyRequestsException e) {
             throw new OrganizationUnavailable(what + " was still throttled after " + properties.maxAttempts()
                     + " attempts: lower portal.organization.calls-per-second", e);
-        } catch (software.amazon.awssdk.services.sts.model.StsException e) {
+        } catch (StsException e) {
             throw new OrganizationUnavailable("The portal could not assume the discovery role " + access.roleArn()
                     + " (" + e.awsErrorDetails().errorCode() + "): check its trust policy and external id", e);
         } catch (AwsServiceException e) {
@@ -125,69 +106,12 @@ class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
         }
     }
 
-    private OrganizationsClient client(Access access) {
-        return clients.computeIfAbsent(access, a -> {
-            var builder = OrganizationsClient.builder()
-                    .region(Region.US_EAST_1)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .credentialsProvider(role(a))
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                    .maxAttempts(properties.maxAttempts())
-                                    .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                                            Duration.ofMillis(500), Duration.ofSeconds(20)))
-                                    .build())
-                            .addExecutionInterceptor(new ExecutionInterceptor() {
-                                @Override
-                                public void beforeTransmission(Context.BeforeTransmission context,
-                                        ExecutionAttributes attributes) {
-                                    if (!limiter.acquirePermission()) {
-                                        throw new IllegalStateException("Gave up waiting for the Organizations call rate");
-                                    }
-                                }
-                            })
-                            .build());
-            if (aws.endpoint() != null) {
-                builder.endpointOverride(aws.endpoint());
-            }
-            return builder.build();
-        });
+    private OrganizationsClient client() {
+        return clients.organizations(properties.maxAttempts(), properties.callsPerSecond());
     }
 
-    private StsAssumeRoleCredentialsProvider role(Access access) {
-        return roles.computeIfAbsent(access, a -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts())
-                .refreshRequest(r -> {
-                    r.roleArn(a.roleArn()).roleSessionName("vpce-portal-discovery").durationSeconds(3600);
-                    if (a.externalId() != null && !a.externalId().isBlank()) {
-                        r.externalId(a.externalId());
-                    }
-                })
-                .build());
-    }
-
-    private synchronized StsClient sts() {
-        if (sts == null) {
-            var builder = StsClient.builder().region(Region.US_EAST_1)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .credentialsProvider(portalCredentials)
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
-            if (aws.endpoint() != null) {
-                builder.endpointOverride(aws.endpoint());
-            }
-            sts = builder.build();
-        }
-        return sts;
-    }
-
-    @Override
-    public synchronized void close() {
-        roles.values().forEach(StsAssumeRoleCredentialsProvider::close);
-        clients.values().forEach(OrganizationsClient::close);
-        if (sts != null) {
-            sts.close();
-        }
-        portalCredentials.close();
+    /** Signs a call with the discovery role; the role's account is not known before the first call, nor needed. */
+    private AwsRequestOverrideConfiguration as(Access access) {
+        return clients.as(AwsTarget.forTask(TASK, null, "us-east-1", access.roleArn(), access.externalId()));
     }
 }

@@ -1,8 +1,9 @@
 package io.vpcportal.provisioning.aws;
 
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.AwsCallFailed;
 import io.vpcportal.provisioning.AwsCallLog;
-import io.vpcportal.provisioning.AwsTarget;
 import io.vpcportal.provisioning.EndpointChange;
 import io.vpcportal.provisioning.EndpointSpec;
 import io.vpcportal.provisioning.EndpointState;
@@ -272,7 +273,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     }
 
     private AwsRequestOverrideConfiguration as(AwsTarget target) {
-        return AwsRequestOverrideConfiguration.builder().credentialsProvider(clients.credentials(target)).build();
+        return clients.as(target);
     }
 
     /** True when the call succeeded; false when the id is unknown to EC2. */

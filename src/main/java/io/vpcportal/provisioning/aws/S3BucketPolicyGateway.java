@@ -1,20 +1,16 @@
 package io.vpcportal.provisioning.aws;
 
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.AwsCallFailed;
 import io.vpcportal.provisioning.AwsCallLog;
-import io.vpcportal.provisioning.AwsProperties;
-import io.vpcportal.provisioning.AwsTarget;
 import io.vpcportal.provisioning.BucketPolicyGateway;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@link BucketPolicyGateway} over the S3 API, with the account's assumed role, rate-limited and logged. */
@@ -22,13 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3BucketPolicyGateway implements BucketPolicyGateway {
 
     private final AwsClients clients;
-    private final AwsProperties properties;
     private final AwsCallLog log;
-    private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
 
-    S3BucketPolicyGateway(AwsClients clients, AwsProperties properties, AwsCallLog log) {
+    S3BucketPolicyGateway(AwsClients clients, AwsCallLog log) {
         this.clients = clients;
-        this.properties = properties;
         this.log = log;
     }
 
@@ -59,20 +52,11 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
     }
 
     private S3Client s3(AwsTarget target) {
-        return s3Clients.computeIfAbsent(target.accountId() + "/" + target.region(), key -> {
-            var builder = S3Client.builder()
-                    .region(Region.of(target.region()))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(clients.s3Configuration(target));
-            if (properties.endpoint() != null) {
-                builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
-            }
-            return builder.build();
-        });
+        return clients.s3(target);
     }
 
     private AwsRequestOverrideConfiguration as(AwsTarget target) {
-        return AwsRequestOverrideConfiguration.builder().credentialsProvider(clients.credentials(target)).build();
+        return clients.as(target);
     }
 
     private <T> T call(AwsTarget target, String action, String bucket, Supplier<T> call) {

@@ -1,8 +1,12 @@
 package io.vpcportal.savings.aws;
 
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.savings.LedgerKind;
+import io.vpcportal.savings.SavingsProperties;
 import io.vpcportal.savings.internal.MeteredResources.Endpoint;
 import io.vpcportal.savings.internal.TrafficMeter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -24,7 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Measured traffic from CloudWatch ({@code GetMetricData}, daily sums, at most 500 queries a call) and from flow-log
- * files in S3. SDK errors become {@link TrafficMeter.MeteringFailed}.
+ * files in S3, in the account's role (session {@code vpce-portal-savings}); clients come from {@link AwsClients}, outside
+ * the portal's EC2 call rate. SDK errors become {@link TrafficMeter.MeteringFailed}.
  */
 @Component
 class AwsTrafficMeter implements TrafficMeter {
@@ -33,10 +39,19 @@ class AwsTrafficMeter implements TrafficMeter {
     static final int MAX_QUERIES = 500;
     static final List<String> NAT_PROCESSED = List.of("BytesInFromSource", "BytesInFromDestination");
 
-    private final SavingsAwsClients clients;
+    /** Names the STS session of the savings collection in CloudTrail. */
+    static final String TASK = "savings";
 
-    AwsTrafficMeter(SavingsAwsClients clients) {
+    private final AwsClients clients;
+    private final SavingsProperties savings;
+
+    AwsTrafficMeter(AwsClients clients, SavingsProperties savings) {
         this.clients = clients;
+        this.savings = savings;
+    }
+
+    private static AwsTarget target(Scope scope) {
+        return AwsTarget.forTask(TASK, scope.accountId(), scope.region(), scope.roleArn(), scope.externalId());
     }
 
     @Override
@@ -67,17 +82,20 @@ class AwsTrafficMeter implements TrafficMeter {
         String folder = (prefix == null || prefix.isBlank() ? "" : prefix.replaceAll("/+$", "") + "/")
                 + "AWSLogs/" + scope.accountId() + "/vpcflowlogs/" + scope.region() + "/"
                 + String.format("%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        AwsTarget target = target(scope);
         try {
-            S3Client s3 = clients.s3(scope);
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)).contents()) {
+            S3Client s3 = clients.s3ForObjectReads(target);
+            for (S3Object object : s3.listObjectsV2Paginator(r -> r.overrideConfiguration(clients.as(target))
+                    .bucket(bucket).prefix(folder)).contents()) {
                 if (!object.key().endsWith(".log.gz")) {
                     continue;
                 }
-                try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(object.key()))) {
+                try (InputStream in = s3.getObject(r -> r.overrideConfiguration(clients.as(target))
+                        .bucket(bucket).key(object.key()))) {
                     file.accept(in);
                 }
             }
-        } catch (SdkException | java.io.IOException e) {
+        } catch (SdkException | IOException e) {
             throw new MeteringFailed("flow logs in s3://" + bucket + "/" + folder + ": " + e.getMessage(), code(e), e);
         }
     }
@@ -90,7 +108,8 @@ class AwsTrafficMeter implements TrafficMeter {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Long> bytes = new HashMap<>();
-        CloudWatchClient cloudWatch = clients.cloudWatch(scope);
+        AwsTarget target = target(scope);
+        CloudWatchClient cloudWatch = clients.cloudWatch(target, savings.cloudwatchEndpoint());
         try {
             for (int from = 0; from < queries.size(); from += MAX_QUERIES) {
                 List<Query> batch = queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES));
@@ -105,7 +124,8 @@ class AwsTrafficMeter implements TrafficMeter {
                 String next = null;
                 do {
                     String token = next;
-                    GetMetricDataResponse response = cloudWatch.getMetricData(r -> r.metricDataQueries(request)
+                    GetMetricDataResponse response = cloudWatch.getMetricData(r -> r.overrideConfiguration(clients.as(target))
+                            .metricDataQueries(request)
                             .startTime(start).endTime(end).nextToken(token));
                     for (MetricDataResult result : response.metricDataResults()) {
                         Query q = batch.get(Integer.parseInt(result.id().substring(1)));
@@ -126,7 +146,7 @@ class AwsTrafficMeter implements TrafficMeter {
     private static String code(Exception e) {
         Throwable t = e;
         while (t != null) {
-            if (t instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
+            if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
                 return aws.awsErrorDetails().errorCode();
             }
             t = t.getCause();

@@ -2,12 +2,15 @@ package io.vpcportal.savings.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.provisioning.AwsProperties;
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsProperties;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.SavingsProperties;
 import io.vpcportal.savings.internal.MeteredResources.Endpoint;
 import io.vpcportal.savings.internal.TrafficMeter.Scope;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,13 +40,12 @@ class AwsTrafficMeterBatchingTests {
                     calls.add(request);
                     return answer(request);
                 });
-        AwsTrafficMeter meter = new AwsTrafficMeter(new SavingsAwsClients(new AwsProperties("plan", null, null),
-                new SavingsProperties(null, false, null, null)) {
+        AwsTrafficMeter meter = new AwsTrafficMeter(new AwsClients(new AwsProperties("plan", null, null)) {
             @Override
-            CloudWatchClient cloudWatch(Scope scope) {
+            public CloudWatchClient cloudWatch(AwsTarget target, URI endpoint) {
                 return fake;
             }
-        });
+        }, new SavingsProperties(null, false, null, null));
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < 1201; i++) {
             endpoints.add(new Endpoint("vpce-%017x".formatted(i), LedgerKind.INTERFACE, null, "t", "123456789012",

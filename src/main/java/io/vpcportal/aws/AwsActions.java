@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning.aws;
+package io.vpcportal.aws;
 
 import java.util.Map;
 import java.util.Set;

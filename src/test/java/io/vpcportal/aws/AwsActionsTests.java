@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning.aws;
+package io.vpcportal.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.aws;
 
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AwsProperties(String mode, URI endpoint, Double callsPerSecond) {
 
     public AwsProperties {
-        mode = mode == null || mode.isBlank() ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+        mode = mode == null || mode.isBlank() ? "auto" : mode.strip().toLowerCase(Locale.ROOT);
         callsPerSecond = callsPerSecond == null || callsPerSecond <= 0 ? 5.0 : callsPerSecond;
         if (!mode.equals("auto") && !mode.equals("plan") && !mode.equals("apply")) {
             throw new IllegalArgumentException("portal.aws.mode must be auto, plan or apply, not " + mode);

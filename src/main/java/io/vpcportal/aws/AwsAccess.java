@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.aws;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
