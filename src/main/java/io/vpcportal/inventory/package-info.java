@@ -6,6 +6,7 @@
  * io.vpcportal.inventory.UnitWork}; bulk upserts that write only what changed, a run history with counts and errors).
  * Endpoints link to their requests through the portal's tags; others are unmanaged and can be adopted. Managed
  * endpoints are compared with what was approved (drift), and VPCs paying NAT charges for traffic a free
- * gateway endpoint would carry are pointed out (coverage). Only {@code aws} imports the SDK.
+ * gateway endpoint would carry are pointed out (coverage). Only {@code aws} imports the SDK, with clients, role
+ * credentials and the call rate of the {@link io.vpcportal.aws} module.
  */
 package io.vpcportal.inventory;
