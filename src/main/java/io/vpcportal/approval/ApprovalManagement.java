@@ -17,7 +17,8 @@ import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestCancelled;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestSubmitted;
 import io.vpcportal.request.SelfApprovalNotAllowed;
 import io.vpcportal.shared.TeamId;
@@ -48,17 +49,20 @@ public class ApprovalManagement {
 
     private final ApprovalCaseRepository cases;
     private final ApprovalRouting routing;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestLifecycle lifecycle;
     private final IdentityManagement identity;
     private final ApprovalProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApprovalManagement(ApprovalCaseRepository cases, ApprovalRouting routing, RequestManagement requests,
+    ApprovalManagement(ApprovalCaseRepository cases, ApprovalRouting routing, RequestQueries requests,
+            RequestLifecycle lifecycle,
             IdentityManagement identity, ApprovalProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.routing = routing;
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.identity = identity;
         this.properties = properties;
         this.events = events;
@@ -89,7 +93,7 @@ public class ApprovalManagement {
         approval.startRound(route.stages(), route.rules(), route.automatic(), now());
         cases.save(approval);
         if (route.automatic()) {
-            requests.approve(id, null, "portal", "automatically, by rule: " + String.join("; ", route.rules()));
+            lifecycle.approve(id, null, "portal", "automatically, by rule: " + String.join("; ", route.rules()));
         } else {
             announce(approval);
         }
@@ -147,9 +151,9 @@ public class ApprovalManagement {
                 decision, text));
         EndpointRequestId id = new EndpointRequestId(requestId);
         switch (after) {
-            case APPROVED -> requests.approve(id, by.id(), by.getUsername(), text);
-            case REJECTED -> requests.reject(id, by.id(), by.getUsername(), text);
-            case CHANGES_REQUESTED -> requests.requestChanges(id, by.id(), by.getUsername(), text);
+            case APPROVED -> lifecycle.approve(id, by.id(), by.getUsername(), text);
+            case REJECTED -> lifecycle.reject(id, by.id(), by.getUsername(), text);
+            case CHANGES_REQUESTED -> lifecycle.requestChanges(id, by.id(), by.getUsername(), text);
             default -> {
                 if (before == CaseStatus.PENDING && approval.currentStage() != stageBefore) {
                     announce(approval);
@@ -237,7 +241,7 @@ public class ApprovalManagement {
         overdue.addAll(cases.findByStatusAndDecidedAtBefore(CaseStatus.CHANGES_REQUESTED, limit));
         int expired = 0;
         for (ApprovalCase approval : overdue) {
-            requests.expire(new EndpointRequestId(approval.requestId()), properties.expireAfterDays());
+            lifecycle.expire(new EndpointRequestId(approval.requestId()), properties.expireAfterDays());
             approval.close(CaseStatus.EXPIRED, now());
             expired++;
         }

@@ -5,7 +5,7 @@ import io.vpcportal.approval.internal.RequestCommentRepository;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,11 +22,11 @@ public class CommentManagement {
     static final int MAX_BODY = 4000;
 
     private final RequestCommentRepository comments;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentManagement(RequestCommentRepository comments, RequestManagement requests, ApplicationEventPublisher events,
+    CommentManagement(RequestCommentRepository comments, RequestQueries requests, ApplicationEventPublisher events,
             Clock clock) {
         this.comments = comments;
         this.requests = requests;

@@ -8,7 +8,8 @@ import io.vpcportal.request.ItemDraft;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestDraft;
 import io.vpcportal.request.RequestFilter;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestDrafts;
+import io.vpcportal.request.RequestQueries;
 import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,12 +38,15 @@ class DemoRequests implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 
     private final IdentityManagement identity;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestDrafts drafts;
     private final ApprovalManagement approvals;
 
-    DemoRequests(IdentityManagement identity, RequestManagement requests, ApprovalManagement approvals) {
+    DemoRequests(IdentityManagement identity, RequestQueries requests, RequestDrafts drafts,
+            ApprovalManagement approvals) {
         this.identity = identity;
         this.requests = requests;
+        this.drafts = drafts;
         this.approvals = approvals;
     }
 
@@ -73,7 +77,7 @@ class DemoRequests implements ApplicationRunner {
     }
 
     private RequestDetails submitted(PortalPrincipal requester, RequestDraft draft) {
-        RequestDetails created = requests.create(requester, draft, null).request();
-        return requests.submit(requester, created.id());
+        RequestDetails created = drafts.create(requester, draft, null).request();
+        return drafts.submit(requester, created.id());
     }
 }

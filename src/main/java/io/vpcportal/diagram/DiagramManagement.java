@@ -17,7 +17,7 @@ import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,10 +37,10 @@ public class DiagramManagement {
     public static final String NOT_IN_INVENTORY = "is not in the inventory yet: sync the inventory to see the diagram";
 
     private final InventoryManagement inventory;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final TrafficFigures traffic;
 
-    DiagramManagement(InventoryManagement inventory, RequestManagement requests, TrafficFigures traffic) {
+    DiagramManagement(InventoryManagement inventory, RequestQueries requests, TrafficFigures traffic) {
         this.inventory = inventory;
         this.requests = requests;
         this.traffic = traffic;

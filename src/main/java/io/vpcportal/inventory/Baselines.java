@@ -7,7 +7,7 @@ import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.ChangeApplied;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -35,10 +35,10 @@ class Baselines {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final ProvisioningManagement provisioning;
 
-    Baselines(JdbcTemplate jdbc, RequestManagement requests, ProvisioningManagement provisioning) {
+    Baselines(JdbcTemplate jdbc, RequestQueries requests, ProvisioningManagement provisioning) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.provisioning = provisioning;

@@ -18,7 +18,9 @@ import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.request.AdoptedEndpoint;
 import io.vpcportal.request.ChangeDraft;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestAdoption;
+import io.vpcportal.request.RequestChanges;
+import io.vpcportal.request.RequestDrafts;
 import io.vpcportal.shared.TeamId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -46,14 +48,16 @@ public class InventoryManagement {
     private final TopologyReads topologies;
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
-    private final RequestManagement requests;
+    private final RequestChanges changes;
+    private final RequestAdoption adoption;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.vpcportal.provisioning.ProvisioningManagement provisioning;
 
     InventoryManagement(InventoryQueries queries, EndpointReads reads,
-            Baselines baselines, TopologyReads topologies, AccountManagement accounts, CatalogManagement catalog, RequestManagement requests,
+            Baselines baselines, TopologyReads topologies, AccountManagement accounts, CatalogManagement catalog,
+            RequestChanges changes, RequestAdoption adoption,
             JdbcTemplate jdbc, ApplicationEventPublisher events,
             Clock clock, io.vpcportal.provisioning.ProvisioningManagement provisioning) {
         this.provisioning = provisioning;
@@ -63,7 +67,8 @@ public class InventoryManagement {
         this.topologies = topologies;
         this.accounts = accounts;
         this.catalog = catalog;
-        this.requests = requests;
+        this.changes = changes;
+        this.adoption = adoption;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -135,7 +140,7 @@ public class InventoryManagement {
     public EndpointDetails adopt(PortalPrincipal by, String endpointId, String team) {
         requireAdmin(by);
         Adoptable a = adoptable(by, endpointId, team);
-        RequestDetails request = requests.adopt(by, a.endpoint());
+        RequestDetails request = adoption.adopt(by, a.endpoint());
         EndpointDetails e = a.details();
         String id = e.summary().id();
         jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
@@ -158,7 +163,7 @@ public class InventoryManagement {
      */
     @Transactional
     public RequestDetails requestAdoption(PortalPrincipal by, String endpointId, String team, String reason) {
-        io.vpcportal.request.RequestManagement.requireRequester(by);
+        RequestDrafts.requireRequester(by);
         if (reason != null && reason.length() > 500) {
             throw new InvalidInputException("reason", "must be at most 500 characters");
         }
@@ -177,7 +182,7 @@ public class InventoryManagement {
             owner = mine.get(0);
         }
         Adoptable a = adoptable(by, endpointId, owner);
-        RequestDetails request = requests.requestAdoption(by, a.endpoint(), reason);
+        RequestDetails request = adoption.requestAdoption(by, a.endpoint(), reason);
         events.publishEvent(new EndpointAdoptionRequested(a.details().summary().id(), request.id(), a.endpoint().team(),
                 by.getUsername()));
         return request;
@@ -202,7 +207,7 @@ public class InventoryManagement {
         if (s.goneAt() != null) {
             throw new ConflictException(endpointId + " no longer exists");
         }
-        requests.openAdoption(s.id()).ifPresent(open -> {
+        adoption.openAdoption(s.id()).ifPresent(open -> {
             throw new ConflictException("Request " + open + " already adopts " + endpointId);
         });
         AccountDetails account = accounts.find(s.accountId()).orElseThrow(() -> notFound(endpointId));
@@ -266,7 +271,7 @@ public class InventoryManagement {
      */
     @Transactional
     public RequestDetails reconcile(PortalPrincipal by, String endpointId, String reason) {
-        io.vpcportal.request.RequestManagement.requireRequester(by);
+        RequestDrafts.requireRequester(by);
         if (reason != null && reason.length() > 500) {
             throw new InvalidInputException("reason", "must be at most 500 characters");
         }
@@ -293,7 +298,7 @@ public class InventoryManagement {
         boolean fromRequest = "REQUEST".equals(approved.source());
         String policy = approved.policy() == null || approved.policy().isBlank() ? Drift.DEFAULT_POLICY : approved.policy();
         boolean gateway = "Gateway".equalsIgnoreCase(s.endpointType());
-        RequestDetails change = requests.requestRestore(by, s.requestId(), new ChangeDraft(position,
+        RequestDetails change = changes.requestRestore(by, s.requestId(), new ChangeDraft(position,
                 approved.routeTableIds(), approved.subnetIds(), approved.securityGroupIds(),
                 gateway ? null : approved.privateDns(), fromRequest ? null : PolicyChoice.CUSTOM.key(), null, null,
                 fromRequest ? null : policy, why, approved.tags() == null ? null : itemTags(approved.tags())));

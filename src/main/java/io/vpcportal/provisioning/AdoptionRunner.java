@@ -9,7 +9,8 @@ import io.vpcportal.provisioning.ProvisioningRunner.RetryLater;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,8 @@ class AdoptionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdoptionRunner.class);
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestLifecycle lifecycle;
     private final AccountManagement accounts;
     private final ProvisioningPlanner planner;
     private final VpcEndpointGateway ec2;
@@ -36,10 +38,12 @@ class AdoptionRunner {
     private final ProvisioningProperties properties;
     private final PolicyManagement policies;
 
-    AdoptionRunner(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+    AdoptionRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
+            ProvisioningPlanner planner,
             VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
             PolicyManagement policies) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.planner = planner;
         this.ec2 = ec2;
@@ -66,7 +70,7 @@ class AdoptionRunner {
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
         int attempt = store.startAttempt(requestId);
         if (!direct) {
-            requests.startProvisioning(id, "Adopting " + request.adoptsEndpointId() + " (attempt " + attempt + ")");
+            lifecycle.startProvisioning(id, "Adopting " + request.adoptsEndpointId() + " (attempt " + attempt + ")");
         }
         try {
             adopt(request, planner.items(request, account).get(0), direct);
@@ -104,11 +108,11 @@ class AdoptionRunner {
         if (tags.changesTags()) {
             store.status(id, "RUNNING", "tag", null);
             ec2.modify(item.target(), endpointId, tags);
-            requests.note(new EndpointRequestId(id), "TAGGED", "Tagged " + endpointId + ": " + tags.summary());
+            lifecycle.note(new EndpointRequestId(id), "TAGGED", "Tagged " + endpointId + ": " + tags.summary());
         }
         store.status(id, "SUCCEEDED", "done", null);
         if (!direct) {
-            requests.adoptionCompleted(new EndpointRequestId(id), endpointId);
+            lifecycle.adoptionCompleted(new EndpointRequestId(id), endpointId);
         }
     }
 
@@ -121,9 +125,9 @@ class AdoptionRunner {
         store.status(id.value(), jobStatus, step, error);
         RequestDetails request = requests.find(id).orElseThrow();
         if (request.status() == RequestStatus.PROVISIONING) {
-            requests.provisioningFailed(id, error);
+            lifecycle.provisioningFailed(id, error);
         } else if (request.status() == RequestStatus.ACTIVE) {
-            requests.note(id, "ADOPTION", "Tagging the adopted endpoint failed: " + error);
+            lifecycle.note(id, "ADOPTION", "Tagging the adopted endpoint failed: " + error);
         }
     }
 }

@@ -11,7 +11,8 @@ import io.vpcportal.provisioning.ProvisioningRunner.RetryLater;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class DayTwoRunner {
     private static final Logger log = LoggerFactory.getLogger(DayTwoRunner.class);
     private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestLifecycle lifecycle;
     private final AccountManagement accounts;
     private final ProvisioningPlanner planner;
     private final Preflight preflight;
@@ -45,10 +47,12 @@ class DayTwoRunner {
     private final PolicyManagement policies;
     private final ProvisioningRunner runner;
 
-    DayTwoRunner(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+    DayTwoRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
+            ProvisioningPlanner planner,
             Preflight preflight, VpcEndpointGateway ec2, BucketPolicyGateway s3, ProvisioningStore store,
             ProvisioningProperties properties, PolicyManagement policies, ProvisioningRunner runner) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.planner = planner;
         this.preflight = preflight;
@@ -80,10 +84,10 @@ class DayTwoRunner {
         int attempt = store.startAttempt(requestId);
         try {
             if (change) {
-                requests.startProvisioning(id, "Applying the change (attempt " + attempt + ")");
+                lifecycle.startProvisioning(id, "Applying the change (attempt " + attempt + ")");
                 applyChange(request, account);
             } else {
-                requests.startDecommissioning(id, "Decommissioning started (attempt " + attempt + ")");
+                lifecycle.startDecommissioning(id, "Decommissioning started (attempt " + attempt + ")");
                 decommission(request, account);
             }
         } catch (PreflightFailed e) {
@@ -124,7 +128,7 @@ class DayTwoRunner {
         store.endpoint(id, 0, desired.spec().clientToken(), endpointId, current.state(), null);
         EndpointChange diff = EndpointChange.between(current, desired.spec(), policies::canonical);
         if (diff.isEmpty()) {
-            requests.note(new EndpointRequestId(id), "MODIFIED", endpointId + " is already as approved: nothing sent");
+            lifecycle.note(new EndpointRequestId(id), "MODIFIED", endpointId + " is already as approved: nothing sent");
         } else {
             if (!diff.addSubnetIds().isEmpty() || !diff.addRouteTableIds().isEmpty()
                     || !diff.addSecurityGroupIds().isEmpty() || Boolean.TRUE.equals(diff.privateDns())) {
@@ -136,7 +140,7 @@ class DayTwoRunner {
             }
             store.status(id, "RUNNING", "modify", null);
             ec2.modify(desired.target(), endpointId, diff);
-            requests.note(new EndpointRequestId(id), "MODIFIED", (diff.modifiesEndpoint() ? "ModifyVpcEndpoint " : "Tagged ")
+            lifecycle.note(new EndpointRequestId(id), "MODIFIED", (diff.modifiesEndpoint() ? "ModifyVpcEndpoint " : "Tagged ")
                     + endpointId + ": " + diff.summary());
         }
         store.status(id, "RUNNING", "wait", null);
@@ -153,7 +157,7 @@ class DayTwoRunner {
             }
         }
         store.status(id, "SUCCEEDED", "done", null);
-        requests.changeApplied(new EndpointRequestId(id), endpointId);
+        lifecycle.changeApplied(new EndpointRequestId(id), endpointId);
     }
 
     private void decommission(RequestDetails request, AccountDetails account) {
@@ -162,7 +166,7 @@ class DayTwoRunner {
         for (ItemPlan item : planner.items(request, account)) {
             String endpointId = endpointOf(id, item.position(), item.target());
             if (endpointId == null) {
-                requests.note(new EndpointRequestId(id), "DECOMMISSION", "Endpoint " + (item.position() + 1)
+                lifecycle.note(new EndpointRequestId(id), "DECOMMISSION", "Endpoint " + (item.position() + 1)
                         + " was never created: nothing to delete");
                 continue;
             }
@@ -185,7 +189,7 @@ class DayTwoRunner {
             deleted.add(endpointId);
         }
         store.status(id, "SUCCEEDED", "done", null);
-        requests.decommissioned(new EndpointRequestId(id), deleted);
+        lifecycle.decommissioned(new EndpointRequestId(id), deleted);
     }
 
     /** The endpoint of item {@code position}: as stored when it was created, else by its item tag. */
@@ -210,7 +214,7 @@ class DayTwoRunner {
                 existing = s3.read(target, bucket);
             } catch (AwsCallFailed e) {
                 if ("NoSuchBucket".equals(e.code()) || "AccessDenied".equals(e.code())) {
-                    requests.note(id, "BUCKET_POLICY", "Bucket " + bucket + (e.code().equals("NoSuchBucket")
+                    lifecycle.note(id, "BUCKET_POLICY", "Bucket " + bucket + (e.code().equals("NoSuchBucket")
                             ? " does not exist" : " is not the portal's to change") + ": its owner should remove "
                             + endpointId + " from the statements starting with VpcePortal, if any");
                     return;
@@ -218,18 +222,18 @@ class DayTwoRunner {
                 throw e;
             }
             if (existing.isEmpty()) {
-                requests.note(id, "BUCKET_POLICY", "Bucket " + bucket + " has no policy: nothing to remove");
+                lifecycle.note(id, "BUCKET_POLICY", "Bucket " + bucket + " has no policy: nothing to remove");
                 return;
             }
             Optional<String> kept = policies.removeFromBucketPolicy(existing.get(), endpointId);
             if (kept.isEmpty()) {
                 s3.delete(target, bucket, account.id());
-                requests.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": policy deleted (it held only the portal's "
+                lifecycle.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": policy deleted (it held only the portal's "
                         + "statement for " + endpointId + ")");
                 return;
             }
             if (policies.canonical(kept.get()).equals(policies.canonical(existing.get()))) {
-                requests.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": no portal statement names " + endpointId);
+                lifecycle.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": no portal statement names " + endpointId);
                 return;
             }
             s3.write(target, bucket, kept.get(), account.id());
@@ -238,7 +242,7 @@ class DayTwoRunner {
                 throw new AwsCallFailed("GetBucketPolicy", "NotYetVisible", "the policy of " + bucket + " still shows "
                         + endpointId, true, null);
             }
-            requests.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": the portal's statement for " + endpointId
+            lifecycle.note(id, "BUCKET_POLICY", "Bucket " + bucket + ": the portal's statement for " + endpointId
                     + " removed, other statements kept");
         });
     }
@@ -264,7 +268,7 @@ class DayTwoRunner {
         store.status(id.value(), jobStatus, step, error);
         RequestDetails request = requests.find(id).orElseThrow();
         if (request.status() == RequestStatus.PROVISIONING || request.status() == RequestStatus.DECOMMISSIONING) {
-            requests.provisioningFailed(id, error);
+            lifecycle.provisioningFailed(id, error);
         }
     }
 

@@ -12,7 +12,8 @@ import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestApproved;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProvisioningManagement {
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestLifecycle lifecycle;
     private final AccountManagement accounts;
     private final ProvisioningPlanner planner;
     private final ProvisioningStore store;
@@ -38,10 +40,12 @@ public class ProvisioningManagement {
     private final OneTimeTask<Void> provisionTask;
     private final Clock clock;
 
-    ProvisioningManagement(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+    ProvisioningManagement(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
+            ProvisioningPlanner planner,
             ProvisioningStore store, AwsAccess aws, @Lazy SchedulerClient scheduler, OneTimeTask<Void> provisionTask,
             Clock clock) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.planner = planner;
         this.store = store;
@@ -64,9 +68,9 @@ public class ProvisioningManagement {
         }
         if (apply) {
             scheduler.scheduleIfNotExists(provisionTask.instance(request.id().toString()), clock.instant());
-            requests.note(approved.requestId(), "PLANNED", "Provisioning queued: " + plan.size() + " AWS calls planned");
+            lifecycle.note(approved.requestId(), "PLANNED", "Provisioning queued: " + plan.size() + " AWS calls planned");
         } else {
-            requests.note(approved.requestId(), "PLANNED", "Plan ready (" + plan.size()
+            lifecycle.note(approved.requestId(), "PLANNED", "Plan ready (" + plan.size()
                     + " AWS calls). AWS is not configured, so nothing was created: this is plan-only mode.");
         }
     }
@@ -105,9 +109,9 @@ public class ProvisioningManagement {
         }
         if (apply) {
             scheduler.scheduleIfNotExists(provisionTask.instance(request.id().toString()), clock.instant());
-            requests.note(approved.requestId(), "PLANNED", "Decommissioning queued: " + plan.size() + " AWS calls planned");
+            lifecycle.note(approved.requestId(), "PLANNED", "Decommissioning queued: " + plan.size() + " AWS calls planned");
         } else {
-            requests.note(approved.requestId(), "PLANNED", "Decommission plan ready (" + plan.size()
+            lifecycle.note(approved.requestId(), "PLANNED", "Decommission plan ready (" + plan.size()
                     + " AWS calls). AWS is not configured, so nothing was deleted: this is plan-only mode.");
         }
     }

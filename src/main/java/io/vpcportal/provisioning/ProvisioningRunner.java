@@ -6,7 +6,8 @@ import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class ProvisioningRunner {
         }
     }
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestLifecycle lifecycle;
     private final AccountManagement accounts;
     private final ProvisioningPlanner planner;
     private final Preflight preflight;
@@ -48,10 +50,12 @@ class ProvisioningRunner {
     private final BucketPolicyGateway s3;
     private final io.vpcportal.policy.PolicyManagement policies;
 
-    ProvisioningRunner(RequestManagement requests, AccountManagement accounts, ProvisioningPlanner planner,
+    ProvisioningRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
+            ProvisioningPlanner planner,
             Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
             BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.planner = planner;
         this.preflight = preflight;
@@ -72,7 +76,7 @@ class ProvisioningRunner {
         }
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
         int attempt = store.startAttempt(requestId);
-        requests.startProvisioning(id, "Provisioning started (attempt " + attempt + ")");
+        lifecycle.startProvisioning(id, "Provisioning started (attempt " + attempt + ")");
         List<ItemPlan> items = planner.items(request, account);
         List<String> endpointIds = new ArrayList<>();
         try {
@@ -103,7 +107,7 @@ class ProvisioningRunner {
             return;
         }
         store.status(requestId, "SUCCEEDED", "done", null);
-        requests.provisioned(id, endpointIds);
+        lifecycle.provisioned(id, endpointIds);
     }
 
     /**
@@ -134,7 +138,7 @@ class ProvisioningRunner {
                 }
                 Optional<String> merged = policies.mergeBucketPolicy(existing, spec(bucket, endpointId, account, mode));
                 if (merged.isEmpty() || merged.get().equals(existing)) {
-                    requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
+                    lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
                             + ": nothing to change (" + (mode == io.vpcportal.policy.EnforcementMode.AUDIT
                             ? "audit stage: the account has no break-glass principal yet" : "already restricted") + ")");
                     return;
@@ -153,7 +157,7 @@ class ProvisioningRunner {
                     throw new AwsCallFailed("GetBucketPolicy", "NotYetVisible", "the policy of " + bucket
                             + " does not show " + endpointId + " yet", true, null);
                 }
-                requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket + " now "
+                lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket + " now "
                         + (mode == io.vpcportal.policy.EnforcementMode.ENFORCE ? "only accepts requests through "
                         + endpointId + " (break-glass principals excepted)"
                         : "has the restriction to " + endpointId + " staged in audit form"));
@@ -175,7 +179,7 @@ class ProvisioningRunner {
             io.vpcportal.policy.EnforcementMode mode, String code) {
         String statement = policies.mergeBucketPolicy(null, spec(bucket, endpointId, account,
                 io.vpcportal.policy.EnforcementMode.ENFORCE)).orElse("");
-        requests.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
+        lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
                 + (code.equals("NoSuchBucket") ? " does not exist in account " + account.id()
                 : " is not owned by account " + account.id() + " (or the portal's role may not change its policy)")
                 + ": no bucket policy was written. Its owner should add: " + statement);
@@ -236,7 +240,7 @@ class ProvisioningRunner {
                 store.endpoint(item.target().requestId(), item.position(), item.spec().clientToken(), endpointId,
                         state.get().state(), null);
                 store.status(item.target().requestId(), "RUNNING", WAITING_FOR_PROVIDER, null);
-                requests.note(new EndpointRequestId(item.target().requestId()), "WAITING_FOR_PROVIDER", "Endpoint "
+                lifecycle.note(new EndpointRequestId(item.target().requestId()), "WAITING_FOR_PROVIDER", "Endpoint "
                         + endpointId + " waits for the provider of " + item.spec().serviceName()
                         + " to accept the connection (pendingAcceptance); the portal keeps looking");
             }
@@ -260,7 +264,7 @@ class ProvisioningRunner {
         store.status(id.value(), jobStatus, step, error);
         RequestDetails request = requests.find(id).orElseThrow();
         if (request.status() == RequestStatus.PROVISIONING) {
-            requests.provisioningFailed(id, error);
+            lifecycle.provisioningFailed(id, error);
         }
     }
 

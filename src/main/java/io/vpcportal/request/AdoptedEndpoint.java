@@ -2,6 +2,7 @@ package io.vpcportal.request;
 
 import io.vpcportal.catalog.EndpointType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An endpoint that exists in AWS without the portal having made it, as it is now: adopting it makes it an
@@ -11,9 +12,9 @@ import java.util.List;
 public record AdoptedEndpoint(String vpcEndpointId, String team, String accountId, String region, String vpcId,
         String templateKey, int templateVersion, EndpointType endpointType, String serviceName,
         List<String> routeTableIds, List<String> subnetIds, List<String> securityGroupIds, boolean privateDns,
-        String policy, java.util.Map<String, String> tags) {
+        String policy, Map<String, String> tags) {
 
     public AdoptedEndpoint {
-        tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 }

@@ -1,6 +1,7 @@
 package io.vpcportal.request;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A change to one endpoint of an active request, before any rule has been checked: the new network and policy
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public record ChangeDraft(Integer position, List<String> routeTableIds, List<String> subnetIds,
         List<String> securityGroupIds, Boolean privateDns, String policyChoice, List<String> bucketNames,
-        List<String> tableNames, String customPolicy, String justification, java.util.Map<String, String> tags) {
+        List<String> tableNames, String customPolicy, String justification, Map<String, String> tags) {
 
     public ChangeDraft(Integer position, List<String> routeTableIds, List<String> subnetIds,
             List<String> securityGroupIds, Boolean privateDns, String policyChoice, List<String> bucketNames,

@@ -1,6 +1,7 @@
 package io.vpcportal.request;
 
 import io.vpcportal.identity.PortalPrincipal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
 public interface QuickStartVpcs {
 
     /** Quick starts of the start page, by key. */
-    java.util.List<String> KEYS = java.util.List.of("standard", "serverless", "datadog");
+    List<String> KEYS = List.of("standard", "serverless", "datadog");
 
     /** A VPC for quick start {@code key} in an account {@code by} may request endpoints in; empty when none. */
     Optional<Target> find(PortalPrincipal by, String key);

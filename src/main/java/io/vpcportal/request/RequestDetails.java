@@ -3,6 +3,7 @@ package io.vpcportal.request;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.UUID;
 
 /**
@@ -51,14 +52,14 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
     public record ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
             String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
             List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,
-            List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags,
+            List<String> tableNames, String customPolicy, SortedMap<String, String> tags,
             BigDecimal expectedMonthlyGb) {
 
         /** An item without its own monthly GB. */
         public ItemDetails(int position, String templateKey, int templateVersion, String endpointType,
                 String serviceName, String serviceRegion, List<String> routeTableIds, List<String> subnetIds,
                 List<String> securityGroupIds, boolean privateDns, String policyChoice, List<String> bucketNames,
-                List<String> tableNames, String customPolicy, java.util.SortedMap<String, String> tags) {
+                List<String> tableNames, String customPolicy, SortedMap<String, String> tags) {
             this(position, templateKey, templateVersion, endpointType, serviceName, serviceRegion, routeTableIds,
                     subnetIds, securityGroupIds, privateDns, policyChoice, bucketNames, tableNames, customPolicy, tags,
                     null);
@@ -71,19 +72,5 @@ public record RequestDetails(UUID id, String title, RequestStatus status, String
 
     public boolean cancellable() {
         return status.isCancellable();
-    }
-
-    static RequestDetails of(EndpointRequest r) {
-        List<ItemDetails> items = r.items().stream().map(i -> new ItemDetails(i.position(), i.templateKey(),
-                i.templateVersion(), i.endpointType().name(), i.serviceName(), i.serviceRegion(), i.routeTableIds(),
-                i.subnetIds(), i.securityGroupIds(), i.privateDns(), i.policyChoice().key(), i.bucketNames(),
-                i.tableNames(), i.customPolicy(), i.tags(), i.expectedMonthlyGb())).toList();
-        List<TimelineDetails> timeline = r.timeline().stream().map(t -> new TimelineDetails(t.occurredAt(), t.actor(),
-                t.kind(), t.fromStatus(), t.toStatus(), t.message())).toList();
-        return new RequestDetails(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
-                r.accountId(), r.region(), r.vpcId(), r.justification(), r.expectedMonthlyGb(), r.natGatewayId(),
-                r.createdAt(), r.updatedAt(), r.submittedAt(), items, timeline, r.kind(),
-                r.changeOf() == null ? null : r.changeOf().value(), r.changePosition(), r.natGatewayRemoved(),
-                r.adoptsEndpoint());
     }
 }

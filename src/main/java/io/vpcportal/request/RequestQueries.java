@@ -1,108 +1,92 @@
 package io.vpcportal.request;
 
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.internal.EndpointRequestRepository;
-import io.vpcportal.shared.TeamId;
-import jakarta.persistence.criteria.Predicate;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import io.vpcportal.request.internal.ItemTemplateKey;
+import io.vpcportal.request.internal.RequestPages;
+import io.vpcportal.request.internal.RequestStore;
+import io.vpcportal.request.internal.RequestViews;
+import io.vpcportal.request.internal.Requesters;
+import io.vpcportal.request.internal.SummaryColumns;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
 
 /**
- * Lists requests newest first with keyset pagination: the cursor holds the last row's (created_at, id), so a
- * page costs the same however deep it is and rows inserted meanwhile never shift it.
+ * Reads of requests: as a user may see them ({@link #get}, {@link #list}, {@link #requireVisible}) and as the
+ * portal itself sees them, for other modules' work ({@link #find}, {@link #summaries}, {@link #inStatus}).
  */
-@Component
-class RequestQueries {
-
-    static final int MAX_LIMIT = 100;
+@Service
+public class RequestQueries {
 
     private final EndpointRequestRepository requests;
+    private final RequestPages pages;
+    private final RequestStore store;
 
-    RequestQueries(EndpointRequestRepository requests) {
+    RequestQueries(EndpointRequestRepository requests, RequestPages pages, RequestStore store) {
         this.requests = requests;
+        this.pages = pages;
+        this.store = store;
     }
 
-    /** Admins and approvers see every request; others see their teams' requests and their own. */
-    static boolean canSee(PortalPrincipal p, EndpointRequest r) {
-        return RequestManagement.isAdminOrApprover(p) || p.isMemberOf(r.team()) || r.requester().equals(p.id());
+    /** A request {@code by} may see; NotFound (as for an unknown id) otherwise. */
+    public RequestDetails get(PortalPrincipal by, UUID id) {
+        return store.inTransaction(() -> RequestViews.details(store.visible(by, id)));
     }
 
-    @Transactional(readOnly = true)
-    RequestPage page(PortalPrincipal by, RequestFilter filter, String cursor, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
-        Specification<EndpointRequest> spec = (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (!RequestManagement.isAdminOrApprover(by)) {
-                List<String> teams = by.teams().stream().map(TeamId::value).toList();
-                Predicate own = cb.equal(root.get("requesterId"), by.id().value());
-                where.add(teams.isEmpty() ? own : cb.or(own, root.get("team").in(teams)));
-            }
-            if (filter.mineOnly()) {
-                where.add(cb.equal(root.get("requesterId"), by.id().value()));
-            }
-            if (filter.status() != null) {
-                where.add(cb.equal(root.get("status"), filter.status()));
-            }
-            if (filter.team() != null && !filter.team().isBlank()) {
-                where.add(cb.equal(root.get("team"), filter.team()));
-            }
-            if (filter.accountId() != null && !filter.accountId().isBlank()) {
-                where.add(cb.equal(root.get("accountId"), filter.accountId()));
-            }
-            if (after != null) {
-                where.add(cb.or(cb.lessThan(root.get("createdAt"), after.createdAt()),
-                        cb.and(cb.equal(root.get("createdAt"), after.createdAt()),
-                                cb.lessThan(root.<UUID>get("id"), after.id()))));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
-        List<EndpointRequest> rows = requests.findAll(spec,
-                PageRequest.of(0, limit + 1, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
-                .getContent();
-        boolean more = rows.size() > limit;
-        List<EndpointRequest> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
-        return new RequestPage(page.stream().map(RequestSummary::of).toList(), next);
+    /** The requests {@code by} may see, newest first, one page after {@code cursor}. */
+    public RequestPage list(PortalPrincipal by, RequestFilter filter, String cursor, int limit) {
+        return pages.page(by, filter, cursor, limit);
     }
 
-    record Cursor(Instant createdAt, UUID id) {
-
-        static Cursor of(EndpointRequest r) {
-            return new Cursor(r.createdAt(), r.id().value());
+    /** Fails with NotFound (as for an unknown id) when {@code by} may not see the request. */
+    public void requireVisible(PortalPrincipal by, UUID id) {
+        if (!canSee(by, new EndpointRequestId(id))) {
+            throw new NotFoundException("No request " + id);
         }
+    }
 
-        String encode() {
-            String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    /** Whether {@code by} may see the request: the same rule as the API's. */
+    public boolean canSee(PortalPrincipal by, EndpointRequestId id) {
+        return Boolean.TRUE.equals(store.inTransaction(() -> requests.findById(id.value())
+                .map(r -> Requesters.canSee(by, r)).orElse(false)));
+    }
+
+    /** A request as the portal itself sees it, without a user's visibility rules. */
+    public Optional<RequestDetails> find(EndpointRequestId id) {
+        return store.inTransaction(() -> requests.findById(id.value()).map(RequestViews::details));
+    }
+
+    /**
+     * Summaries of many requests, as the portal itself sees them, in two statements however many there are (for
+     * lists built from another module's rows, such as the approver's inbox). Unknown ids are left out.
+     */
+    public Map<UUID, RequestSummary> summaries(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-
-        static Cursor parse(String text) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int colon = raw.indexOf(':');
-                int dot = raw.indexOf('.');
-                if (colon < 0 || dot < 0 || dot > colon) {
-                    throw new IllegalArgumentException("shape");
-                }
-                Instant at = Instant.ofEpochSecond(Long.parseLong(raw.substring(0, dot)),
-                        Long.parseLong(raw.substring(dot + 1, colon)));
-                return new Cursor(at, UUID.fromString(raw.substring(colon + 1)));
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this API returned");
+        return store.inTransaction(() -> {
+            Map<UUID, List<String>> keys = new HashMap<>();
+            for (ItemTemplateKey key : requests.templateKeys(ids)) {
+                keys.computeIfAbsent(key.requestId(), k -> new ArrayList<>()).add(key.templateKey());
             }
-        }
+            Map<UUID, RequestSummary> summaries = new HashMap<>();
+            for (SummaryColumns columns : requests.summaryColumns(ids)) {
+                summaries.put(columns.id(), RequestViews.summary(columns, keys.getOrDefault(columns.id(), List.of())));
+            }
+            return summaries;
+        });
+    }
+
+    /** Every request in {@code status}, as the portal itself sees them (the savings collection reads ACTIVE ones). */
+    public List<RequestDetails> inStatus(RequestStatus wanted) {
+        return store.inTransaction(() -> requests.findAll((root, query, cb) -> cb.equal(root.get("status"), wanted))
+                .stream().map(RequestViews::details).toList());
     }
 }

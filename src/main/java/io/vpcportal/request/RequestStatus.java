@@ -1,5 +1,6 @@
 package io.vpcportal.request;
 
+import io.vpcportal.request.internal.IllegalTransitionException;
 import java.util.EnumSet;
 import java.util.Set;
 

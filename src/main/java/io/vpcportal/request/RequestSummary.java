@@ -7,10 +7,4 @@ import java.util.UUID;
 /** A request as lists show it. */
 public record RequestSummary(UUID id, String title, RequestStatus status, String requester, String team,
         String accountId, String region, String vpcId, List<String> templateKeys, Instant createdAt) {
-
-    static RequestSummary of(EndpointRequest r) {
-        return new RequestSummary(r.id().value(), r.title(), r.status(), r.requesterName(), r.team().value(),
-                r.accountId(), r.region(), r.vpcId(), r.items().stream().map(EndpointRequestItem::templateKey).toList(),
-                r.createdAt());
-    }
 }

@@ -11,7 +11,7 @@ import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
@@ -40,7 +40,7 @@ class DecommissionBaselineIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    RequestManagement requests;
+    RequestLifecycle lifecycle;
     @Autowired
     ProvisioningStore provisioning;
     @Autowired
@@ -75,8 +75,8 @@ class DecommissionBaselineIntegrationTests {
         // what an apply-mode portal records once the endpoint exists
         UUID requestId = UUID.fromString(id);
         provisioning.endpoint(requestId, 0, "vpce-portal-baseline", endpoint, "available", null);
-        requests.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
-        requests.provisioned(new EndpointRequestId(requestId), List.of(endpoint));
+        lifecycle.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
+        lifecycle.provisioned(new EndpointRequestId(requestId), List.of(endpoint));
 
         var decommission = api.post("/api/v1/requests/" + id + "/decommission", token, "{\"reason\":\"done\"}");
         assertThat(decommission.status()).as(decommission.body()).isEqualTo(200);

@@ -10,7 +10,7 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class DayTwoPlanModeIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    RequestManagement requests;
+    RequestLifecycle lifecycle;
     @Autowired
     ProvisioningStore store;
 
@@ -56,8 +56,8 @@ class DayTwoPlanModeIntegrationTests {
         // what an apply-mode portal would have recorded once the endpoint existed
         UUID requestId = UUID.fromString(id);
         store.endpoint(requestId, 0, "vpce-portal-plan", ENDPOINT, "available", null);
-        requests.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
-        requests.provisioned(new EndpointRequestId(requestId), List.of(ENDPOINT));
+        lifecycle.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
+        lifecycle.provisioned(new EndpointRequestId(requestId), List.of(ENDPOINT));
 
         var change = api.post("/api/v1/requests/" + id + "/changes", token, """
                 {"routeTableIds":["rtb-0a1b2c3d4e5f60718","rtb-0a1b2c3d4e5f60719"],"bucketNames":["plan-reports","plan-archive"],
@@ -111,8 +111,8 @@ class DayTwoPlanModeIntegrationTests {
         api.post("/api/v1/requests/" + id + "/submit", token, "");
         UUID requestId = UUID.fromString(id);
         store.endpoint(requestId, 0, "vpce-portal-page", ENDPOINT, "available", null);
-        requests.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
-        requests.provisioned(new EndpointRequestId(requestId), List.of(ENDPOINT));
+        lifecycle.startProvisioning(new EndpointRequestId(requestId), "test: as if provisioned");
+        lifecycle.provisioned(new EndpointRequestId(requestId), List.of(ENDPOINT));
         FormClient browser = FormClient.signIn(port, username, TestIdentities.PASSWORD);
 
         String detail = browser.get("/requests/" + id).body();

@@ -21,7 +21,8 @@ import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestLifecycle;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,14 +41,16 @@ import org.junit.jupiter.api.Test;
  */
 class ProvisioningRunnerTests {
 
-    private final RequestManagement requests = mock(RequestManagement.class);
+    private final RequestQueries requests = mock(RequestQueries.class);
+    private final RequestLifecycle lifecycle = mock(RequestLifecycle.class);
     private final AccountManagement accounts = mock(AccountManagement.class);
     private final ProvisioningPlanner planner = mock(ProvisioningPlanner.class);
     private final Preflight preflight = mock(Preflight.class);
     private final VpcEndpointGateway ec2 = mock(VpcEndpointGateway.class);
     private final ProvisioningStore store = mock(ProvisioningStore.class);
     private final BucketPolicyGateway s3 = mock(BucketPolicyGateway.class);
-    private final ProvisioningRunner runner = new ProvisioningRunner(requests, accounts, planner, preflight, ec2, store,
+    private final ProvisioningRunner runner = new ProvisioningRunner(requests, lifecycle, accounts, planner, preflight, ec2,
+            store,
             new ProvisioningProperties(8, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(10)), s3,
             mock(PolicyManagement.class));
 
@@ -76,8 +79,8 @@ class ProvisioningRunnerTests {
         verify(ec2, times(1)).create(target, spec);
         verify(store).status(eq(id), eq("NEEDS_OPERATOR"), eq("create"),
                 argThat(m -> m.contains("IdempotentParameterMismatch") && m.contains("an operator must look")));
-        verify(requests).provisioningFailed(eq(requestId), argThat(m -> m.contains("IdempotentParameterMismatch")));
-        verify(requests, never()).provisioned(any(), any());
+        verify(lifecycle).provisioningFailed(eq(requestId), argThat(m -> m.contains("IdempotentParameterMismatch")));
+        verify(lifecycle, never()).provisioned(any(), any());
         verify(store, never()).status(eq(id), eq("QUEUED"), anyString(), any());
         verify(store, never()).endpoint(eq(id), anyInt(), anyString(), argThat(e -> e != null), anyString(), any());
         assertThat(new AwsCallFailed("CreateVpcEndpoint", "IdempotentParameterMismatch", "x", false, null)

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.request.internal.IllegalTransitionException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -9,7 +9,7 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +28,10 @@ class ApprovalController {
 
     private final ApprovalManagement approvals;
     private final CommentManagement comments;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final CatalogManagement catalog;
 
-    ApprovalController(ApprovalManagement approvals, CommentManagement comments, RequestManagement requests,
+    ApprovalController(ApprovalManagement approvals, CommentManagement comments, RequestQueries requests,
             CatalogManagement catalog) {
         this.approvals = approvals;
         this.comments = comments;

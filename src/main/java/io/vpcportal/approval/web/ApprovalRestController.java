@@ -10,7 +10,7 @@ import io.vpcportal.approval.Decision;
 import io.vpcportal.approval.InboxEntry;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.NotFoundException;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +31,9 @@ class ApprovalRestController {
 
     private final ApprovalManagement approvals;
     private final CommentManagement comments;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
 
-    ApprovalRestController(ApprovalManagement approvals, CommentManagement comments, RequestManagement requests) {
+    ApprovalRestController(ApprovalManagement approvals, CommentManagement comments, RequestQueries requests) {
         this.approvals = approvals;
         this.comments = comments;
         this.requests = requests;

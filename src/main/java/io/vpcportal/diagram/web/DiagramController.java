@@ -4,7 +4,7 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.diagram.DiagramFormat;
 import io.vpcportal.diagram.DiagramManagement;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DiagramController {
 
     private final DiagramManagement diagrams;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final CatalogManagement catalog;
 
-    DiagramController(DiagramManagement diagrams, RequestManagement requests, CatalogManagement catalog) {
+    DiagramController(DiagramManagement diagrams, RequestQueries requests, CatalogManagement catalog) {
         this.diagrams = diagrams;
         this.requests = requests;
         this.catalog = catalog;

@@ -8,7 +8,7 @@ import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.platform.DeliveryHealth;
 import io.vpcportal.provisioning.FailedJobs;
 import io.vpcportal.request.RequestFilter;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,7 +25,7 @@ class HomeController {
 
     static final int LISTED = 5;
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final ApprovalManagement approvals;
     private final PendingDecisions pending;
     private final InventorySync sync;
@@ -33,7 +33,7 @@ class HomeController {
     private final DeliveryHealth deliveries;
     private final Clock clock;
 
-    HomeController(RequestManagement requests, ApprovalManagement approvals, PendingDecisions pending,
+    HomeController(RequestQueries requests, ApprovalManagement approvals, PendingDecisions pending,
             InventorySync sync, FailedJobs failedJobs, DeliveryHealth deliveries, Clock clock) {
         this.requests = requests;
         this.approvals = approvals;

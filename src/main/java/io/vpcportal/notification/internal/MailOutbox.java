@@ -7,7 +7,7 @@ import io.vpcportal.notification.MailKind;
 import io.vpcportal.notification.NotificationPreferences;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import io.vpcportal.request.RequestStatusChanged;
 import io.vpcportal.shared.TeamId;
@@ -30,11 +30,11 @@ class MailOutbox {
     private final MailTexts texts;
     private final UserContacts contacts;
     private final NotificationPreferences preferences;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final Clock clock;
 
     MailOutbox(MailServer server, MailDeliveryRepository mails, MailTexts texts, UserContacts contacts,
-            NotificationPreferences preferences, RequestManagement requests, Clock clock) {
+            NotificationPreferences preferences, RequestQueries requests, Clock clock) {
         this.server = server;
         this.mails = mails;
         this.texts = texts;

@@ -4,7 +4,7 @@ import io.vpcportal.approval.WaitingStages;
 import io.vpcportal.approval.WaitingStages.WaitingStage;
 import io.vpcportal.notification.MailKind;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 class SlaReminders {
 
     private final WaitingStages waiting;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final MailOutbox outbox;
     private final MailTexts texts;
     private final MailServer server;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SlaReminders(WaitingStages waiting, RequestManagement requests, MailOutbox outbox, MailTexts texts,
+    SlaReminders(WaitingStages waiting, RequestQueries requests, MailOutbox outbox, MailTexts texts,
             MailServer server, JdbcClient jdbc, Clock clock) {
         this.waiting = waiting;
         this.requests = requests;

@@ -3,7 +3,7 @@ package io.vpcportal.notification.internal;
 import io.vpcportal.approval.ApprovalNeeded;
 import io.vpcportal.notification.WebhookEventType;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatusChanged;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +27,11 @@ class WebhookOutbox {
 
     private final WebhookRepository webhooks;
     private final WebhookDeliveryRepository deliveries;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final Clock clock;
     private final io.vpcportal.notification.PortalLinks links;
 
-    WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RequestManagement requests,
+    WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RequestQueries requests,
             Clock clock, io.vpcportal.notification.PortalLinks links) {
         this.links = links;
         this.webhooks = webhooks;

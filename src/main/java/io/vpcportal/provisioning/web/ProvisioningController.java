@@ -4,7 +4,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProvisioningController {
 
     private final ProvisioningManagement provisioning;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
 
-    ProvisioningController(ProvisioningManagement provisioning, RequestManagement requests) {
+    ProvisioningController(ProvisioningManagement provisioning, RequestQueries requests) {
         this.provisioning = provisioning;
         this.requests = requests;
     }

@@ -6,7 +6,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningDetails;
 import io.vpcportal.provisioning.ProvisioningManagement;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvisioningRestController {
 
     private final ProvisioningManagement provisioning;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
 
-    ProvisioningRestController(ProvisioningManagement provisioning, RequestManagement requests) {
+    ProvisioningRestController(ProvisioningManagement provisioning, RequestQueries requests) {
         this.provisioning = provisioning;
         this.requests = requests;
     }

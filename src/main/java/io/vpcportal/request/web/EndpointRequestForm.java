@@ -1,6 +1,7 @@
 package io.vpcportal.request.web;
 
 import io.vpcportal.catalog.EndpointTemplateDetails;
+import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestDraft;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public class EndpointRequestForm {
     private List<ItemForm> items = new ArrayList<>();
     private String addTemplate;
 
-    static EndpointRequestForm of(io.vpcportal.request.RequestDetails stored) {
+    static EndpointRequestForm of(RequestDetails stored) {
         EndpointRequestForm form = new EndpointRequestForm();
         form.team = stored.team();
         form.accountId = stored.accountId();

@@ -3,10 +3,13 @@ package io.vpcportal.request.web;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.TemplateField;
 import io.vpcportal.request.ItemDraft;
+import io.vpcportal.request.RequestDetails;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One endpoint in the HTML request form. Id lists are typed as text (commas, spaces or new lines between
@@ -25,7 +28,7 @@ public class ItemForm {
     private String serviceRegion = "";
     private String customPolicy = "";
     private String tags = "";
-    private java.math.BigDecimal expectedMonthlyGb;
+    private BigDecimal expectedMonthlyGb;
 
     public ItemForm() {
     }
@@ -40,7 +43,7 @@ public class ItemForm {
     }
 
     /** The form of an item already stored, to edit it. */
-    static ItemForm of(io.vpcportal.request.RequestDetails.ItemDetails stored) {
+    static ItemForm of(RequestDetails.ItemDetails stored) {
         ItemForm item = new ItemForm();
         item.templateKey = stored.templateKey();
         item.routeTableIds = String.join(", ", stored.routeTableIds());
@@ -53,7 +56,7 @@ public class ItemForm {
         item.serviceRegion = stored.serviceRegion() == null ? "" : stored.serviceRegion();
         item.customPolicy = stored.customPolicy() == null ? "" : stored.customPolicy();
         item.tags = stored.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         item.expectedMonthlyGb = stored.expectedMonthlyGb() == null ? null
                 : stored.expectedMonthlyGb().stripTrailingZeros();
         return item;
@@ -111,6 +114,6 @@ public class ItemForm {
     public void setCustomPolicy(String customPolicy) { this.customPolicy = customPolicy; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
-    public java.math.BigDecimal getExpectedMonthlyGb() { return expectedMonthlyGb; }
-    public void setExpectedMonthlyGb(java.math.BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
+    public BigDecimal getExpectedMonthlyGb() { return expectedMonthlyGb; }
+    public void setExpectedMonthlyGb(BigDecimal expectedMonthlyGb) { this.expectedMonthlyGb = expectedMonthlyGb; }
 }

@@ -8,20 +8,27 @@ import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
+import io.vpcportal.platform.web.FormErrors;
 import io.vpcportal.request.CreatedRequest;
+import io.vpcportal.request.QuickStartVpcs;
 import io.vpcportal.request.RequestDetails;
+import io.vpcportal.request.RequestChanges;
+import io.vpcportal.request.RequestDrafts;
 import io.vpcportal.request.RequestFilter;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import io.vpcportal.shared.AwsRegion;
 import io.vpcportal.shared.TeamId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +41,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Request pages: the templated form, the list, the detail with its timeline, submit and cancel. */
+/**
+ * Request pages: the templated form, the list, the detail with its timeline, submit and cancel. Changing an
+ * ACTIVE request's endpoints and decommissioning them are {@link RequestChangeController}'s.
+ */
 @Controller
 @RequestMapping("/requests")
 class RequestController {
@@ -44,14 +54,19 @@ class RequestController {
 
     private static final int PAGE_SIZE = 20;
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestDrafts drafts;
+    private final RequestChanges changes;
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
-    private final List<io.vpcportal.request.QuickStartVpcs> quickStarts;
+    private final List<QuickStartVpcs> quickStarts;
 
-    RequestController(RequestManagement requests, CatalogManagement catalog, AccountManagement accounts,
-            org.springframework.beans.factory.ObjectProvider<io.vpcportal.request.QuickStartVpcs> quickStarts) {
+    RequestController(RequestQueries requests, RequestDrafts drafts, RequestChanges changes,
+            CatalogManagement catalog, AccountManagement accounts,
+            ObjectProvider<QuickStartVpcs> quickStarts) {
         this.requests = requests;
+        this.drafts = drafts;
+        this.changes = changes;
         this.catalog = catalog;
         this.accounts = accounts;
         this.quickStarts = quickStarts.orderedStream().toList();
@@ -83,7 +98,7 @@ class RequestController {
             @RequestParam(name = "quickstart", required = false) String quickStart, Model model) {
         EndpointRequestForm form = new EndpointRequestForm();
         if (templateKeys != null) {
-            templateKeys.stream().distinct().limit(10).map(catalog::current).flatMap(java.util.Optional::stream)
+            templateKeys.stream().distinct().limit(10).map(catalog::current).flatMap(Optional::stream)
                     .filter(t -> !t.retired()).forEach(t -> form.getItems().add(ItemForm.from(t)));
         }
         List<String> myTeams = me.teams().stream().map(TeamId::value).sorted().toList();
@@ -95,9 +110,9 @@ class RequestController {
             form.setAccountId(usable.get(0).id());
         }
         // a quick start names the VPC where its architecture is set up, when one is known and the caller may use it
-        if (quickStart != null && io.vpcportal.request.QuickStartVpcs.KEYS.contains(quickStart)
+        if (quickStart != null && QuickStartVpcs.KEYS.contains(quickStart)
                 && (vpc == null || vpc.isBlank())) {
-            quickStarts.stream().map(q -> q.find(me, quickStart)).flatMap(java.util.Optional::stream).findFirst()
+            quickStarts.stream().map(q -> q.find(me, quickStart)).flatMap(Optional::stream).findFirst()
                     .ifPresent(t -> {
                         form.setAccountId(t.accountId());
                         form.setRegion(t.region());
@@ -135,10 +150,10 @@ class RequestController {
         }
         Map<String, EndpointTemplateDetails> templates = templatesOf(form);
         try {
-            CreatedRequest created = requests.create(me, form.toDraft(templates), form.getFormToken());
+            CreatedRequest created = drafts.create(me, form.toDraft(templates), form.getFormToken());
             UUID id = created.request().id();
             if (action.equals("submit") && created.request().status() == RequestStatus.DRAFT) {
-                requests.submit(me, id);
+                drafts.submit(me, id);
                 redirect.addFlashAttribute("success", "Request submitted for approval.");
             } else {
                 redirect.addFlashAttribute("success", created.replayed() ? "This request was already saved."
@@ -146,7 +161,7 @@ class RequestController {
             }
             return "redirect:/requests/" + id;
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             return showForm(me, form, model);
         } catch (UnprocessableException e) {
             // the form was changed after a first save: start a new logical request
@@ -199,18 +214,18 @@ class RequestController {
             return showForm(me, form, model);
         }
         try {
-            RequestDetails saved = requests.revise(me, id, form.toDraft(templatesOf(form)));
+            RequestDetails saved = drafts.revise(me, id, form.toDraft(templatesOf(form)));
             if (action.equals("submit")) {
-                requests.submit(me, saved.id());
+                drafts.submit(me, saved.id());
                 redirect.addFlashAttribute("success", "Request resubmitted for approval.");
             } else {
                 redirect.addFlashAttribute("success", "Changes saved.");
             }
             return "redirect:/requests/" + id;
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             return showForm(me, form, model);
-        } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
+        } catch (ConflictException | ForbiddenException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
             return "redirect:/requests/" + id;
         }
@@ -229,75 +244,16 @@ class RequestController {
         model.addAttribute("templateNames", names);
         model.addAttribute("canChange", mayAsk && !request.isChange() && request.status() == RequestStatus.ACTIVE
                 && (me.isMemberOf(new TeamId(request.team())) || request.requester().equals(me.getUsername())));
-        model.addAttribute("changes", request.isChange() ? List.of() : requests.changesOf(me, id));
+        model.addAttribute("changes", request.isChange() ? List.of() : changes.changesOf(me, id));
         return "request/detail";
-    }
-
-    @GetMapping("/{id}/change")
-    String changeForm(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @RequestParam(defaultValue = "0") int position, Model model, RedirectAttributes redirect) {
-        RequestDetails request = requests.get(me, id);
-        var item = request.items().stream().filter(i -> i.position() == position).findFirst();
-        if (item.isEmpty() || request.isChange() || request.status() != RequestStatus.ACTIVE) {
-            redirect.addFlashAttribute("failure", "Only the endpoints of an ACTIVE request can be changed.");
-            return "redirect:/requests/" + id;
-        }
-        return showChangeForm(request, ChangeForm.of(item.get()), model);
-    }
-
-    @PostMapping("/{id}/change")
-    String requestChange(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @ModelAttribute("form") ChangeForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        RequestDetails request = requests.get(me, id);
-        if (request.isChange() || request.status() != RequestStatus.ACTIVE) {
-            redirect.addFlashAttribute("failure", "Only the endpoints of an ACTIVE request can be changed.");
-            return "redirect:/requests/" + id;
-        }
-        if (binding.hasErrors()) {
-            return showChangeForm(request, form, model);
-        }
-        try {
-            RequestDetails change = requests.requestChange(me, id, form.toDraft());
-            redirect.addFlashAttribute("success", change.status() == RequestStatus.SUBMITTED
-                    ? "Change submitted for approval." : "Change submitted: " + change.status() + ".");
-            return "redirect:/requests/" + change.id();
-        } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
-        } catch (ConflictException | UnprocessableException | io.vpcportal.platform.ForbiddenException e) {
-            binding.reject("refused", e.getMessage());
-        }
-        return showChangeForm(request, form, model);
-    }
-
-    @PostMapping("/{id}/decommission")
-    String decommission(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            RequestDetails request = requests.requestDecommission(me, id, reason);
-            redirect.addFlashAttribute("success", request.status() == RequestStatus.DECOMMISSION_REQUESTED
-                    ? "Decommission submitted for approval." : "Decommission approved: " + request.status() + ".");
-        } catch (ConflictException | InvalidInputException | io.vpcportal.platform.ForbiddenException e) {
-            redirect.addFlashAttribute("failure", e instanceof InvalidInputException i
-                    ? i.violations().get(0).field() + " " + i.violations().get(0).message() : e.getMessage());
-        }
-        return "redirect:/requests/" + id;
-    }
-
-    private String showChangeForm(RequestDetails request, ChangeForm form, Model model) {
-        model.addAttribute("request", request);
-        model.addAttribute("form", form);
-        model.addAttribute("item", request.items().stream().filter(i -> i.position() == form.getPosition())
-                .findFirst().orElse(request.items().get(0)));
-        model.addAttribute("policies", PolicyChoice.values());
-        return "request/change";
     }
 
     @PostMapping("/{id}/submit")
     String submit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            requests.submit(me, id);
+            drafts.submit(me, id);
             redirect.addFlashAttribute("success", "Request submitted for approval.");
-        } catch (ConflictException | io.vpcportal.platform.ForbiddenException e) {
+        } catch (ConflictException | ForbiddenException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/requests/" + id;
@@ -307,9 +263,9 @@ class RequestController {
     String cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            requests.cancel(me, id, reason);
+            drafts.cancel(me, id, reason);
             redirect.addFlashAttribute("success", "Request cancelled.");
-        } catch (ConflictException | InvalidInputException | io.vpcportal.platform.ForbiddenException e) {
+        } catch (ConflictException | InvalidInputException | ForbiddenException e) {
             redirect.addFlashAttribute("failure", e instanceof InvalidInputException i
                     ? i.violations().get(0).field() + " " + i.violations().get(0).message() : e.getMessage());
         }

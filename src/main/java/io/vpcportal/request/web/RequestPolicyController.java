@@ -10,7 +10,7 @@ import io.vpcportal.policy.EndpointPolicyInput;
 import io.vpcportal.policy.GeneratedPolicies;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,12 @@ class RequestPolicyController {
     record ItemPreview(String name, GeneratedPolicies policies, String problem) {
     }
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
     private final PolicyManagement policies;
 
-    RequestPolicyController(RequestManagement requests, CatalogManagement catalog, AccountManagement accounts,
+    RequestPolicyController(RequestQueries requests, CatalogManagement catalog, AccountManagement accounts,
             PolicyManagement policies) {
         this.requests = requests;
         this.catalog = catalog;

@@ -7,17 +7,22 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.request.CreatedRequest;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestFilter;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestChanges;
+import io.vpcportal.request.RequestDrafts;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestPage;
 import io.vpcportal.request.RequestStatus;
+import io.vpcportal.request.RequestSummary;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,10 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requests", description = "Endpoint requests: create, submit, cancel, read")
 class RequestRestController {
 
-    private final RequestManagement requests;
+    private final RequestQueries requests;
+    private final RequestDrafts drafts;
+    private final RequestChanges changes;
 
-    RequestRestController(RequestManagement requests) {
+    RequestRestController(RequestQueries requests, RequestDrafts drafts, RequestChanges changes) {
         this.requests = requests;
+        this.drafts = drafts;
+        this.changes = changes;
     }
 
     @PostMapping
@@ -43,7 +52,7 @@ class RequestRestController {
             @Parameter(description = "Unique per logical request; 1 to 100 visible ASCII characters")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody EndpointRequestPayload payload) {
-        CreatedRequest created = requests.create(me, payload.toDraft(), idempotencyKey);
+        CreatedRequest created = drafts.create(me, payload.toDraft(), idempotencyKey);
         URI location = URI.create("/api/v1/requests/" + created.request().id());
         return created.replayed()
                 ? ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(created.request())
@@ -68,17 +77,17 @@ class RequestRestController {
         return requests.list(me, new RequestFilter(status, team, account, mine), cursor, limit);
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PutMapping("/{id}")
     @Operation(summary = "Replace the content of a draft, or of a request sent back for changes (requester only)")
     RequestDetails revise(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @Valid @RequestBody EndpointRequestPayload payload) {
-        return requests.revise(me, id, payload.toDraft());
+        return drafts.revise(me, id, payload.toDraft());
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Send a draft for approval")
     RequestDetails submit(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id) {
-        return requests.submit(me, id);
+        return drafts.submit(me, id);
     }
 
     @PostMapping("/{id}/changes")
@@ -89,15 +98,15 @@ class RequestRestController {
                     + "changes nothing or does not fit the VPC (a subnet of another VPC, two subnets in one zone).")
     ResponseEntity<RequestDetails> requestChange(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @Valid @RequestBody ChangePayload payload) {
-        RequestDetails change = requests.requestChange(me, id, payload.toDraft());
+        RequestDetails change = changes.requestChange(me, id, payload.toDraft());
         return ResponseEntity.created(URI.create("/api/v1/requests/" + change.id())).body(change);
     }
 
     @GetMapping("/{id}/changes")
     @Operation(summary = "The change requests of a request, newest first")
-    java.util.List<io.vpcportal.request.RequestSummary> changes(@AuthenticationPrincipal PortalPrincipal me,
+    List<RequestSummary> changes(@AuthenticationPrincipal PortalPrincipal me,
             @PathVariable UUID id) {
-        return requests.changesOf(me, id);
+        return changes.changesOf(me, id);
     }
 
     @PostMapping("/{id}/decommission")
@@ -106,13 +115,13 @@ class RequestRestController {
                     + "statements, deletes the endpoints, confirms they are gone and the request ends DELETED.")
     RequestDetails decommission(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @Valid @RequestBody(required = false) CancelPayload payload) {
-        return requests.requestDecommission(me, id, payload == null ? null : payload.reason());
+        return changes.requestDecommission(me, id, payload == null ? null : payload.reason());
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Withdraw a request before it is provisioned")
     RequestDetails cancel(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id,
             @Valid @RequestBody(required = false) CancelPayload payload) {
-        return requests.cancel(me, id, payload == null ? null : payload.reason());
+        return drafts.cancel(me, id, payload == null ? null : payload.reason());
     }
 }

@@ -5,7 +5,7 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.inventory.MeteredInventory;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import io.vpcportal.savings.LedgerKind;
 import java.util.HashMap;
@@ -27,10 +27,10 @@ class InventoryMeteredResources implements MeteredResources {
     static final String UNASSIGNED = "unassigned";
 
     private final MeteredInventory inventory;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
     private final AccountManagement accounts;
 
-    InventoryMeteredResources(MeteredInventory inventory, RequestManagement requests, AccountManagement accounts) {
+    InventoryMeteredResources(MeteredInventory inventory, RequestQueries requests, AccountManagement accounts) {
         this.inventory = inventory;
         this.requests = requests;
         this.accounts = accounts;

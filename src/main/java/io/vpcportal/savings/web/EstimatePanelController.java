@@ -8,7 +8,7 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
-import io.vpcportal.request.RequestManagement;
+import io.vpcportal.request.RequestQueries;
 import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.EstimateInput;
 import io.vpcportal.savings.SavingsManagement;
@@ -66,9 +66,9 @@ class EstimatePanelController {
 
     private final SavingsManagement savings;
     private final CatalogManagement catalog;
-    private final RequestManagement requests;
+    private final RequestQueries requests;
 
-    EstimatePanelController(SavingsManagement savings, CatalogManagement catalog, RequestManagement requests) {
+    EstimatePanelController(SavingsManagement savings, CatalogManagement catalog, RequestQueries requests) {
         this.savings = savings;
         this.catalog = catalog;
         this.requests = requests;

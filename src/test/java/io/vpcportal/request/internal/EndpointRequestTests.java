@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,10 @@ import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.ForbiddenException;
+import io.vpcportal.request.RequestCancelled;
+import io.vpcportal.request.RequestStatus;
+import io.vpcportal.request.RequestStatusChanged;
+import io.vpcportal.request.RequestSubmitted;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
 import java.math.BigDecimal;
@@ -107,7 +111,7 @@ class EndpointRequestTests {
         request.submit(RILEY, "riley", LATER);
 
         assertThatThrownBy(() -> request.addItem(item(request, 1, "ssm")))
-                .isInstanceOf(io.vpcportal.platform.ConflictException.class)
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("cannot be edited");
         assertThat(request.items()).hasSize(1);
     }
@@ -222,7 +226,7 @@ class EndpointRequestTests {
 
     /**
      * The domain events the aggregate registered since creation, without the per-move RequestStatusChanged
-     * (drained, as RequestManagement does before publishing).
+     * (drained, as RequestStore does before publishing).
      */
     private static Collection<?> events(EndpointRequest request) {
         return request.drainEvents().stream().filter(e -> !(e instanceof RequestStatusChanged)).toList();

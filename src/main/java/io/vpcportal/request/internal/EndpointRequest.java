@@ -1,5 +1,28 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
+import io.vpcportal.catalog.PolicyChoice;
+import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.ForbiddenException;
+import io.vpcportal.request.AdoptedEndpoint;
+import io.vpcportal.request.ChangeApplied;
+import io.vpcportal.request.ChangeRequested;
+import io.vpcportal.request.DecommissionApproved;
+import io.vpcportal.request.DecommissionRequested;
+import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.ProvisioningFailed;
+import io.vpcportal.request.RequestApproved;
+import io.vpcportal.request.RequestCancelled;
+import io.vpcportal.request.RequestChangesRequested;
+import io.vpcportal.request.RequestDecommissioned;
+import io.vpcportal.request.RequestExpired;
+import io.vpcportal.request.RequestKind;
+import io.vpcportal.request.RequestProvisioned;
+import io.vpcportal.request.RequestRejected;
+import io.vpcportal.request.RequestRevised;
+import io.vpcportal.request.RequestStatus;
+import io.vpcportal.request.RequestStatusChanged;
+import io.vpcportal.request.RequestSubmitted;
+import io.vpcportal.request.SelfApprovalNotAllowed;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
 import jakarta.persistence.CascadeType;
@@ -13,14 +36,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jakarta.persistence.Transient;
 
+// Over 300 lines: the aggregate owns every transition of its lifecycle (and its timeline and events) in one place,
+// as the state machine in RequestStatus allows them.
 /**
  * A team's request for one or more VPC endpoints in one VPC. It owns its lifecycle: every move is checked
  * against {@link RequestStatus}, written to the timeline and announced as an event.
@@ -112,7 +137,7 @@ public class EndpointRequest {
     @OrderBy("id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    /** Events of the changes since the last {@link #drainEvents()}; published by {@code RequestManagement}. */
+    /** Events of the changes since the last {@link #drainEvents()}; published by {@code RequestStore}. */
     @Transient
     private final List<Object> events = new ArrayList<>();
 
@@ -153,7 +178,7 @@ public class EndpointRequest {
     }
 
     /** A change request: one item, the new state of item {@code position} of {@code original}. */
-    EndpointRequest(UUID id, EndpointRequest original, int position, UserId requester, String requesterName,
+    public EndpointRequest(UUID id, EndpointRequest original, int position, UserId requester, String requesterName,
             String justification, Instant now) {
         this(id, requester, requesterName, original.team(), original.accountId(), original.region(), original.vpcId(),
                 abbreviate("Change: " + original.title(), 120), justification, original.expectedMonthlyGb(),
@@ -171,7 +196,8 @@ public class EndpointRequest {
      * An endpoint found in AWS that the portal did not make, taken over as it is: the request starts ACTIVE
      * with one item holding the endpoint's current settings, and the timeline says who adopted it.
      */
-    static EndpointRequest adopted(UUID id, UserId by, String byName, AdoptedEndpoint e, String title, Instant now) {
+    public static EndpointRequest adopted(UUID id, UserId by, String byName, AdoptedEndpoint e, String title,
+            Instant now) {
         EndpointRequest request = new EndpointRequest();
         request.id = id;
         request.requesterId = by.value();
@@ -199,7 +225,7 @@ public class EndpointRequest {
      * current settings; once approved, provisioning tags the endpoint instead of creating one
      * ({@link #adoptionCompleted}).
      */
-    static EndpointRequest adoption(UUID id, UserId by, String byName, AdoptedEndpoint e, String title,
+    public static EndpointRequest adoption(UUID id, UserId by, String byName, AdoptedEndpoint e, String title,
             String justification, Instant now) {
         EndpointRequest request = new EndpointRequest(id, by, byName, new TeamId(e.team()), e.accountId(), e.region(),
                 e.vpcId(), title, justification, BigDecimal.ZERO, null, null, null, now);
@@ -211,13 +237,13 @@ public class EndpointRequest {
     private static EndpointRequestItem item(UUID id, AdoptedEndpoint e) {
         return new EndpointRequestItem(id, 0, e.templateKey(), e.templateVersion(), e.endpointType(),
                 e.serviceName(), null, e.routeTableIds(), e.subnetIds(), e.securityGroupIds(), e.privateDns(),
-                io.vpcportal.catalog.PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), e.tags());
+                PolicyChoice.CUSTOM, List.of(), List.of(), e.policy(), e.tags());
     }
 
     /** An approved adoption reached AWS: the endpoint carries the portal's tags; nothing was created. */
     public EndpointRequest adoptionCompleted(String endpointId, Instant now) {
         if (adoptsEndpoint == null || !adoptsEndpoint.equals(endpointId)) {
-            throw new io.vpcportal.platform.ConflictException("Request " + id + " does not adopt " + endpointId);
+            throw new ConflictException("Request " + id + " does not adopt " + endpointId);
         }
         move(RequestStatus.ACTIVE, now, "portal", "ADOPTED", "Adopted " + endpointId
                 + ": tagged with the portal's tags, nothing created");
@@ -226,7 +252,7 @@ public class EndpointRequest {
 
     void addItem(EndpointRequestItem item) {
         if (!status.isEditable()) {
-            throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");
+            throw new ConflictException("A " + status + " request cannot be edited");
         }
         items.add(item);
     }
@@ -240,7 +266,7 @@ public class EndpointRequest {
             Instant now) {
         requireRequester(by, "edit");
         if (!status.isEditable()) {
-            throw new io.vpcportal.platform.ConflictException("A " + status + " request cannot be edited");
+            throw new ConflictException("A " + status + " request cannot be edited");
         }
         this.team = team.value();
         this.accountId = accountId;
@@ -261,7 +287,7 @@ public class EndpointRequest {
     public EndpointRequest submit(UserId by, String byName, Instant now) {
         requireRequester(by, "submit");
         if (items.isEmpty()) {
-            throw new io.vpcportal.platform.ConflictException("A request without endpoints cannot be submitted");
+            throw new ConflictException("A request without endpoints cannot be submitted");
         }
         boolean resubmission = status == RequestStatus.CHANGES_REQUESTED;
         move(RequestStatus.SUBMITTED, now, byName, "SUBMITTED",
@@ -373,11 +399,11 @@ public class EndpointRequest {
     public EndpointRequest requestDecommission(UserId by, String byName, String reason, Instant now) {
         requireRequester(by, "decommission");
         if (kind != RequestKind.NEW) {
-            throw new io.vpcportal.platform.ConflictException("A change request has no endpoint of its own: "
+            throw new ConflictException("A change request has no endpoint of its own: "
                     + "decommission request " + changeOf + " instead");
         }
         if (status != RequestStatus.ACTIVE) {
-            throw new io.vpcportal.platform.ConflictException("Only an ACTIVE request can be decommissioned (this one is "
+            throw new ConflictException("Only an ACTIVE request can be decommissioned (this one is "
                     + status + ")");
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
@@ -403,17 +429,17 @@ public class EndpointRequest {
     }
 
     /** This change request reached AWS. */
-    EndpointRequest changeApplied(String endpointId, Instant now) {
+    public EndpointRequest changeApplied(String endpointId, Instant now) {
         requireKind(RequestKind.CHANGE);
         move(RequestStatus.APPLIED, now, "portal", "APPLIED", "Change applied to " + endpointId);
         return this;
     }
 
     /** A change of item {@code position} waits for approval; the request stays as it is meanwhile. */
-    EndpointRequest changeRequested(EndpointRequestId changeId, int position, String byName, Instant now) {
+    public EndpointRequest changeRequested(EndpointRequestId changeId, int position, String byName, Instant now) {
         requireKind(RequestKind.NEW);
         if (status != RequestStatus.ACTIVE) {
-            throw new io.vpcportal.platform.ConflictException("Only the endpoints of an ACTIVE request can be changed "
+            throw new ConflictException("Only the endpoints of an ACTIVE request can be changed "
                     + "(this one is " + status + ")");
         }
         record(now, byName, "CHANGE_REQUESTED", status, status, "Change " + changeId + " of endpoint " + position
@@ -423,7 +449,7 @@ public class EndpointRequest {
     }
 
     /** Takes the approved and applied state of item {@code position} from {@code change}. */
-    EndpointRequest adoptChange(EndpointRequest change, String endpointId, Instant now) {
+    public EndpointRequest adoptChange(EndpointRequest change, String endpointId, Instant now) {
         requireKind(RequestKind.NEW);
         if (change.kind != RequestKind.CHANGE || !id.equals(change.changeOf)) {
             throw new IllegalArgumentException(change.id + " is not a change of " + id);
@@ -439,13 +465,13 @@ public class EndpointRequest {
 
     private void requireKind(RequestKind wanted) {
         if (kind != wanted) {
-            throw new io.vpcportal.platform.ConflictException("Request " + id + " is a " + kind + " request, not " + wanted);
+            throw new ConflictException("Request " + id + " is a " + kind + " request, not " + wanted);
         }
     }
 
     private void requireRequester(UserId by, String action) {
         if (!by.value().equals(requesterId)) {
-            throw new io.vpcportal.platform.ForbiddenException("Only the requester can " + action + " this request");
+            throw new ForbiddenException("Only the requester can " + action + " this request");
         }
     }
 

@@ -1,16 +1,16 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.platform.Digests;
+import io.vpcportal.request.RequestDraft;
 
 /** A stable digest of a draft, to tell a true repeat of a POST from a different payload under the same key. */
-final class PayloadHash {
-
+public final class PayloadHash {
 
     private PayloadHash() {
     }
 
-    static String of(RequestDraft draft) {
+    public static String of(RequestDraft draft) {
         return Digests.sha256Hex(CanonicalJsonWriter.writeBytes(draft));
     }
 }

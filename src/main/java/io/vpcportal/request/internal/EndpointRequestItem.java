@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.catalog.PolicyChoice;
@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -84,7 +85,7 @@ public class EndpointRequestItem {
     private String customPolicy;
 
     @Column(name = "expected_monthly_gb")
-    private java.math.BigDecimal expectedMonthlyGb;
+    private BigDecimal expectedMonthlyGb;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "endpoint_request_item_tag", joinColumns = @JoinColumn(name = "item_id"))
@@ -99,7 +100,7 @@ public class EndpointRequestItem {
             EndpointType endpointType, String serviceName, String serviceRegion, List<String> routeTableIds,
             List<String> subnetIds, List<String> securityGroupIds, boolean privateDns, PolicyChoice policyChoice,
             List<String> bucketNames, List<String> tableNames, String customPolicy, Map<String, String> tags,
-            java.math.BigDecimal expectedMonthlyGb) {
+            BigDecimal expectedMonthlyGb) {
         this.id = UUID.randomUUID();
         this.requestId = requestId;
         this.position = position;
@@ -167,5 +168,5 @@ public class EndpointRequestItem {
     public String customPolicy() { return customPolicy; }
     public SortedMap<String, String> tags() { return new TreeMap<>(tags); }
     /** GB per month this endpoint is expected to carry; {@code null}: not given. */
-    public java.math.BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
+    public BigDecimal expectedMonthlyGb() { return expectedMonthlyGb; }
 }

@@ -1,10 +1,10 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vpcportal.platform.InvalidInputException;
-import io.vpcportal.request.RequestQueries.Cursor;
+import io.vpcportal.request.internal.RequestPages.Cursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,5 +1,6 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
+import io.vpcportal.request.RequestStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

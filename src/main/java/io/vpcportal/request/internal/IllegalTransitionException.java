@@ -1,6 +1,7 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.request.RequestStatus;
 
 /** A lifecycle move the request's current status does not allow. */
 public class IllegalTransitionException extends ConflictException {

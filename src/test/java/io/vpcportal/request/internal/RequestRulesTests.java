@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,7 +9,9 @@ import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
-import io.vpcportal.request.RequestRules.CheckedRequest;
+import io.vpcportal.request.ItemDraft;
+import io.vpcportal.request.RequestDraft;
+import io.vpcportal.request.internal.RequestRules.CheckedRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
@@ -9,6 +9,11 @@ import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.TextRules;
+import io.vpcportal.policy.EndpointPolicyInput;
+import io.vpcportal.policy.PolicyManagement;
+import io.vpcportal.request.ItemDraft;
+import io.vpcportal.request.RequestDraft;
 import io.vpcportal.shared.AwsAccountId;
 import io.vpcportal.shared.AwsRegion;
 import io.vpcportal.shared.AwsResourceIds;
@@ -21,15 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
+// Over 300 lines: every field rule of a draft sits together so the form and the API report the same violations
+// on the same property paths; splitting it by field would scatter them.
 /**
  * Every rule a request must meet before it is stored, for the form and the API alike. All broken rules are
  * reported at once, each on the field that breaks it, with the payload's property path.
  */
 @Component
-class RequestRules {
+public class RequestRules {
 
     static final int MAX_ITEMS = 10;
     static final int MAX_TEXT = 2000;
@@ -47,22 +55,22 @@ class RequestRules {
 
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
-    private final io.vpcportal.policy.PolicyManagement policies;
+    private final PolicyManagement policies;
 
-    RequestRules(CatalogManagement catalog, AccountManagement accounts, io.vpcportal.policy.PolicyManagement policies) {
+    RequestRules(CatalogManagement catalog, AccountManagement accounts, PolicyManagement policies) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.policies = policies;
     }
 
     /** A request that passed every rule, with each item's template version and service name resolved. */
-    record CheckedRequest(RequestDraft draft, List<CheckedItem> items) {
+    public record CheckedRequest(RequestDraft draft, List<CheckedItem> items) {
     }
 
-    record CheckedItem(ItemDraft draft, EndpointTemplateDetails template, String serviceName, PolicyChoice policy) {
+    public record CheckedItem(ItemDraft draft, EndpointTemplateDetails template, String serviceName, PolicyChoice policy) {
     }
 
-    CheckedRequest check(RequestDraft draft, PortalPrincipal requester) {
+    public CheckedRequest check(RequestDraft draft, PortalPrincipal requester) {
         List<FieldViolation> v = new ArrayList<>();
         Optional<AccountDetails> account = checkTeamAndAccount(draft, requester, v);
         String region = draft.region();
@@ -118,7 +126,7 @@ class RequestRules {
             CheckedItem item = items.get(i);
             String field = "items[" + i + "]." + (item.policy() == PolicyChoice.CUSTOM ? "customPolicy" : "policyChoice");
             try {
-                var generated = policies.preview(new io.vpcportal.policy.EndpointPolicyInput(draft.region(),
+                var generated = policies.preview(new EndpointPolicyInput(draft.region(),
                         item.serviceName(), item.template().endpointType().name(), item.policy().key(),
                         item.draft().bucketNames(), item.draft().tableNames(), item.draft().customPolicy(),
                         account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id()));
@@ -367,7 +375,7 @@ class RequestRules {
         checkEach(field, ids, MAX_IDS, kind::matches, "each " + kind.formatMessage(), v);
     }
 
-    private static void checkEach(String field, List<String> values, int max, java.util.function.Predicate<String> ok,
+    private static void checkEach(String field, List<String> values, int max, Predicate<String> ok,
             String message, List<FieldViolation> v) {
         if (values.size() > max) {
             v.add(new FieldViolation(field, "must name at most " + max));
@@ -395,7 +403,7 @@ class RequestRules {
 
     /** PostgreSQL text cannot hold U+0000: without this check the insert fails with a server error. */
     private static boolean hasNul(String s) {
-        return io.vpcportal.platform.TextRules.containsNul(s);
+        return TextRules.containsNul(s);
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,6 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
+import io.vpcportal.request.ItemDraft;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
  * API clients, requests stored before items had one) is shared evenly: 3 decimals rounded down, the remainder on
  * the first item, so that the items add up exactly. Migration V61 copied stored requests' figures the same way.
  */
-final class MonthlyGb {
+public final class MonthlyGb {
 
     private MonthlyGb() {
     }
@@ -46,7 +47,7 @@ final class MonthlyGb {
     }
 
     /** What the request stores as its own figure: the items' sum when they give theirs, else the given figure. */
-    static BigDecimal total(BigDecimal requestGb, List<ItemDraft> items) {
+    public static BigDecimal total(BigDecimal requestGb, List<ItemDraft> items) {
         if (anyItemGives(items)) {
             return sum(items);
         }

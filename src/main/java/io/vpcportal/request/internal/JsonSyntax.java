@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

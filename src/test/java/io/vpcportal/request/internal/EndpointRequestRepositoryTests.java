@@ -1,4 +1,4 @@
-package io.vpcportal.request;
+package io.vpcportal.request.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vpcportal.PortalRepositoryTest;
 import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.catalog.PolicyChoice;
-import io.vpcportal.request.internal.EndpointRequestRepository;
+import io.vpcportal.request.RequestStatus;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
 import jakarta.persistence.EntityManager;
