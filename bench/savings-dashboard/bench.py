@@ -259,7 +259,13 @@ def main():
            if not j.endswith("-plain.jar")]
     if not jar:
         raise SystemExit("no portal jar in target/: run ./mvnw -DskipTests package")
-    work = tempfile.mkdtemp(prefix="savings-bench-")
+    # BENCH_WORK: a work directory kept between runs; its seeded data directory is reused (no second seed), and a
+    # newer portal jar migrates it at start (the way an upgrade meets an existing database)
+    reuse = os.environ.get("BENCH_WORK")
+    if reuse:
+        os.makedirs(reuse, exist_ok=True)
+    work = reuse or tempfile.mkdtemp(prefix="savings-bench-")
+    seeded = os.path.join(work, "seeded")
     app_port, pg_port = free_port(), free_port()
     try:
         log("portal on %d, PostgreSQL on %d, work dir %s, load %s" % (app_port, pg_port, work, load()))
@@ -271,8 +277,15 @@ def main():
         last = real_today - datetime.timedelta(days=1)
         first = last - datetime.timedelta(days=DAYS - 1)
         t = time.perf_counter()
-        psql(pg_port, SEED_SQL % {"endpoints": ENDPOINTS, "days": DAYS, "first": first, "last": last, "nats": NATS,
-                                  "missed": MISSED_VPCS})
+        if os.path.exists(seeded):
+            log("reusing the seeded data directory of %s (seeded through %s)" % (work, open(seeded).read().strip()))
+            last = datetime.date.fromisoformat(open(seeded).read().strip())
+            first = last - datetime.timedelta(days=DAYS - 1)
+        else:
+            psql(pg_port, SEED_SQL % {"endpoints": ENDPOINTS, "days": DAYS, "first": first, "last": last,
+                                      "nats": NATS, "missed": MISSED_VPCS})
+            with open(seeded, "w") as f:
+                f.write(str(last))
         rows = int(psql(pg_port, "select count(*) from savings_ledger_day"))
         rollup = int(psql(pg_port, "select count(*) from savings_ledger_month"))
         log("seeded %d ledger rows (%d endpoints, %d NAT gateways, %d VPCs with missed savings x %d days, %s to %s; "
@@ -311,7 +324,7 @@ def main():
                 p.wait(60)
             except subprocess.TimeoutExpired:
                 p.kill()
-        if os.environ.get("BENCH_KEEP") != "1":
+        if os.environ.get("BENCH_KEEP") != "1" and not reuse:
             shutil.rmtree(work, ignore_errors=True)
 
 
