@@ -16,11 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.vpcportal.savings.SavingsScope;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads of the ledger for the dashboard, the API and the CSV export; each uses one of the ledger's indexes. */
+/**
+ * Reads of the ledger for the dashboard, the API and the CSV export; each uses one of the ledger's indexes. Over 300
+ * lines because the period's decomposition (whole years, months, runs of days) and the statements that read it belong
+ * together: each statement's SQL is written against the derived tables defined here.
+ */
 @Repository
 public class LedgerQueries {
 
@@ -100,9 +107,29 @@ public class LedgerQueries {
             ) ledger""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate reads;
+    private final String workMem;
 
-    LedgerQueries(JdbcClient jdbc) {
+    LedgerQueries(JdbcClient jdbc, PlatformTransactionManager transactions, LedgerQuerySettings settings) {
         this.jdbc = jdbc;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
+        this.workMem = settings.workMemOrNull();
+    }
+
+    /**
+     * {@code read} in a read-only transaction whose {@code work_mem} is the configured one (SET LOCAL: it ends with
+     * the transaction, so no other use of the pooled connection sees it); for the reads that sum per resource.
+     */
+    private <T> T withWorkMem(Supplier<T> read) {
+        if (workMem == null) {
+            return read.get();
+        }
+        return reads.execute(status -> {
+            jdbc.sql("select set_config('work_mem', :workMem, true)").param("workMem", workMem)
+                    .query(String.class).single();
+            return read.get();
+        });
     }
 
     /**
@@ -253,8 +280,10 @@ public class LedgerQueries {
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
         String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
-        return bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
-                + " group by 1 order by " + order)), scope).query((rs, n) -> group(rs, groupBy)).list();
+        Supplier<List<SavingsGroup>> read = () -> bind(period(from, to).bind(jdbc.sql("select " + key + " as key, "
+                + SUMS + " from " + source + " group by 1 order by " + order)), scope)
+                .query((rs, n) -> group(rs, groupBy)).list();
+        return groupBy.equals("endpoint") ? withWorkMem(read) : read.get();
     }
 
     /**
@@ -269,6 +298,12 @@ public class LedgerQueries {
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
         String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
+        return groupBy.equals("endpoint") ? withWorkMem(() -> page(groupBy, key, order, source, from, to, offset,
+                limit, scope)) : page(groupBy, key, order, source, from, to, offset, limit, scope);
+    }
+
+    private SavingsGroup.Page page(String groupBy, String key, String order, String source, LocalDate from,
+            LocalDate to, long offset, int limit, SavingsScope scope) {
         long[] count = {-1};
         List<SavingsGroup> groups = bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS
                 + ", count(*) over () as group_count from " + source + " group by 1 order by " + order
@@ -336,6 +371,11 @@ public class LedgerQueries {
      * id. Each list is ranked on one sum, then summed in full for the resources shown only.
      */
     public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below, int nat, SavingsScope scope) {
+        return withWorkMem(() -> readRankings(from, to, top, below, nat, scope));
+    }
+
+    private EndpointRankings readRankings(LocalDate from, LocalDate to, int top, int below, int nat,
+            SavingsScope scope) {
         List<Ranked> ranked = bind(period(from, to).bind(jdbc.sql("with period as materialized (select * from "
                 + scoped(PERIOD, scope) + "), net as (select resource_id, sum(net_saving) as net from period "
                 + "where kind in " + ENDPOINT_KINDS + """
