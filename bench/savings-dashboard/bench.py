@@ -143,7 +143,8 @@ def start_portal(portal_jar, work, app_port, pg_port, today):
          "--portal.embedded-db.port=%d" % pg_port, "--portal.inventory.scheduled=false"],
         stdout=open(os.path.join(work, "portal-%s.log" % today), "w"), stderr=subprocess.STDOUT, cwd=work, env=env))
     try:
-        wait_http("http://127.0.0.1:%d/actuator/health" % app_port, 600)
+        # BENCH_START_TIMEOUT: seconds to wait for health (a first start on a reused directory runs new migrations)
+        wait_http("http://127.0.0.1:%d/actuator/health" % app_port, int(os.environ.get("BENCH_START_TIMEOUT", "600")))
     except SystemExit:
         print(open(os.path.join(work, "portal-%s.log" % today)).read()[-3000:], file=sys.stderr)
         raise
