@@ -143,7 +143,8 @@ def start_portal(portal_jar, work, app_port, pg_port, today):
          "--portal.embedded-db.port=%d" % pg_port, "--portal.inventory.scheduled=false"],
         stdout=open(os.path.join(work, "portal-%s.log" % today), "w"), stderr=subprocess.STDOUT, cwd=work, env=env))
     try:
-        wait_http("http://127.0.0.1:%d/actuator/health" % app_port, 600)
+        # BENCH_START_TIMEOUT: seconds to wait for health (a first start on a reused directory runs new migrations)
+        wait_http("http://127.0.0.1:%d/actuator/health" % app_port, int(os.environ.get("BENCH_START_TIMEOUT", "600")))
     except SystemExit:
         print(open(os.path.join(work, "portal-%s.log" % today)).read()[-3000:], file=sys.stderr)
         raise
@@ -259,7 +260,13 @@ def main():
            if not j.endswith("-plain.jar")]
     if not jar:
         raise SystemExit("no portal jar in target/: run ./mvnw -DskipTests package")
-    work = tempfile.mkdtemp(prefix="savings-bench-")
+    # BENCH_WORK: a work directory kept between runs; its seeded data directory is reused (no second seed), and a
+    # newer portal jar migrates it at start (the way an upgrade meets an existing database)
+    reuse = os.environ.get("BENCH_WORK")
+    if reuse:
+        os.makedirs(reuse, exist_ok=True)
+    work = reuse or tempfile.mkdtemp(prefix="savings-bench-")
+    seeded = os.path.join(work, "seeded")
     app_port, pg_port = free_port(), free_port()
     try:
         log("portal on %d, PostgreSQL on %d, work dir %s, load %s" % (app_port, pg_port, work, load()))
@@ -271,8 +278,15 @@ def main():
         last = real_today - datetime.timedelta(days=1)
         first = last - datetime.timedelta(days=DAYS - 1)
         t = time.perf_counter()
-        psql(pg_port, SEED_SQL % {"endpoints": ENDPOINTS, "days": DAYS, "first": first, "last": last, "nats": NATS,
-                                  "missed": MISSED_VPCS})
+        if os.path.exists(seeded):
+            log("reusing the seeded data directory of %s (seeded through %s)" % (work, open(seeded).read().strip()))
+            last = datetime.date.fromisoformat(open(seeded).read().strip())
+            first = last - datetime.timedelta(days=DAYS - 1)
+        else:
+            psql(pg_port, SEED_SQL % {"endpoints": ENDPOINTS, "days": DAYS, "first": first, "last": last,
+                                      "nats": NATS, "missed": MISSED_VPCS})
+            with open(seeded, "w") as f:
+                f.write(str(last))
         rows = int(psql(pg_port, "select count(*) from savings_ledger_day"))
         rollup = int(psql(pg_port, "select count(*) from savings_ledger_month"))
         log("seeded %d ledger rows (%d endpoints, %d NAT gateways, %d VPCs with missed savings x %d days, %s to %s; "
@@ -311,7 +325,7 @@ def main():
                 p.wait(60)
             except subprocess.TimeoutExpired:
                 p.kill()
-        if os.environ.get("BENCH_KEEP") != "1":
+        if os.environ.get("BENCH_KEEP") != "1" and not reuse:
             shutil.rmtree(work, ignore_errors=True)
 
 

@@ -1,6 +1,7 @@
 package io.vpcportal.savings;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Ledger totals of one group (a team, account, region, service, month or endpoint) over a period.
@@ -26,5 +27,14 @@ public record SavingsGroup(String key, long bytes, BigDecimal endpointCost, BigD
 
     public boolean isService() {
         return SERVICE.equals(kind);
+    }
+
+    /**
+     * One page of a grouping, in the grouping's order.
+     *
+     * @param groups     the groups from {@code offset} on, at most {@code limit}
+     * @param groupCount the number of groups of the whole grouping
+     */
+    public record Page(List<SavingsGroup> groups, long groupCount) {
     }
 }

@@ -152,6 +152,30 @@ public class SavingsManagement {
         return queries.groups(groupBy, from, to, scope);
     }
 
+    /** The most groups one page of {@link #groups(String, LocalDate, LocalDate, long, int, SavingsScope)} answers. */
+    public static final int MAX_GROUPS_PER_PAGE = 10_000;
+
+    /**
+     * One page of {@link #groups(String, LocalDate, LocalDate, SavingsScope)}: the groups from {@code offset} on (in
+     * the grouping's order), at most {@code limit} (1 to {@link #MAX_GROUPS_PER_PAGE}), with the number of groups.
+     */
+    public SavingsGroup.Page groups(String groupBy, LocalDate from, LocalDate to, long offset, int limit,
+            SavingsScope scope) {
+        if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
+            throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        if (limit < 1 || limit > MAX_GROUPS_PER_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_GROUPS_PER_PAGE);
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "must not be negative");
+        }
+        return queries.groups(groupBy, from, to, offset, limit, scope);
+    }
+
     /**
      * Several groupings by team, account, region or service over one period, read together: the same lists as
      * {@link #groups} for each, keyed by the group name in the order given.
@@ -194,7 +218,16 @@ public class SavingsManagement {
     }
 
     public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below, SavingsScope scope) {
-        return queries.rankings(from, to, top, below, scope);
+        return queries.rankings(from, to, top, below, 0, scope);
+    }
+
+    /**
+     * The dashboard's per-resource lists in one read: {@link #endpointRankings} and up to {@code nat} NAT gateways
+     * and VPCs with missed savings each, as {@link #natTraffic} answers them.
+     */
+    public EndpointRankings resourceRankings(LocalDate from, LocalDate to, int top, int below, int nat,
+            SavingsScope scope) {
+        return queries.rankings(from, to, top, below, nat, scope);
     }
 
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */

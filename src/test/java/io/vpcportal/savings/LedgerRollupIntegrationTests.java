@@ -162,6 +162,38 @@ class LedgerRollupIntegrationTests {
                         .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
                         .containsExactlyElementsOf(natTraffic(from, to, kind));
             }
+            // the page's four per-resource lists from one read, each with its own limit
+            EndpointRankings lists = savings.resourceRankings(from, to, 1, 2, 1, SavingsScope.EVERY_ACCOUNT);
+            assertThat(lists.top()).as("page top " + at).usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(top.subList(0, Math.min(1, top.size())));
+            assertThat(lists.belowBreakEven()).as("page below break-even " + at)
+                    .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(below.subList(0, Math.min(2, below.size())));
+            List<SavingsGroup> nat = natTraffic(from, to, LedgerKind.NAT);
+            List<SavingsGroup> missed = natTraffic(from, to, LedgerKind.MISSED);
+            assertThat(lists.natGateways()).as("page NAT " + at).usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(nat.subList(0, Math.min(1, nat.size())));
+            assertThat(lists.missed()).as("page missed " + at).usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS)
+                    .containsExactlyElementsOf(missed.subList(0, Math.min(1, missed.size())));
+            assertPagesSameAsTheDays(from, to, at);
+        }
+    }
+
+    /** Every grouping read in pages of two: the pages in turn are the whole grouping, with its group count. */
+    private void assertPagesSameAsTheDays(LocalDate from, LocalDate to, String at) {
+        for (Map.Entry<String, String> g : Map.of("team", "team_id", "account", "account_id", "region", "region",
+                "service", "service", "month", "to_char(day, 'YYYY-MM')", "endpoint", "resource_id").entrySet()) {
+            List<SavingsGroup> all = groups(g.getKey(), g.getValue(), from, to);
+            List<SavingsGroup> paged = new ArrayList<>();
+            for (int offset = 0; offset <= all.size(); offset += 2) {
+                SavingsGroup.Page page = savings.groups(g.getKey(), from, to, offset, 2, SavingsScope.EVERY_ACCOUNT);
+                assertThat(page.groupCount()).as("group count " + g.getKey() + " " + at + " at " + offset)
+                        .isEqualTo(all.size());
+                assertThat(page.groups()).hasSize(Math.min(2, all.size() - offset));
+                paged.addAll(page.groups());
+            }
+            assertThat(paged).as("pages of " + g.getKey() + " " + at)
+                    .usingRecursiveFieldByFieldElementComparator(BIG_DECIMALS).containsExactlyElementsOf(all);
         }
     }
 

@@ -16,11 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.vpcportal.savings.SavingsScope;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads of the ledger for the dashboard, the API and the CSV export; each uses one of the ledger's indexes. */
+/**
+ * Reads of the ledger for the dashboard, the API and the CSV export; each uses one of the ledger's indexes. Over 300
+ * lines because the period's decomposition (whole years, months, runs of days) and the statements that read it belong
+ * together: each statement's SQL is written against the derived tables defined here.
+ */
 @Repository
 public class LedgerQueries {
 
@@ -100,9 +107,29 @@ public class LedgerQueries {
             ) ledger""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate reads;
+    private final String workMem;
 
-    LedgerQueries(JdbcClient jdbc) {
+    LedgerQueries(JdbcClient jdbc, PlatformTransactionManager transactions, LedgerQuerySettings settings) {
         this.jdbc = jdbc;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
+        this.workMem = settings.workMemOrNull();
+    }
+
+    /**
+     * {@code read} in a read-only transaction whose {@code work_mem} is the configured one (SET LOCAL: it ends with
+     * the transaction, so no other use of the pooled connection sees it); for the reads that sum per resource.
+     */
+    private <T> T withWorkMem(Supplier<T> read) {
+        if (workMem == null) {
+            return read.get();
+        }
+        return reads.execute(status -> {
+            jdbc.sql("select set_config('work_mem', :workMem, true)").param("workMem", workMem)
+                    .query(String.class).single();
+            return read.get();
+        });
     }
 
     /**
@@ -253,8 +280,43 @@ public class LedgerQueries {
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
         String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
-        return bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS + " from " + source
-                + " group by 1 order by " + order)), scope).query((rs, n) -> group(rs, groupBy)).list();
+        Supplier<List<SavingsGroup>> read = () -> bind(period(from, to).bind(jdbc.sql("select " + key + " as key, "
+                + SUMS + " from " + source + " group by 1 order by " + order)), scope)
+                .query((rs, n) -> group(rs, groupBy)).list();
+        return groupBy.equals("endpoint") ? withWorkMem(read) : read.get();
+    }
+
+    /**
+     * One page of {@link #groups}: the groups from {@code offset} on, at most {@code limit}, and how many groups the
+     * grouping has (counted in the same statement; a second one only for a page past the end).
+     */
+    public SavingsGroup.Page groups(String groupBy, LocalDate from, LocalDate to, long offset, int limit,
+            SavingsScope scope) {
+        String key = GROUPS.get(groupBy);
+        if (key == null) {
+            throw new IllegalArgumentException("unknown group " + groupBy);
+        }
+        String order = groupBy.equals("month") ? "key" : "net desc, key";
+        String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
+        return groupBy.equals("endpoint") ? withWorkMem(() -> page(groupBy, key, order, source, from, to, offset,
+                limit, scope)) : page(groupBy, key, order, source, from, to, offset, limit, scope);
+    }
+
+    private SavingsGroup.Page page(String groupBy, String key, String order, String source, LocalDate from,
+            LocalDate to, long offset, int limit, SavingsScope scope) {
+        long[] count = {-1};
+        List<SavingsGroup> groups = bind(period(from, to).bind(jdbc.sql("select " + key + " as key, " + SUMS
+                + ", count(*) over () as group_count from " + source + " group by 1 order by " + order
+                + " limit :limit offset :offset")), scope).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    count[0] = rs.getLong("group_count");
+                    return group(rs, groupBy);
+                }).list();
+        if (count[0] < 0) {
+            count[0] = offset == 0 ? 0 : bind(period(from, to).bind(jdbc.sql("select count(*) from (select " + key
+                    + " from " + source + " group by 1) g")), scope).query(Long.class).single();
+        }
+        return new SavingsGroup.Page(groups, count[0]);
     }
 
     /** The groupings {@link #groupings} answers in one pass. */
@@ -296,36 +358,61 @@ public class LedgerQueries {
     /** Endpoints by net saving, of the kinds given, with their service in the key ("vpce-… · service"). */
     public List<SavingsGroup> endpoints(LocalDate from, LocalDate to, boolean costingMoreThanSaving, int limit,
             SavingsScope scope) {
-        EndpointRankings rankings = costingMoreThanSaving ? rankings(from, to, 0, limit, scope)
-                : rankings(from, to, limit, 0, scope);
+        EndpointRankings rankings = costingMoreThanSaving ? rankings(from, to, 0, limit, 0, scope)
+                : rankings(from, to, limit, 0, 0, scope);
         return costingMoreThanSaving ? rankings.belowBreakEven() : rankings.top();
     }
 
     /**
-     * The dashboard's two endpoint lists from one pass over the period's endpoints: the {@code top} with the largest
-     * net saving, and the {@code below} that cost more than they saved (most negative first); ties by resource id.
+     * The dashboard's per-resource lists from one pass over the period's resources (the period is summed per resource
+     * once, into a materialized CTE of about one row per resource, which the four lists read): the {@code top}
+     * endpoints with the largest net saving, the {@code below} that cost more than they saved (most negative first),
+     * and the {@code nat} NAT gateways and VPCs with missed savings that paid the most NAT charges; ties by resource
+     * id. Each list is ranked on one sum, then summed in full for the resources shown only.
      */
-    public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below, SavingsScope scope) {
-        String period = scoped(PERIOD, scope);
-        // ranks on the net saving alone, then sums the few endpoints ranked: most of a pass's time is in the sums
-        List<Ranked> ranked = bind(period(from, to).bind(jdbc.sql("with net as materialized (select resource_id, "
-                + "sum(net_saving) as net from " + period + " where kind in " + ENDPOINT_KINDS + """
+    public EndpointRankings rankings(LocalDate from, LocalDate to, int top, int below, int nat, SavingsScope scope) {
+        return withWorkMem(() -> readRankings(from, to, top, below, nat, scope));
+    }
+
+    private EndpointRankings readRankings(LocalDate from, LocalDate to, int top, int below, int nat,
+            SavingsScope scope) {
+        List<Ranked> ranked = bind(period(from, to).bind(jdbc.sql("with period as materialized (select * from "
+                + scoped(PERIOD, scope) + "), net as (select resource_id, sum(net_saving) as net from period "
+                + "where kind in " + ENDPOINT_KINDS + """
                  group by resource_id),
+                nat as (select resource_id, kind, sum(nat_cost) as nat from period where kind in ('NAT', 'MISSED')
+                        group by resource_id, kind),
                 ranked as (
                     select 1 as list, row_number() over (order by net desc, resource_id) as rank, resource_id
                     from (select * from net order by net desc, resource_id limit :top) t
                     union all
                     select 2, row_number() over (order by net asc, resource_id), resource_id
-                    from (select * from net where net < 0 order by net asc, resource_id limit :below) b)
-                select r.list, r.rank, ledger.resource_id || ' · ' || max(ledger.service) || ' · '
-                       || max(ledger.team_id) as key,""" + " " + SUMS + " from ranked r join " + period + """
-                 on ledger.resource_id = r.resource_id
-                where ledger.kind in""" + " " + ENDPOINT_KINDS + """
+                    from (select * from net where net < 0 order by net asc, resource_id limit :below) b
+                    union all
+                    select 3, row_number() over (order by nat desc, resource_id), resource_id
+                    from (select * from nat where kind = 'NAT' order by nat desc, resource_id limit :nat) n
+                    union all
+                    select 4, row_number() over (order by nat desc, resource_id), resource_id
+                    from (select * from nat where kind = 'MISSED' order by nat desc, resource_id limit :nat) m)
+                select r.list, r.rank, ledger.resource_id || ' · ' || case when r.list < 3
+                       then max(ledger.service) || ' · ' || max(ledger.team_id)
+                       else max(ledger.account_id) || ' · ' || max(ledger.region) end as key,""" + " " + SUMS + """
+                , sum(ledger.bytes) as all_bytes
+                from ranked r join period ledger on ledger.resource_id = r.resource_id
+                 and case r.list when 3 then ledger.kind = 'NAT' when 4 then ledger.kind = 'MISSED'
+                     else ledger.kind in""" + " " + ENDPOINT_KINDS + """
+                 end
                 group by r.list, r.rank, ledger.resource_id order by 1, 2""")), scope)
-                .param("top", top).param("below", below)
-                .query((rs, n) -> new Ranked(rs.getInt("list"), group(rs))).list();
-        return new EndpointRankings(ranked.stream().filter(r -> r.list() == 1).map(Ranked::group).toList(),
-                ranked.stream().filter(r -> r.list() == 2).map(Ranked::group).toList());
+                .param("top", top).param("below", below).param("nat", nat)
+                .query((rs, n) -> new Ranked(rs.getInt("list"), rs.getInt("list") < 3 ? group(rs)
+                        : new SavingsGroup(rs.getString("key"), rs.getLong("all_bytes"),
+                                rs.getBigDecimal("endpoint_cost"), rs.getBigDecimal("avoided"),
+                                rs.getBigDecimal("net"), rs.getBigDecimal("nat"), rs.getBigDecimal("missed")))).list();
+        return new EndpointRankings(list(ranked, 1), list(ranked, 2), list(ranked, 3), list(ranked, 4));
+    }
+
+    private static List<SavingsGroup> list(List<Ranked> ranked, int list) {
+        return ranked.stream().filter(r -> r.list() == list).map(Ranked::group).toList();
     }
 
     private static final String ENDPOINT_KINDS = "('INTERFACE', 'GATEWAY_LOAD_BALANCER', 'GATEWAY')";
@@ -335,15 +422,11 @@ public class LedgerQueries {
 
     /** NAT gateways and VPCs by the NAT charges they still pay (MISSED: avoidable with a free gateway endpoint). */
     public List<SavingsGroup> natTraffic(LocalDate from, LocalDate to, LedgerKind kind, int limit, SavingsScope scope) {
-        return bind(period(from, to).bind(jdbc.sql("select resource_id || ' · ' || max(account_id) || ' · ' || max(region) as key, "
-                + SUMS + ", sum(bytes) as all_bytes from " + scoped(PERIOD, scope) + """
-                 where kind = :kind
-                group by resource_id order by sum(nat_cost) desc, resource_id limit :limit""")), scope)
-                .param("kind", kind.name())
-                .param("limit", limit)
-                .query((rs, n) -> new SavingsGroup(rs.getString("key"), rs.getLong("all_bytes"),
-                        rs.getBigDecimal("endpoint_cost"), rs.getBigDecimal("avoided"), rs.getBigDecimal("net"),
-                        rs.getBigDecimal("nat"), rs.getBigDecimal("missed"))).list();
+        if (kind != LedgerKind.NAT && kind != LedgerKind.MISSED) {
+            return List.of();
+        }
+        EndpointRankings lists = rankings(from, to, 0, 0, limit, scope);
+        return kind == LedgerKind.NAT ? lists.natGateways() : lists.missed();
     }
 
     /**

@@ -25,9 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Savings", description = "Cost estimates before an endpoint exists, and the ledger of realized savings")
 class SavingsRestController {
 
-    /** Totals of the period and one entry per group. */
-    record SavingsReport(String groupBy, LocalDate from, LocalDate to, SavingsGroup total, List<SavingsGroup> groups) {
+    /**
+     * Totals of the period and one entry per group, a page of them: {@code groups} from {@code offset} on, at most
+     * {@code limit}; {@code groupCount} groups in all (a grouping with no more than {@code limit} groups answers all
+     * of them, as before paging).
+     */
+    record SavingsReport(String groupBy, LocalDate from, LocalDate to, SavingsGroup total, List<SavingsGroup> groups,
+            long groupCount, long offset, int limit) {
     }
+
+    /** Groups per answer unless {@code limit} says otherwise (every grouping but endpoints has far fewer). */
+    static final int DEFAULT_LIMIT = 1000;
 
     private final SavingsManagement savings;
     private final AccountManagement accounts;
@@ -42,16 +50,20 @@ class SavingsRestController {
      * their teams may use, approvers and admins every account.
      */
     @Operation(summary = "Realized savings of a period, per team, account, region, service, month or endpoint",
-            description = "In groupBy=service each group's kind tells services from NAT gateway traffic.")
+            description = "In groupBy=service each group's kind tells services from NAT gateway traffic. Groups come in "
+                    + "pages: offset (default 0) and limit (default 1000, at most 10000); groupCount is the number "
+                    + "of groups in all.")
     @GetMapping("/api/v1/savings")
     SavingsReport report(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(defaultValue = "month") String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         LocalDate end = to == null ? savings.today() : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         SavingsScope scope = SavingsScope.of(me, accounts);
-        List<SavingsGroup> groups = savings.groups(groupBy, start, end, scope);
-        return new SavingsReport(groupBy, start, end, savings.total(start, end, scope), groups);
+        SavingsGroup.Page page = savings.groups(groupBy, start, end, offset, limit, scope);
+        return new SavingsReport(groupBy, start, end, savings.total(start, end, scope), page.groups(),
+                page.groupCount(), offset, limit);
     }
 
     @Operation(summary = "Collect measured traffic again for up to 31 days (admins)")

@@ -1,5 +1,7 @@
 package io.vpcportal.savings.web;
 
+import static io.vpcportal.Problems.assertProblem;
+import static io.vpcportal.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.DemoClient;
@@ -14,7 +16,9 @@ import io.vpcportal.identity.Role;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.MeasuredDay;
 import io.vpcportal.savings.SavingsManagement;
+import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -96,6 +100,39 @@ class SavingsScopeIntegrationTests {
             String token = api.tokenOf(people.user(roles, teamB.id()), TestIdentities.PASSWORD);
             Response report = api.get("/api/v1/savings?groupBy=endpoint&from=" + day + "&to=" + day, token);
             assertThat(report.body()).as("%s", roles).contains(endpointA, endpointB);
+        }
+    }
+
+    @Test
+    void groupsComeInPagesWithTheirCountAndBadPagesAreProblemsNamingTheField() {
+        String token = api.tokenOf(people.user(Set.of(Role.ADMIN), teamB.id()), TestIdentities.PASSWORD);
+        String endpoints = "/api/v1/savings?groupBy=endpoint&from=" + day + "&to=" + day;
+        JsonNode all = api.get(endpoints, token).json();
+        long count = all.get("groupCount").asLong();
+        assertThat(all.get("groups")).as("one page holds every group of a small grouping").hasSize((int) count);
+        assertThat(count).isGreaterThanOrEqualTo(2);
+        assertThat(all.get("offset").asLong()).isZero();
+        assertThat(all.get("limit").asInt()).isEqualTo(1000);
+        List<String> paged = new ArrayList<>();
+        for (long offset = 0; offset < count; offset++) {
+            JsonNode page = api.get(endpoints + "&limit=1&offset=" + offset, token).json();
+            assertThat(page.get("groupCount").asLong()).isEqualTo(count);
+            assertThat(page.get("groups")).hasSize(1);
+            assertThat(page.get("total")).isEqualTo(all.get("total"));
+            paged.add(page.get("groups").get(0).get("key").asString());
+        }
+        assertThat(paged).containsExactlyElementsOf(all.get("groups").findValuesAsString("key"));
+        JsonNode past = api.get(endpoints + "&limit=5&offset=" + count, token).json();
+        assertThat(past.get("groups")).isEmpty();
+        assertThat(past.get("groupCount").asLong()).isEqualTo(count);
+
+        for (String bad : List.of("limit=0", "limit=10001", "limit=ten")) {
+            assertThat(errorFields(assertProblem(api.get(endpoints + "&" + bad, token), 400))).as(bad)
+                    .containsExactly("limit");
+        }
+        for (String bad : List.of("offset=-1", "offset=x")) {
+            assertThat(errorFields(assertProblem(api.get(endpoints + "&" + bad, token), 400))).as(bad)
+                    .containsExactly("offset");
         }
     }
 
