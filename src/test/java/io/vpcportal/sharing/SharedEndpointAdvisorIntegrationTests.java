@@ -3,6 +3,7 @@ package io.vpcportal.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
+import io.vpcportal.DemoClient;
 import io.vpcportal.MotoAccounts;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
@@ -56,6 +57,7 @@ class SharedEndpointAdvisorIntegrationTests {
 
     PortalApi api;
     String token;
+    String requester;
     SharedEndpointsWorld world;
     String elsewhere;
 
@@ -70,7 +72,8 @@ class SharedEndpointAdvisorIntegrationTests {
                     new TreeSet<>(Set.of("us-east-1", "eu-west-1")), new TreeSet<>(Set.of(team))), "test");
         }
         // the caller sees only the two accounts: other test classes' VPCs in us-east-1 stay out of the advice
-        token = api.tokenOf(new TestIdentities(identity, accounts).requester(team), TestIdentities.PASSWORD);
+        requester = new TestIdentities(identity, accounts).requester(team);
+        token = api.tokenOf(requester, TestIdentities.PASSWORD);
         world = SharedEndpointsWorld.build(NETWORK, WORKLOAD);
         try (Ec2Client ireland = MotoAccounts.ec2As(NETWORK, "eu-west-1")) {
             elsewhere = ireland.createVpc(r -> r.cidrBlock("10.200.0.0/16")).vpc().vpcId();
@@ -159,12 +162,20 @@ class SharedEndpointAdvisorIntegrationTests {
         assertCents(advice, "hubCost", "297.65");
         assertCents(advice, "netSaving", "275.40");
 
+        // the twelve spokes, and each account's default VPC (moto makes one; no endpoint, so no line of its own)
         JsonNode fits = advice.get("vpcs");
-        assertThat(fits).hasSize(12);
+        assertThat(fits).hasSize(14);
+        int spokes = 0;
         for (JsonNode fit : fits) {
-            boolean b4 = fit.get("vpcId").asString().equals(world.spokes.get("B4"));
-            assertThat(fit.get("canUseHub").asBoolean()).as(fit.toString()).isEqualTo(!b4);
+            String vpc = fit.get("vpcId").asString();
+            if (world.spokes.containsValue(vpc)) {
+                spokes++;
+                assertThat(fit.get("canUseHub").asBoolean()).as(fit.toString()).isEqualTo(!vpc.equals(world.spokes.get("B4")));
+                boolean networkAccount = fit.get("accountId").asString().equals(NETWORK);
+                assertThat(fit.get("attached").asBoolean()).as(fit.toString()).isEqualTo(networkAccount);
+            }
         }
+        assertThat(spokes).isEqualTo(12);
     }
 
     @Test
@@ -208,11 +219,13 @@ class SharedEndpointAdvisorIntegrationTests {
 
     @Test
     void thePageShowsTheRecommendationAndErrorsBesideTheirField() {
-        Response page = api.get("/advice/shared-endpoints?region=us-east-1", token);
+        DemoClient browser = DemoClient.browser(port);
+        browser.signIn(requester, TestIdentities.PASSWORD);
+        DemoClient.Reply page = browser.page("/advice/shared-endpoints?region=us-east-1");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("275.40").contains(world.hub).contains("POLICY_DIFFERS")
                 .contains("USE1-TransitGateway-Bytes");
-        Response bad = api.get("/advice/shared-endpoints?region=us-east-1&hubVpcId=" + elsewhere, token);
+        DemoClient.Reply bad = browser.page("/advice/shared-endpoints?region=us-east-1&hubVpcId=" + elsewhere);
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("id=\"hub-error\"").contains("is in eu-west-1, not in us-east-1");
     }
