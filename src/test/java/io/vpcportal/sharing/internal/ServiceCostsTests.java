@@ -104,7 +104,7 @@ class ServiceCostsTests {
         ServiceAdvice differs = ServiceCosts.advise(REGION, SSM, differing, Optional.empty(), hub, fits, Map.of(),
                 prices, 0, 0);
         assertThat(differs.verdict()).isEqualTo(Verdict.POLICY_DIFFERS);
-        assertThat(differs.reason()).contains("vpc-1 / vpc-2");
+        assertThat(differs.reason()).contains("2 different policies").contains("vpc-1").contains("vpc-2");
         assertThat(differs.withHub()).isEmpty();
     }
 
