@@ -74,6 +74,10 @@ public class SharedEndpointAdvisor {
                 throw new InvalidInputException("hubVpcId", id + " is in " + named.region() + ", not in " + r
                         + ": a hub serves the VPCs of its own region");
             }
+            if (named.zones().isEmpty()) {
+                throw new InvalidInputException("hubVpcId", id + " has no subnet: a hub endpoint needs a subnet in "
+                        + "at least one Availability Zone");
+            }
         }
         Prices priced = prices.of(r);
         LocalDate to = savings.today().minusDays(1);

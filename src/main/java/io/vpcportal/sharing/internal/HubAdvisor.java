@@ -22,21 +22,26 @@ public final class HubAdvisor {
     /**
      * The hub: {@code named} when given (the caller checked it is in the region), else the VPC tagged
      * {@code portal:hub}, else the VPC with the most interface endpoints among those on the region's most used
-     * Transit Gateway (or among all VPCs when none routes to one). Empty when the region has no VPC.
+     * Transit Gateway (or among all VPCs when none routes to one); never a VPC without subnets or a stale one.
+     * Empty when the region has no such VPC.
      */
     public static Optional<Hub> choose(List<VpcNetwork> vpcs, VpcNetwork named) {
         String common = mostUsedGateway(vpcs);
         if (named != null) {
             return Optional.of(hub(named, false, "named by the caller (hubVpcId)", common));
         }
-        Optional<VpcNetwork> tagged = vpcs.stream().filter(v -> v.hubTag() != null).findFirst();
+        // a hub endpoint needs a subnet: VPCs without one are never proposed
+        List<VpcNetwork> able = vpcs.stream().filter(v -> !v.zones().isEmpty() && !v.stale()).toList();
+        Optional<VpcNetwork> tagged = able.stream().filter(v -> v.hubTag() != null).findFirst();
         if (tagged.isPresent()) {
             return Optional.of(hub(tagged.get(), true, "tagged portal:hub", common));
         }
-        return vpcs.stream().filter(v -> common == null || v.transitGateways().contains(common))
+        List<VpcNetwork> onCommon = able.stream().filter(v -> common != null && v.transitGateways().contains(common))
+                .toList();
+        return (onCommon.isEmpty() ? able : onCommon).stream()
                 .max(Comparator.comparingLong(HubAdvisor::interfaceEndpoints)
                         .thenComparing(VpcNetwork::vpcId, Comparator.reverseOrder()))
-                .map(v -> hub(v, true, (common == null ? "no VPC routes to a Transit Gateway; it has"
+                .map(v -> hub(v, true, (onCommon.isEmpty() ? "no VPC with a subnet routes to a Transit Gateway; it has"
                         : "routes to " + common + ", the region's most used Transit Gateway, and has")
                         + " the most interface endpoints (" + interfaceEndpoints(v) + ")", common));
     }
