@@ -68,6 +68,9 @@ public class SharedEndpointAdvisor {
         VpcNetwork named = null;
         if (hubVpcId != null && !hubVpcId.isBlank()) {
             String id = hubVpcId.strip();
+            if (!id.matches("vpc-[0-9a-f]{8,17}")) {
+                throw new InvalidInputException("hubVpcId", "must be a VPC id (vpc- and 8 to 17 hexadecimal digits)");
+            }
             named = networks.vpc(by, id).orElseThrow(() -> new InvalidInputException("hubVpcId",
                     "no VPC " + id + " in the inventory"));
             if (!named.region().equals(r)) {

@@ -215,6 +215,8 @@ class SharedEndpointAdvisorIntegrationTests {
                 "hubVpcId", "is in eu-west-1, not in us-east-1");
         assertProblem(api.get("/api/v1/advice/shared-endpoints?region=us-east-1&hubVpcId=vpc-0000000000000dead", token),
                 "hubVpcId", "no VPC vpc-0000000000000dead");
+        assertProblem(api.get("/api/v1/advice/shared-endpoints?region=us-east-1&hubVpcId=subnet-1234", token),
+                "hubVpcId", "must be a VPC id");
     }
 
     @Test
