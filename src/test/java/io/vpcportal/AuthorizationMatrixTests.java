@@ -227,6 +227,8 @@ class AuthorizationMatrixTests {
         row("POST",   "/api/v1/estimates",                        Target.NONE, Body.ESTIMATE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/api/v1/savings",                          Target.NONE, Body.NONE, UNAUTH, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("POST",   "/api/v1/savings/collect",                  Target.NONE, Body.COLLECT, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
+        // shared endpoint advice: everyone signed in, scoped to their VPCs; no region: 400 naming the parameter
+        row("GET",    "/api/v1/advice/shared-endpoints",          Target.NONE, Body.NONE, UNAUTH, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID, INVALID),
         // organization: admins only; this context has no organization source (404 to read, 409 to discover)
         row("GET",    "/api/v1/organization",                     Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("PUT",    "/api/v1/organization",                     Target.NONE, Body.BAD_ORGANIZATION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
@@ -287,6 +289,7 @@ class AuthorizationMatrixTests {
         row("GET",    "/savings.csv",                                Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("POST",   "/savings/estimate-preview",                   Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/savings/requests/{id}/estimate",             Target.DRAFT, Body.NONE, LOGIN, OK,    OK,     HIDDEN, OK,     OK,     OK,     OK),
+        row("GET",    "/advice/shared-endpoints",                    Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("GET",    "/tokens",                                     Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("POST",   "/tokens",                                     Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     OK,     OK,     OK,     OK),
         row("POST",   "/tokens/{id}/revoke",                         Target.OWN_TOKEN, Body.FORM, LOGIN, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED),

@@ -23,7 +23,15 @@ public enum PriceItem {
      * Data sent from one region to another ({@code <FROM>-<TO>-AWS-Out-Bytes}, transfer type "InterRegion Outbound"),
      * billed in the sending region; priced per pair of regions.
      */
-    INTER_REGION_GB("AWSDataTransfer", "AWS-Out-Bytes", "GB");
+    INTER_REGION_GB("AWSDataTransfer", "AWS-Out-Bytes", "GB"),
+    /** A Transit Gateway attachment (one per attached VPC), per hour. */
+    TRANSIT_GATEWAY_ATTACHMENT_HOUR("AmazonVPC", "TransitGateway-Hours", "Hrs"),
+    /** Data a Transit Gateway processes, per GB, billed to the attachment that sends it. */
+    TRANSIT_GATEWAY_GB("AmazonVPC", "TransitGateway-Bytes", "GB"),
+    /** A Route 53 hosted zone, per month (tiered on the account's count). Route 53 is global: no region prefix. */
+    HOSTED_ZONE_MONTH("AmazonRoute53", "HostedZone", "HostedZone"),
+    /** Route 53 standard queries, per query (tiered on the month's count). */
+    DNS_QUERY("AmazonRoute53", "DNS-Queries", "Queries");
 
     private static final Pattern USAGE_TYPE = Pattern.compile("^(?:([A-Z]{2,4}[0-9]?)-)?([A-Za-z0-9:-]+)$");
     private static final Pattern REGION_PAIR = Pattern.compile("^([A-Z]{2,4}[0-9]?)-([A-Z]{2,4}[0-9]?)-AWS-Out-Bytes$");
@@ -51,6 +59,12 @@ public enum PriceItem {
         if (pair.matches()) {
             return serviceCode == null || serviceCode.equals(INTER_REGION_GB.serviceCode)
                     ? Optional.of(new Match(INTER_REGION_GB, pair.group(1), pair.group(2))) : Optional.empty();
+        }
+        for (PriceItem item : values()) {
+            // a global usage type whose first word looks like a region prefix ("DNS-Queries")
+            if (item.usageSuffix.equals(usageType) && (serviceCode == null || item.serviceCode.equals(serviceCode))) {
+                return Optional.of(new Match(item, "", ""));
+            }
         }
         Matcher m = USAGE_TYPE.matcher(usageType);
         if (!m.matches()) {

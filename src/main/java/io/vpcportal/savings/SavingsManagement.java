@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,6 +71,11 @@ public class SavingsManagement {
 
     public List<PriceDetails> prices() {
         return catalog.all();
+    }
+
+    /** The rate of an item in a region in force today; empty when the catalog has no price for it. */
+    public Optional<Rate> rate(String region, PriceItem item) {
+        return catalog.rate(region, item, today());
     }
 
     /**

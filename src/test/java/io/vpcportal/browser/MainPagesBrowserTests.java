@@ -22,7 +22,8 @@ class MainPagesBrowserTests extends BrowserTest {
             "requester, /catalog/s3-gateway, template page, ",
             "admin, /admin/users, users, ",
             "admin, /audit, audit trail, audit",
-            "net-approver, /approvals, approval inbox, "})
+            "net-approver, /approvals, approval inbox, ",
+            "net-approver, /advice/shared-endpoints?region=eu-west-1, shared endpoint advice, "})
     void isAccessibleAndFitsAPhone(String user, String path, String name, String screenshot) {
         signIn(user);
         page.navigate(path);

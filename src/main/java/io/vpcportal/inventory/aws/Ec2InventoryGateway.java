@@ -207,6 +207,8 @@ class Ec2InventoryGateway implements InventoryGateway {
         a.put("default", List.of(String.valueOf(Boolean.TRUE.equals(v.isDefault()))));
         v.tags().stream().filter(t -> "portal:quick-start".equals(t.key()) && t.value() != null).findFirst()
                 .ifPresent(t -> a.put("quickStart", List.of(t.value())));
+        v.tags().stream().filter(t -> "portal:hub".equals(t.key())).findFirst()
+                .ifPresent(t -> a.put("hub", List.of(Objects.requireNonNullElse(t.value(), ""))));
         return new ObservedResource(ResourceType.VPC, v.vpcId(), v.vpcId(), name(v.tags()), v.stateAsString(), a);
     }
 

@@ -35,7 +35,9 @@ class PriceSnapshotLoader implements ApplicationRunner {
             "prices/AmazonVPC-index-extract.csv",
             "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/20251001000000/{region}/index.csv",
             "prices/AWSDataTransfer-index-extract.csv",
-            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSDataTransfer/20251001000000/{region}/index.csv");
+            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSDataTransfer/20251001000000/{region}/index.csv",
+            "prices/AmazonRoute53-index-extract.csv",
+            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRoute53/20251001000000/global/index.csv");
 
     private static final Logger log = LoggerFactory.getLogger(PriceSnapshotLoader.class);
 
