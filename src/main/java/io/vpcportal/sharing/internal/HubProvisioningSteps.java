@@ -226,8 +226,10 @@ class HubProvisioningSteps implements ProvisioningSteps {
                         + spoke.vpcId() + " from " + name, map("HostedZoneId", zoneId, "VPC", map("VPCId",
                         spoke.vpcId(), "VPCRegion", spoke.region()))));
             }
-            calls.add(call(seq++, "route53:ListResourceRecordSets + route53:ChangeResourceRecordSets",
-                    "Delete the alias records of " + name, map("HostedZoneId", zoneId)));
+            calls.add(call(seq++, "route53:ListResourceRecordSets", "Read the alias records of " + name,
+                    map("HostedZoneId", zoneId)));
+            calls.add(call(seq++, "route53:ChangeResourceRecordSets", "DELETE the alias records of " + name
+                    + " (a zone with records cannot be deleted)", map("HostedZoneId", zoneId)));
             calls.add(call(seq++, "route53:DeleteHostedZone", "Delete the zone " + name, map("Id", zoneId)));
         }
         return calls;
