@@ -54,6 +54,9 @@ class ExtraSteps {
     }
 
     List<PlannedCall> undoPlan(RequestDetails request, List<PlannedCall> deletes) {
+        if (of(request).isEmpty()) {
+            return deletes;
+        }
         List<PlannedCall> all = new ArrayList<>();
         // the assume-role call stays first; the undo comes before the endpoints are deleted
         List<PlannedCall> head = deletes.stream().takeWhile(c -> c.position() == null).toList();

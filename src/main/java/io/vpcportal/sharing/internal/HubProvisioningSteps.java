@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * name in the hub account, associated with the hub VPC, with alias A records (apex and {@code *.}) to the endpoint's
  * regional name; then every spoke associated, across accounts by an authorization in the hub account followed by the
  * association from the spoke account's role. Every step looks before it acts (the zone by name in the hub VPC, an
- * association in the zone's VPC list), so a retry resumes where the last attempt stopped.
+ * association in the zone's VPC list), so a retry resumes where the last attempt stopped. Just over 300 lines on
+ * purpose: each step's plan entry sits beside the code that makes the call, so the plan says what runs.
  */
 @Component
 class HubProvisioningSteps implements ProvisioningSteps {
@@ -221,10 +222,12 @@ class HubProvisioningSteps implements ProvisioningSteps {
         int seq = firstSeq;
         for (String name : hub.zoneNames()) {
             String zoneId = hub.zoneIds().getOrDefault(name, "(the zone " + name + ")");
+            calls.add(call(seq++, "route53:GetHostedZone", "Read the VPCs " + name + " is associated with (only those "
+                    + "are disassociated)", map("Id", zoneId)));
             for (HubSpoke spoke : hub.spokes()) {
                 calls.add(call(seq++, "route53:DisassociateVPCFromHostedZone", "As the hub account: disassociate "
-                        + spoke.vpcId() + " from " + name, map("HostedZoneId", zoneId, "VPC", map("VPCId",
-                        spoke.vpcId(), "VPCRegion", spoke.region()))));
+                        + spoke.vpcId() + " from " + name + " (when associated)", map("HostedZoneId", zoneId, "VPC",
+                        map("VPCId", spoke.vpcId(), "VPCRegion", spoke.region()))));
             }
             calls.add(call(seq++, "route53:ListResourceRecordSets", "Read the alias records of " + name,
                     map("HostedZoneId", zoneId)));
@@ -239,8 +242,11 @@ class HubProvisioningSteps implements ProvisioningSteps {
     public void undo(RequestDetails request, AwsTarget target) {
         SharedEndpointDetails hub = hub(request);
         for (Map.Entry<String, String> zone : hub.zoneIds().entrySet()) {
+            List<String> associated = dns.associatedVpcs(target, zone.getValue()).orElse(List.of());
             for (HubSpoke spoke : hub.spokes()) {
-                dns.disassociate(target, zone.getValue(), spoke.vpcId());
+                if (associated.contains(spoke.vpcId())) {
+                    dns.disassociate(target, zone.getValue(), spoke.vpcId());
+                }
             }
             dns.deleteZone(target, zone.getValue());
             store.zoneDeleted(request.id(), zone.getKey());
