@@ -233,7 +233,11 @@ class AuthorizationMatrixTests {
         row("GET",    "/api/v1/organization",                     Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, FORBID),
         row("PUT",    "/api/v1/organization",                     Target.NONE, Body.BAD_ORGANIZATION, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
         row("POST",   "/api/v1/organization/discover",            Target.NONE, Body.DRY_RUN, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, CONFLICT, FORBID),
-        row("GET",    "/api/v1/organization/runs",                Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID));
+        row("GET",    "/api/v1/organization/runs",                Target.NONE, Body.NONE, UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
+        // shared endpoints: requesters ask ({} is refused by the rules); a request that is no hub is no shared endpoint
+        row("POST",   "/api/v1/shared-endpoints",                 Target.NONE, Body.EMPTY, UNAUTH, INVALID, INVALID, INVALID, FORBID, FORBID, INVALID, FORBID),
+        row("GET",    "/api/v1/shared-endpoints/{id}",            Target.DRAFT, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        row("GET",    "/api/v1/shared-endpoints/{id}/drift",      Target.DRAFT, Body.NONE, UNAUTH, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN));
     // @formatter:on
 
     /**
@@ -308,6 +312,8 @@ class AuthorizationMatrixTests {
         row("POST",   "/admin/users/new",                            Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
         row("GET",    "/admin/users/{id}/edit",                      Target.USER, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
         row("POST",   "/admin/users/{id}/edit",                      Target.USER, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK,   FORBID),
+        row("GET",    "/shared-endpoints/new",                       Target.NONE, Body.NONE, LOGIN, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
+        row("POST",   "/shared-endpoints/new",                       Target.NONE, Body.FORM, LOGIN, OK,     OK,     OK,     FORBID, FORBID, OK,     FORBID),
         row("POST",   "/admin/teams",                                Target.NONE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, INVALID, FORBID),
         row("GET",    "/admin/templates/{key}/edit",                 Target.TEMPLATE, Body.NONE, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),
         row("POST",   "/admin/templates/{key}/edit",                 Target.TEMPLATE, Body.FORM, LOGIN, FORBID, FORBID, FORBID, FORBID, FORBID, OK, FORBID),

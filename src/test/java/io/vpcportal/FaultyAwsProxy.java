@@ -52,11 +52,11 @@ public final class FaultyAwsProxy implements AutoCloseable {
     private final Map<String, String> sessionAccounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * One call as the proxy received it: when it arrived, its action, the form parameters of a query call, and the
-     * access key that signed it.
+     * One call as the proxy received it: when it arrived, its action, the form parameters of a query call, the
+     * access key that signed it, and the body of a REST call (Route 53's XML documents; empty for query calls).
      */
     public record Call(long nanos, String service, String region, String action, Map<String, String> params,
-            String accessKey) {
+            String accessKey, String body) {
 
         public String param(String name) {
             return params.get(name);
@@ -387,7 +387,8 @@ public final class FaultyAwsProxy implements AutoCloseable {
         }
         Map<String, String> params = new LinkedHashMap<>();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+        boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+        if (form) {
             for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
@@ -400,7 +401,8 @@ public final class FaultyAwsProxy implements AutoCloseable {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String action = target != null && target.contains(".") ? target.substring(target.lastIndexOf('.') + 1)
                 : params.getOrDefault("Action", exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
-        return new Call(System.nanoTime(), service, region, action, Map.copyOf(params), accessKey);
+        return new Call(System.nanoTime(), service, region, action, Map.copyOf(params), accessKey,
+                form ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
     @Override

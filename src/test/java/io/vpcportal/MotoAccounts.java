@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -36,6 +37,13 @@ public final class MotoAccounts {
                 .build();
         return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(r -> r.roleArn(roleOf(account))
                 .roleSessionName("test").externalId(externalIdOf(account))).build();
+    }
+
+    /** A Route 53 client acting in {@code account} of the shared moto server (Route 53 is global). */
+    public static Route53Client route53As(String account) {
+        return Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(MotoServer.shared().endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentialsOf(account, "us-east-1"))
+                .build();
     }
 
     /** An EC2 client acting in {@code account} and {@code region} of the shared moto server. */

@@ -19,6 +19,10 @@ public final class AwsActions {
             "ec2:DescribeVpcAttribute", "ec2:DescribeVpcEndpointServices", "ec2:DescribeVpcEndpoints",
             "ec2:DescribeVpcs", "ec2:ModifyVpcEndpoint",
             "route53:GetHostedZone", "route53:ListHostedZones",
+            "route53:AssociateVPCWithHostedZone", "route53:ChangeResourceRecordSets", "route53:CreateHostedZone",
+            "route53:CreateVPCAssociationAuthorization", "route53:DeleteHostedZone",
+            "route53:DeleteVPCAssociationAuthorization", "route53:DisassociateVPCFromHostedZone",
+            "route53:ListHostedZonesByVPC", "route53:ListResourceRecordSets",
             "s3:DeleteBucketPolicy", "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:ListBucket", "s3:GetObject",
             "cloudwatch:GetMetricData");
 

@@ -163,7 +163,11 @@ class DayTwoRunner {
     private void decommission(RequestDetails request, AccountDetails account) {
         UUID id = request.id();
         List<String> deleted = new ArrayList<>();
-        for (ItemPlan item : planner.items(request, account)) {
+        List<ItemPlan> items = planner.items(request, account);
+        if (!items.isEmpty()) {
+            runner.undoExtraSteps(request, items.get(0).target());
+        }
+        for (ItemPlan item : items) {
             String endpointId = endpointOf(id, item.position(), item.target());
             if (endpointId == null) {
                 lifecycle.note(new EndpointRequestId(id), "DECOMMISSION", "Endpoint " + (item.position() + 1)

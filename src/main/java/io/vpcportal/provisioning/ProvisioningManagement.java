@@ -39,11 +39,12 @@ public class ProvisioningManagement {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> provisionTask;
     private final Clock clock;
+    private final ExtraSteps extra;
 
     ProvisioningManagement(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
             ProvisioningPlanner planner,
             ProvisioningStore store, AwsAccess aws, @Lazy SchedulerClient scheduler, OneTimeTask<Void> provisionTask,
-            Clock clock) {
+            Clock clock, ExtraSteps extra) {
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.accounts = accounts;
@@ -53,6 +54,7 @@ public class ProvisioningManagement {
         this.scheduler = scheduler;
         this.provisionTask = provisionTask;
         this.clock = clock;
+        this.extra = extra;
     }
 
     @EventListener
@@ -130,12 +132,12 @@ public class ProvisioningManagement {
             request.items().forEach(i -> store.endpoint(request.id(), i.position())
                     .map(ProvisioningDetails.EndpointProgress::vpcEndpointId)
                     .ifPresent(endpoint -> ids.put(i.position(), endpoint)));
-            return planner.deleteCalls(request, ids, account);
+            return extra.undoPlan(request, planner.deleteCalls(request, ids, account));
         }
         if (request.isAdoption()) {
             return planner.adoptionCalls(request, account);
         }
-        return planner.calls(request, account);
+        return extra.plan(request, planner.calls(request, account));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.vpcportal.provisioning;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
@@ -13,16 +14,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * One attempt at provisioning a request. Safe to run again at any point: an endpoint id is stored the moment
  * EC2 returns it, and before any create the endpoint is looked up by its request tag, so a crash, a lost
  * response or a retry never makes a second endpoint. NotFound right after a create means "not visible yet".
+ * Other modules' {@link ProvisioningSteps} are checked before the first create and run once every endpoint is usable.
+ * Over 300 lines on purpose: the create, its wait and the bucket policies share the attempt's error handling.
  */
 @Component
 class ProvisioningRunner {
@@ -49,11 +55,19 @@ class ProvisioningRunner {
     private final ProvisioningProperties properties;
     private final BucketPolicyGateway s3;
     private final io.vpcportal.policy.PolicyManagement policies;
+    private final ExtraSteps extra;
 
     ProvisioningRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
             ProvisioningPlanner planner,
             Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
             BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies) {
+        this(requests, lifecycle, accounts, planner, preflight, ec2, store, properties, s3, policies, ExtraSteps.none());
+    }
+
+    @Autowired
+    ProvisioningRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
+            ProvisioningPlanner planner, Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
+            BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies, ExtraSteps extra) {
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.accounts = accounts;
@@ -64,6 +78,7 @@ class ProvisioningRunner {
         this.properties = properties;
         this.s3 = s3;
         this.policies = policies;
+        this.extra = extra;
     }
 
     void run(UUID requestId) {
@@ -80,8 +95,24 @@ class ProvisioningRunner {
         List<ItemPlan> items = planner.items(request, account);
         List<String> endpointIds = new ArrayList<>();
         try {
+            if (!items.isEmpty() && extra.any(request)) {
+                // before anything is created: a hub's checks cover other VPCs and accounts, not just the endpoint's
+                store.status(requestId, "RUNNING", "preflight", null);
+                List<String> problems = extra.preflight(request, items.get(0).target());
+                if (!problems.isEmpty()) {
+                    throw new PreflightFailed("Preflight: " + String.join("; ", problems));
+                }
+            }
             for (ItemPlan item : items) {
                 endpointIds.add(provision(item, items));
+            }
+            if (!items.isEmpty() && extra.any(request)) {
+                store.status(requestId, "RUNNING", "extra-steps", null);
+                Map<Integer, String> byPosition = new TreeMap<>();
+                for (int i = 0; i < items.size(); i++) {
+                    byPosition.put(items.get(i).position(), endpointIds.get(i));
+                }
+                extra.apply(request, items.get(0).target(), byPosition);
             }
             store.status(requestId, "RUNNING", "bucket-policies", null);
             for (int i = 0; i < items.size(); i++) {
@@ -183,6 +214,14 @@ class ProvisioningRunner {
                 + (code.equals("NoSuchBucket") ? " does not exist in account " + account.id()
                 : " is not owned by account " + account.id() + " (or the portal's role may not change its policy)")
                 + ": no bucket policy was written. Its owner should add: " + statement);
+    }
+
+    /** Removes what other modules' steps made for the request (a decommission, before its endpoints go). */
+    void undoExtraSteps(RequestDetails request, AwsTarget target) {
+        if (extra.any(request)) {
+            store.status(request.id(), "RUNNING", "undo-extra-steps", null);
+            extra.undo(request, target);
+        }
     }
 
     /** Marks the job and the request failed after the last allowed attempt. */

@@ -53,12 +53,12 @@ class SecurityConfiguration {
     /** API posts that ask for endpoints: creating, submitting, changing, decommissioning, adopting, reconciling. */
     static final String[] REQUESTER_API_POSTS = { "/api/v1/requests", "/api/v1/requests/*/submit",
             "/api/v1/requests/*/changes", "/api/v1/requests/*/decommission", "/api/v1/endpoints/*/adopt",
-            "/api/v1/endpoints/*/drift/reconcile" };
+            "/api/v1/endpoints/*/drift/reconcile", "/api/v1/shared-endpoints" };
 
     /** The same for the pages' forms. */
     static final String[] REQUESTER_PAGE_POSTS = { "/requests/new", "/requests/*/edit", "/requests/*/submit",
             "/requests/*/change", "/requests/*/decommission", "/inventory/endpoints/*/adopt",
-            "/inventory/endpoints/*/reconcile" };
+            "/inventory/endpoints/*/reconcile", "/shared-endpoints/new" };
 
     /**
      * The OpenAPI document asked for with a bearer token (a client generator): answered by the token chain, so the
@@ -150,7 +150,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/inventory/sync", "/inventory/endpoints/*/accept",
                                 "/provisioning/*/retry").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/requests/new", "/requests/*/edit", "/requests/*/change")
+                        .requestMatchers(HttpMethod.GET, "/requests/new", "/requests/*/edit", "/requests/*/change",
+                                "/shared-endpoints/new")
                         .hasAnyRole("REQUESTER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, REQUESTER_PAGE_POSTS).hasAnyRole("REQUESTER", "ADMIN")
                         .anyRequest().authenticated())
