@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Reads AWS Organizations through the discovery role (assumed with its external id, session
@@ -113,7 +114,7 @@ class AwsOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
         } catch (TooManyRequestsException e) {
             throw new OrganizationUnavailable(what + " was still throttled after " + properties.maxAttempts()
                     + " attempts: lower portal.organization.calls-per-second", e);
-        } catch (software.amazon.awssdk.services.sts.model.StsException e) {
+        } catch (StsException e) {
             throw new OrganizationUnavailable("The portal could not assume the discovery role " + access.roleArn()
                     + " (" + e.awsErrorDetails().errorCode() + "): check its trust policy and external id", e);
         } catch (AwsServiceException e) {

@@ -3,6 +3,7 @@ package io.vpcportal.savings.aws;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.internal.MeteredResources.Endpoint;
 import io.vpcportal.savings.internal.TrafficMeter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -77,7 +79,7 @@ class AwsTrafficMeter implements TrafficMeter {
                     file.accept(in);
                 }
             }
-        } catch (SdkException | java.io.IOException e) {
+        } catch (SdkException | IOException e) {
             throw new MeteringFailed("flow logs in s3://" + bucket + "/" + folder + ": " + e.getMessage(), code(e), e);
         }
     }
@@ -126,7 +128,7 @@ class AwsTrafficMeter implements TrafficMeter {
     private static String code(Exception e) {
         Throwable t = e;
         while (t != null) {
-            if (t instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
+            if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
                 return aws.awsErrorDetails().errorCode();
             }
             t = t.getCause();
