@@ -1,40 +1,57 @@
 package io.vpcportal.policy;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.account.AccountManagement;
-import io.vpcportal.catalog.CatalogManagement;
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.vpcportal.PortalApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
 
-/**
- * The policy module started alone (with the platform it builds on): its engine needs no other module, and the
- * documents it generates there are byte for byte those of the engine built by hand in the unit tests. Only its web
- * controller reads accounts (for an account's organization and break-glass roles), so that one module is replaced.
- */
-@ApplicationModuleTest(extraIncludes = "platform")
-@ActiveProfiles("test")
+/** The policy module's place among the modules: the request module will depend on it, never the reverse. */
 class PolicyModuleTests {
 
-    @Autowired
-    PolicyManagement policies;
-    @Autowired
-    ApplicationContext context;
-    @MockitoBean
-    AccountManagement accounts;
+    private static final ApplicationModules MODULES = withoutLibraryClasses(() -> ApplicationModules.of(PortalApplication.class));
 
     @Test
-    void theModuleStartsAloneAndGeneratesTheSameDocuments() {
-        GeneratedPolicies generated = policies.preview(PolicyFixtures.standard());
-        GeneratedPolicies byHand = PolicyFixtures.management().preview(PolicyFixtures.standard());
+    void everyModuleRespectsItsBoundaries() {
+        MODULES.verify();
+    }
 
-        assertThat(generated.endpointPolicy()).isEqualTo(byHand.endpointPolicy()).contains(PolicyFixtures.BUCKET);
-        assertThat(generated.bucketPolicies()).isEqualTo(byHand.bucketPolicies());
-        assertThat(context.getBeanNamesForType(CatalogManagement.class))
-                .as("no bean of another module is started").isEmpty();
+    @Test
+    void policyDependsOnlyOnSharedPlatformAndAccount() {
+        ApplicationModule policy = MODULES.getModuleByName("policy").orElseThrow();
+        assertThat(policy.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName))
+                .isSubsetOf("shared", "platform", "account")
+                .doesNotContain("request");
+    }
+
+    @Test
+    void onlyAwsPackagesUseTheAwsSdk() {
+        JavaClasses main = withoutLibraryClasses(() -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.vpcportal"));
+        noClasses().that().resideOutsideOfPackage("..aws..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .because("SDK types stay in the adapters (docs/architecture.md)")
+                .check(main);
+    }
+
+    /**
+     * Imports only the portal's own classes: dependencies on libraries (the AWS SDK among them) are recorded by
+     * name without loading the libraries, which keeps the import fast. The global setting is restored after.
+     */
+    private static <T> T withoutLibraryClasses(java.util.function.Supplier<T> importer) {
+        ArchConfiguration configuration = ArchConfiguration.get();
+        boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
+        configuration.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            return importer.get();
+        } finally {
+            configuration.setResolveMissingDependenciesFromClassPath(resolve);
+        }
     }
 }

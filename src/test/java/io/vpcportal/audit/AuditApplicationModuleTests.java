@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
-class AuditModuleTests {
+class AuditApplicationModuleTests {
 
     @Autowired
     ApplicationEventPublisher events;
