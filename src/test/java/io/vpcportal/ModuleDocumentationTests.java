@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.springframework.modulith.docs.Documenter.Options;
  * The module diagrams in {@code docs/modules/} are the ones Spring Modulith's {@link Documenter} generates from the
  * code now (C4 component diagrams in PlantUML: all modules in {@code components.puml}, one file per module with the
  * modules it uses). A module or a dependency added without regenerating them fails here. Regenerate with
- * {@code -Dmodules.docs.write=true} (or copy the files from {@code target/modulith-docs/}) and commit the diff.
+ * {@code -Dmodules.docs.write=true} and commit the diff. The Documenter writes the components and relations of a
+ * diagram in no fixed order, so each run of {@code Component(…)} or {@code Rel(…)} lines is kept sorted.
  */
 class ModuleDocumentationTests {
 
@@ -43,16 +45,39 @@ class ModuleDocumentationTests {
                 Files.delete(COMMITTED.resolve(stale));
             }
             for (String name : generated) {
-                Files.copy(GENERATED.resolve(name), COMMITTED.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(COMMITTED.resolve(name), canonical(Files.readString(GENERATED.resolve(name))));
             }
         }
         assertThat(diagramsIn(COMMITTED)).as("diagrams in %s; regenerate with -D%s=true", COMMITTED, WRITE_PROPERTY)
                 .isEqualTo(generated);
         for (String name : generated) {
-            assertThat(Files.readString(COMMITTED.resolve(name)))
+            assertThat(canonical(Files.readString(COMMITTED.resolve(name))))
                     .as("%s is stale; regenerate with -D%s=true and commit it", COMMITTED.resolve(name), WRITE_PROPERTY)
-                    .isEqualTo(Files.readString(GENERATED.resolve(name)));
+                    .isEqualTo(canonical(Files.readString(GENERATED.resolve(name))));
         }
+    }
+
+    /** The diagram with each run of component or relation lines sorted. */
+    static String canonical(String diagram) {
+        List<String> lines = new ArrayList<>(List.of(diagram.split("\n", -1)));
+        int start = 0;
+        while (start < lines.size()) {
+            String kind = kind(lines.get(start));
+            int end = start + 1;
+            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))) {
+                end++;
+            }
+            if (kind != null) {
+                Collections.sort(lines.subList(start, end));
+            }
+            start = end;
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String kind(String line) {
+        String element = line.strip();
+        return element.startsWith("Rel(") ? "Rel" : element.startsWith("Component(") ? "Component" : null;
     }
 
     private static List<String> diagramsIn(Path folder) throws IOException {
