@@ -14,7 +14,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class AuditAndNotificationModulesTests {
 
     static final List<String> EDGE = List.of("audit", "notification");
-    static final ApplicationModules MODULES = ApplicationModules.of(PortalApplication.class);
+    static final ApplicationModules MODULES = PortalModules.ALL;
 
     @Test
     void theirOwnDependenciesRespectTheOtherModulesApis() {

@@ -373,7 +373,7 @@ class AuthorizationMatrixTests {
     String sharedSubmitted;
     String sharedApproved;
     String throwawayUser;
-    Map<Caller, DemoClient> browsers = new EnumMap<>(Caller.class);
+    Map<Caller, PortalApi> browsers = new EnumMap<>(Caller.class);
     Map<Caller, String> csrfTokens = new EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -395,13 +395,13 @@ class AuthorizationMatrixTests {
         caller(Caller.NOROLE, teamA, identities.user(Set.of(), teamA.id()));
         throwawayUser = identity.findUserByUsername(identities.requester(teamA.id())).orElseThrow().id().toString();
         for (Caller caller : Caller.values()) {
-            DemoClient browser = DemoClient.browser(port);
+            PortalApi browser = PortalApi.browser(port);
             if (caller != Caller.ANON) {
-                DemoClient.Reply login = browser.signIn(usernames.get(caller), TestIdentities.PASSWORD);
+                PortalApi.Response login = browser.signIn(usernames.get(caller), TestIdentities.PASSWORD);
                 assertThat(login.headers().firstValue("Location").orElse("")).as("%s", login).doesNotContain("error");
             }
             browsers.put(caller, browser);
-            csrfTokens.put(caller, DemoClient.csrfOf(browser.page(caller == Caller.ANON ? "/login" : "/tokens")));
+            csrfTokens.put(caller, PortalApi.csrfOf(browser.page(caller == Caller.ANON ? "/login" : "/tokens")));
         }
         ruleKey = testRules.route(teamA.id(), TestRules.any(teamX.id()));
         sharedDraft = draft();
@@ -526,8 +526,8 @@ class AuthorizationMatrixTests {
         String target = target(row, caller);
         String path = row.path().replace("{id}", target).replace("{key}", target).replace("{runId}", target)
                 .replace("{deliveryId}", "987654321").replace("{vpcId}", target);
-        DemoClient browser = browsers.get(caller);
-        DemoClient.Reply reply = row.method().equals("GET") ? browser.page(path)
+        PortalApi browser = browsers.get(caller);
+        PortalApi.Response reply = row.method().equals("GET") ? browser.page(path)
                 : row.body() == Body.UPLOAD ? browser.postEmptyUpload(path, csrfTokens.get(caller), "file")
                 : browser.postForm(path, csrfTokens.get(caller), Map.of());
         Outcome expected = row.expected().get(caller);

@@ -2,7 +2,6 @@ package io.vpcportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient.Reply;
 import io.vpcportal.PortalApi.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -161,8 +160,8 @@ class CachesAcrossInstancesIntegrationTests {
 
     /** The admin's user form on instance A, as an admin uses it. */
     private static void saveUser(List<String> roles, boolean enabled) throws SQLException {
-        DemoClient adminOnA = DemoClient.browser(a.port());
-        adminOnA.signIn("admin", DemoClient.PASSWORD);
+        PortalApi adminOnA = PortalApi.browser(a.port());
+        adminOnA.signIn("admin", PortalApi.DEMO_PASSWORD);
         String id = column("select cast(id as varchar) from portal_user where username = 'requester'").get(0);
         String form = "/admin/users/" + id + "/edit";
         Map<String, String> fields = new LinkedHashMap<>();
@@ -175,7 +174,7 @@ class CachesAcrossInstancesIntegrationTests {
         }
         fields.put("roles", String.join(",", roles));
         fields.put("teams", "payments");
-        Reply saved = adminOnA.postForm(form, DemoClient.csrfOf(adminOnA.page(form)), fields);
+        Response saved = adminOnA.postForm(form, PortalApi.csrfOf(adminOnA.page(form)), fields);
         assertThat(saved.status()).as("%s", saved).isEqualTo(302);
         assertThat(column("select cast(enabled as varchar) from portal_user where username = 'requester'"))
                 .containsExactly(String.valueOf(enabled));

@@ -9,7 +9,7 @@ import org.springframework.modulith.core.ApplicationModules;
 /** The module boundaries (docs/architecture.md): no cycles, and no module reaches into another's internal packages. */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(PortalApplication.class);
+    private final ApplicationModules modules = PortalModules.ALL;
 
     @Test
     void modulesRespectTheirBoundaries() {

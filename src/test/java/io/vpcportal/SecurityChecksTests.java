@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
-import io.vpcportal.DemoClient.Reply;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.approval.RequestBodies;
@@ -163,13 +162,13 @@ class SecurityChecksTests {
         TestIdentities identities = new TestIdentities(identity, accounts);
         String user = identities.requester("payments");
         for (int n = 0; n < 5; n++) {
-            Reply wrong = DemoClient.browser(port).signIn(user, "wrong-" + n);
+            Response wrong = PortalApi.browser(port).signIn(user, "wrong-" + n);
             assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         }
-        Reply right = DemoClient.browser(port).signIn(user, TestIdentities.PASSWORD);
+        Response right = PortalApi.browser(port).signIn(user, TestIdentities.PASSWORD);
         assertThat(right.headers().firstValue("Location")).as("the right password while paused")
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?locked"));
-        assertThat(DemoClient.browser(port).page("/login?locked").body()).contains("Too many wrong passwords");
+        assertThat(PortalApi.browser(port).page("/login?locked").body()).contains("Too many wrong passwords");
 
         // HTTP Basic counts the same way, and answers 429 with a problem and Retry-After
         String other = identities.requester("payments");
@@ -207,10 +206,10 @@ class SecurityChecksTests {
                 "{\"body\":\"see " + image.replace("\"", "\\\"") + "\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/requests/" + id + "/submit", api.tokenOf("requester"), "").status()).isEqualTo(200);
 
-        DemoClient requester = DemoClient.browser(port);
+        PortalApi requester = PortalApi.browser(port);
         requester.signIn("requester", "demo");
         String page = requester.page("/requests/" + id).body();
-        DemoClient approver = DemoClient.browser(port);
+        PortalApi approver = PortalApi.browser(port);
         approver.signIn("net-approver", "demo");
         String view = approver.page("/approvals/" + id).body();
 

@@ -2,7 +2,7 @@ package io.vpcportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -53,18 +53,18 @@ class SessionsAcrossInstancesIntegrationTests {
     @Test
     void aSessionOpenedOnOneInstanceWorksOnTheOtherAndDisablingOnOneEndsItOnBoth() throws SQLException {
         CookieManager cookies = new CookieManager();
-        DemoClient viaA = DemoClient.browser(a.port(), cookies);
-        DemoClient viaB = DemoClient.browser(b.port(), cookies);
-        Reply login = viaA.signIn("requester", DemoClient.PASSWORD);
+        PortalApi viaA = PortalApi.browser(a.port(), cookies);
+        PortalApi viaB = PortalApi.browser(b.port(), cookies);
+        Response login = viaA.signIn("requester", PortalApi.DEMO_PASSWORD);
         assertThat(login.headers().firstValue("Location").orElse("")).as("%s", login).doesNotContain("error");
 
-        Reply onB = viaB.page("/requests");
+        Response onB = viaB.page("/requests");
         assertThat(onB.status()).as("the session opened on A, shown to B").isEqualTo(200);
         assertThat(onB.body()).contains("Riley Requester");
         assertThat(viaA.page("/requests").status()).isEqualTo(200);
 
-        DemoClient adminOnB = DemoClient.browser(b.port());
-        adminOnB.signIn("admin", DemoClient.PASSWORD);
+        PortalApi adminOnB = PortalApi.browser(b.port());
+        adminOnB.signIn("admin", PortalApi.DEMO_PASSWORD);
         String id = single("select cast(id as varchar) from portal_user where username = 'requester'").get(0);
         String form = "/admin/users/" + id + "/edit";
         Map<String, String> fields = new LinkedHashMap<>();
@@ -74,15 +74,15 @@ class SessionsAcrossInstancesIntegrationTests {
         fields.put("_enabled", "on"); // unchecked: disabled
         fields.put("roles", "REQUESTER");
         fields.put("teams", single("select team_id from team_membership where user_id = cast('" + id + "' as uuid)").get(0));
-        Reply saved = adminOnB.postForm(form, DemoClient.csrfOf(adminOnB.page(form)), fields);
+        Response saved = adminOnB.postForm(form, PortalApi.csrfOf(adminOnB.page(form)), fields);
         assertThat(saved.status()).as("%s", saved).isEqualTo(302);
         assertThat(single("select cast(enabled as varchar) from portal_user where username = 'requester'"))
                 .containsExactly("false");
 
         assertThat(single("select cast(count(*) as varchar) from spring_session where principal_name = 'requester'"))
                 .as("the requester's sessions in the shared table").containsExactly("0");
-        for (DemoClient instance : List.of(viaA, viaB)) {
-            Reply after = instance.page("/requests");
+        for (PortalApi instance : List.of(viaA, viaB)) {
+            Response after = instance.page("/requests");
             assertThat(after.status()).isEqualTo(302);
             assertThat(after.headers().firstValue("Location")).hasValue("/login");
         }

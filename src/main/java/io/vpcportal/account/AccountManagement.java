@@ -7,6 +7,7 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.platform.cache.ReferenceVersions;
 import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.AwsAccountId;
@@ -18,8 +19,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +44,12 @@ public class AccountManagement {
     private final AwsAccountRepository accounts;
     private final IdentityManagement identity;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     /** Accounts by id; any change to an account or its teams, on any instance, moves the account version. */
     private final VersionedCache<String, AccountDetails> byId;
 
     AccountManagement(AwsAccountRepository accounts, IdentityManagement identity, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
+            ApplicationEventPublisher events, ReferenceVersions versions) {
         this.accounts = accounts;
         this.identity = identity;
         this.clock = clock;
@@ -86,7 +91,7 @@ public class AccountManagement {
             throw new InvalidInputException("q", "must be at most 100 characters");
         }
         List<String> teamIds = teams == null ? List.of("-") : teams.stream().map(TeamId::value).toList();
-        return accounts.search(plain, teams == null, teamIds, org.springframework.data.domain.Limit.of(limit)).stream()
+        return accounts.search(plain, teams == null, teamIds, Limit.of(limit)).stream()
                 .map(AccountManagement::details).toList();
     }
 
@@ -144,15 +149,15 @@ public class AccountManagement {
     void apply(AwsAccount account, AccountChange change) {
         account.update(change.name().strip(), blankToNull(change.roleArn()), blankToNull(change.externalId()),
                 change.environment(), change.regions(),
-                change.teams() == null ? java.util.Set.of() : change.teams(), clock.instant());
+                change.teams() == null ? Set.of() : change.teams(), clock.instant());
         account.updatePolicySettings(blankToNull(change.organizationId()),
-                change.breakGlassPrincipalArns().stream().map(String::strip).collect(java.util.stream.Collectors.toSet()),
+                change.breakGlassPrincipalArns().stream().map(String::strip).collect(Collectors.toSet()),
                 clock.instant());
     }
 
     void validate(String accountId, AccountChange change, List<FieldViolation> violations) {
         if (change.name() == null || change.name().isBlank() || change.name().length() > 100
-                || io.vpcportal.platform.TextRules.containsNul(change.name())) {
+                || TextRules.containsNul(change.name())) {
             violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
         }
         if (change.roleArn() != null && !change.roleArn().isBlank()) {

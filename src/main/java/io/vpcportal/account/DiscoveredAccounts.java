@@ -8,6 +8,7 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -39,7 +40,7 @@ public class DiscoveredAccounts {
 
     /** Every account registered, by hand or not, by id: discovery needs to know which ids are taken. */
     public Map<String, AccountDetails> byId() {
-        Map<String, AccountDetails> all = new java.util.HashMap<>();
+        Map<String, AccountDetails> all = new HashMap<>();
         accounts.findAll().forEach(a -> all.put(a.id(), AccountManagement.details(a)));
         return all;
     }

@@ -7,6 +7,7 @@ import io.vpcportal.catalog.internal.RegionalService;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.platform.cache.ReferenceVersions;
 import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.AwsRegion;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +33,12 @@ public class CatalogManagement {
 
     private final EndpointTemplateRepository templates;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     /** Current versions by key; a template edit on any instance moves the catalog version and retires them. */
     private final VersionedCache<String, EndpointTemplateDetails> currentVersions;
 
     CatalogManagement(EndpointTemplateRepository templates, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
+            ApplicationEventPublisher events, ReferenceVersions versions) {
         this.templates = templates;
         this.clock = clock;
         this.events = events;
@@ -133,9 +135,9 @@ public class CatalogManagement {
             change.fields().stream().filter(f -> !TemplateField.NAMES.contains(f.name())).findFirst().ifPresent(f ->
                     violations.add(new FieldViolation("fields", "'" + f.name() + "' is not a request field")));
         }
-        if (io.vpcportal.platform.TextRules.containsNul(change.name() + change.description() + change.category())
+        if (TextRules.containsNul(change.name() + change.description() + change.category())
                 || (change.fields() != null && change.fields().stream().anyMatch(f ->
-                io.vpcportal.platform.TextRules.containsNul(f.label() + f.defaultValue() + f.help())))) {
+                TextRules.containsNul(f.label() + f.defaultValue() + f.help())))) {
             violations.add(new FieldViolation("description", "must not contain the NUL character"));
         }
         if (!violations.isEmpty()) {

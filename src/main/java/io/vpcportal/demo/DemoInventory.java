@@ -6,6 +6,7 @@ import io.vpcportal.inventory.DemoSnapshots;
 import io.vpcportal.inventory.InventoryManagement;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.provisioning.ProvisioningManagement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,11 +45,11 @@ class DemoInventory implements ApplicationRunner {
     private final IdentityManagement identity;
     private final ProvisioningManagement provisioning;
     private final TransactionTemplate tx;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     DemoInventory(DemoSnapshots snapshots, InventorySync sync, InventoryManagement inventory,
             IdentityManagement identity, ProvisioningManagement provisioning, TransactionTemplate tx,
-            java.time.Clock clock) {
+            Clock clock) {
         this.snapshots = snapshots;
         this.sync = sync;
         this.inventory = inventory;

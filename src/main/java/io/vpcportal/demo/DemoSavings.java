@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -90,11 +91,11 @@ class DemoSavings implements ApplicationRunner {
 
     private static MeasuredDay missed(LocalDate day, CurrentNatGateway nat, String service, long bytes) {
         return new MeasuredDay(day, nat.vpcId() + "/" + service, LedgerKind.MISSED, null, TEAM, nat.accountId(),
-                nat.region(), nat.vpcId(), service.toLowerCase(java.util.Locale.ROOT) + " via NAT", 0, bytes);
+                nat.region(), nat.vpcId(), service.toLowerCase(Locale.ROOT) + " via NAT", 0, bytes);
     }
 
     private static LedgerKind kind(CurrentEndpoint e) {
-        return switch (e.endpointType().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (e.endpointType().toLowerCase(Locale.ROOT)) {
             case "gateway" -> LedgerKind.GATEWAY;
             case "gatewayloadbalancer" -> LedgerKind.GATEWAY_LOAD_BALANCER;
             default -> LedgerKind.INTERFACE;

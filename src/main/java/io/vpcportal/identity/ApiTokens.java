@@ -3,8 +3,10 @@ package io.vpcportal.identity;
 import io.vpcportal.identity.internal.ApiToken;
 import io.vpcportal.identity.internal.ApiTokenRepository;
 import io.vpcportal.identity.internal.PortalUserRepository;
+import io.vpcportal.platform.Digests;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.platform.cache.ReferenceVersions;
 import io.vpcportal.platform.cache.VersionedCache;
 import io.vpcportal.shared.UserId;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +36,13 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final PortalUserRepository users;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     private final VersionedCache<String, UsableToken> usable;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
     ApiTokens(ApiTokenRepository tokens, PortalUserRepository users, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, ReferenceVersions versions) {
+            ApplicationEventPublisher events, ReferenceVersions versions) {
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class ApiTokens {
     @Transactional
     public CreatedApiToken create(UserId owner, String name, Instant expiresAt) {
         Instant now = clock.instant();
-        if (name == null || name.isBlank() || name.length() > 100 || io.vpcportal.platform.TextRules.containsNul(name)) {
+        if (name == null || name.isBlank() || name.length() > 100 || TextRules.containsNul(name)) {
             throw new InvalidInputException("name", "must be 1 to 100 characters");
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
@@ -145,6 +148,6 @@ public class ApiTokens {
     }
 
     static String sha256(String raw) {
-        return io.vpcportal.platform.Digests.sha256Hex(raw);
+        return Digests.sha256Hex(raw);
     }
 }

@@ -6,8 +6,13 @@ import io.vpcportal.identity.internal.SessionTermination;
 import io.vpcportal.identity.internal.Team;
 import io.vpcportal.identity.internal.TeamRepository;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.FieldViolation;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +90,16 @@ public class IdentityManagement {
     @Transactional
     public UserSummary administer(UserId id, String displayName, Set<Role> roles, Set<TeamId> memberOf, boolean enabled) {
         PortalUser user = users.findById(id.value())
-                .orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id));
-        java.util.List<io.vpcportal.platform.FieldViolation> v = new java.util.ArrayList<>();
+                .orElseThrow(() -> new NotFoundException("No user " + id));
+        List<FieldViolation> v = new ArrayList<>();
         if (displayName == null || displayName.isBlank() || displayName.length() > 100
-                || io.vpcportal.platform.TextRules.containsNul(displayName)) {
-            v.add(new io.vpcportal.platform.FieldViolation("displayName", "must be 1 to 100 characters"));
+                || TextRules.containsNul(displayName)) {
+            v.add(new FieldViolation("displayName", "must be 1 to 100 characters"));
         }
         memberOf.stream().filter(t -> !teams.existsById(t.value())).findFirst().ifPresent(t ->
-                v.add(new io.vpcportal.platform.FieldViolation("teams", "'" + t + "' is not a team")));
+                v.add(new FieldViolation("teams", "'" + t + "' is not a team")));
         if (!v.isEmpty()) {
-            throw new io.vpcportal.platform.InvalidInputException(v);
+            throw new InvalidInputException(v);
         }
         Map<String, Object> before = state(user);
         user.administer(displayName.strip(), roles, memberOf.stream().map(TeamId::value).collect(Collectors.toSet()),
@@ -117,10 +122,10 @@ public class IdentityManagement {
     @Transactional
     public void setPassword(UserId id, String rawPassword) {
         if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 200) {
-            throw new io.vpcportal.platform.InvalidInputException("password", "must be 12 to 200 characters");
+            throw new InvalidInputException("password", "must be 12 to 200 characters");
         }
         PortalUser user = users.findById(id.value())
-                .orElseThrow(() -> new io.vpcportal.platform.NotFoundException("No user " + id));
+                .orElseThrow(() -> new NotFoundException("No user " + id));
         user.changePasswordHash(passwordEncoder.encode(rawPassword));
         events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.PASSWORD_SET, user.username(), null,
                 null));

@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
@@ -63,10 +65,10 @@ public class UserContacts {
     public Contact changeEmail(UserId id, String email) {
         PortalUser user = users.findById(id.value()).orElseThrow(() -> new NotFoundException("No user " + id));
         String address = normalized(email);
-        if (!java.util.Objects.equals(address, user.email())) {
-            Map<String, Object> before = new java.util.TreeMap<>();
+        if (!Objects.equals(address, user.email())) {
+            Map<String, Object> before = new TreeMap<>();
             before.put("email", user.email());
-            Map<String, Object> after = new java.util.TreeMap<>();
+            Map<String, Object> after = new TreeMap<>();
             after.put("email", address);
             user.changeEmail(address);
             events.publishEvent(new UserAdministered(actor(), UserAdministered.Change.USER_CHANGED, user.username(),

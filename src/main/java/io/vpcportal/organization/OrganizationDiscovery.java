@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -126,7 +127,7 @@ public class OrganizationDiscovery {
 
     private DiscoveryReport apply(UUID id, Instant started, OrganizationSource source, boolean dryRun, String by) {
         Access access = new Access(source.roleArn(), source.externalId());
-        var listed = OrganizationWalks.walk(directory, access, source.includeOus(), new java.util.HashSet<>(source.skipOus()));
+        var listed = OrganizationWalks.walk(directory, access, source.includeOus(), new HashSet<>(source.skipOus()));
         Map<String, AccountDetails> registered = accounts.byId();
         List<String> toRead = new ArrayList<>();
         List<String> known = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -101,7 +102,7 @@ public class PolicyManagement {
             throw new InvalidInputException(violations);
         }
         AccessSimulator simulator = new AccessSimulator(new SimulationContext(input.accountId(), input.organizationId(),
-                java.util.Set.copyOf(input.organizationAccountIds()), input.vpcId(), input.endpointId(), clock.instant()),
+                Set.copyOf(input.organizationAccountIds()), input.vpcId(), input.endpointId(), clock.instant()),
                 endpoint, b -> bucket);
         List<AccessDecision> decisions = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.vpcportal.savings;
 
+import java.net.URI;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("portal.savings")
 public record SavingsProperties(List<String> importFiles, boolean importThenExit, String collectCron,
-        java.net.URI cloudwatchEndpoint) {
+        URI cloudwatchEndpoint) {
 
     public SavingsProperties {
         importFiles = importFiles == null ? List.of() : List.copyOf(importFiles);

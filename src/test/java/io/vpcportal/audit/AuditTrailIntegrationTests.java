@@ -2,8 +2,8 @@ package io.vpcportal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,15 @@ class AuditTrailIntegrationTests {
     @LocalServerPort
     int port;
 
-    DemoClient client;
+    PortalApi client;
     String admin;
     String requester;
 
     @BeforeEach
     void tokens() {
-        client = DemoClient.api(port);
-        admin = client.token("admin");
-        requester = client.token("requester");
+        client = new PortalApi(port);
+        admin = client.tokenOf("admin");
+        requester = client.tokenOf("requester");
     }
 
     @Test
@@ -59,8 +59,8 @@ class AuditTrailIntegrationTests {
     @Test
     void anEditIsItsOwnActionAndNoTransition() {
         UUID id = client.create(requester);
-        Reply revised = client.put("/api/v1/requests/" + id, requester,
-                DemoClient.VALID_REQUEST.replace("\"why\"", "\"a better reason\""));
+        Response revised = client.put("/api/v1/requests/" + id, requester,
+                PortalApi.VALID_REQUEST.replace("\"why\"", "\"a better reason\""));
         assertThat(revised.status()).isEqualTo(200);
 
         List<JsonNode> rows = rows("subjectType=REQUEST&subjectId=" + id);
@@ -71,7 +71,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void aTokenIsAuditedWithoutItsSecret() {
-        Reply created = client.basic("POST", "/api/v1/tokens", "net-approver", DemoClient.PASSWORD,
+        Response created = client.basic("POST", "/api/v1/tokens", "net-approver", PortalApi.DEMO_PASSWORD,
                 "{\"name\":\"audited token\"}");
         assertThat(created.status()).isEqualTo(201);
         String tokenId = created.json().get("id").asString();
@@ -131,7 +131,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void badQueriesAreRefusedAsProblems() {
-        Reply badCursor = client.get("/api/v1/audit?cursor=abc", admin);
+        Response badCursor = client.get("/api/v1/audit?cursor=abc", admin);
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(badCursor.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
         assertThat(client.get("/api/v1/audit?limit=0", admin).status()).isEqualTo(400);
@@ -140,11 +140,11 @@ class AuditTrailIntegrationTests {
 
     @Test
     void onlyAdminsMayReadTheTrail() {
-        Reply forbidden = client.get("/api/v1/audit", requester);
+        Response forbidden = client.get("/api/v1/audit", requester);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(client.get("/api/v1/audit", client.token("net-approver")).status()).isEqualTo(403);
+        assertThat(client.get("/api/v1/audit", client.tokenOf("net-approver")).status()).isEqualTo(403);
         assertThat(client.get("/api/v1/audit", admin).status()).isEqualTo(200);
     }
 
@@ -158,7 +158,7 @@ class AuditTrailIntegrationTests {
     }
 
     private List<JsonNode> rows(String query) {
-        Reply reply = client.get("/api/v1/audit?limit=200&" + query, admin);
+        Response reply = client.get("/api/v1/audit?limit=200&" + query, admin);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         List<JsonNode> rows = new ArrayList<>();
         reply.json().get("items").forEach(rows::add);

@@ -2,8 +2,8 @@ package io.vpcportal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,11 @@ class LoginFailureAuditIntegrationTests {
 
     @Test
     void aWrongPasswordOnTheLoginFormWritesOneRow() {
-        DemoClient api = DemoClient.api(port);
-        String admin = api.token("admin");
+        PortalApi api = new PortalApi(port);
+        String admin = api.tokenOf("admin");
         int before = failuresOf(api, admin, "sec-approver").size();
 
-        Reply login = DemoClient.browser(port).signIn("sec-approver", "not-the-password-1");
+        Response login = PortalApi.browser(port).signIn("sec-approver", "not-the-password-1");
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 
@@ -40,11 +40,11 @@ class LoginFailureAuditIntegrationTests {
 
     @Test
     void aWrongPasswordOnHttpBasicWritesOneRow() {
-        DemoClient api = DemoClient.api(port);
-        String admin = api.token("admin");
+        PortalApi api = new PortalApi(port);
+        String admin = api.tokenOf("admin");
         int before = failuresOf(api, admin, "net-approver").size();
 
-        Reply refused = api.basic("POST", "/api/v1/tokens", "net-approver", "not-the-password-2", "{\"name\":\"x\"}");
+        Response refused = api.basic("POST", "/api/v1/tokens", "net-approver", "not-the-password-2", "{\"name\":\"x\"}");
         assertThat(refused.status()).isEqualTo(401);
 
         List<JsonNode> failures = failuresOf(api, admin, "net-approver");
@@ -55,18 +55,18 @@ class LoginFailureAuditIntegrationTests {
 
     @Test
     void anUnknownUserIsRecordedUnderTheNameTried() {
-        DemoClient api = DemoClient.api(port);
-        String admin = api.token("admin");
+        PortalApi api = new PortalApi(port);
+        String admin = api.tokenOf("admin");
 
-        DemoClient.browser(port).signIn("nobody-here", "whatever");
+        PortalApi.browser(port).signIn("nobody-here", "whatever");
 
         List<JsonNode> failures = failuresOf(api, admin, "nobody-here");
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).get("detail").asString()).isEqualTo("Sign-in failed: BadCredentialsException");
     }
 
-    private static List<JsonNode> failuresOf(DemoClient api, String admin, String username) {
-        Reply reply = api.get("/api/v1/audit?limit=200&action=LOGIN_FAILED&actor=" + username, admin);
+    private static List<JsonNode> failuresOf(PortalApi api, String admin, String username) {
+        Response reply = api.get("/api/v1/audit?limit=200&action=LOGIN_FAILED&actor=" + username, admin);
         assertThat(reply.status()).isEqualTo(200);
         List<JsonNode> rows = new ArrayList<>();
         reply.json().get("items").forEach(rows::add);

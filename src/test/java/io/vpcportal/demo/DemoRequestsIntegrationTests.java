@@ -2,7 +2,7 @@ package io.vpcportal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
+import io.vpcportal.PortalApi;
 import io.vpcportal.PortalIntegrationTest;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -28,9 +28,9 @@ class DemoRequestsIntegrationTests {
 
     @Test
     void eachDemoUsersStartPageShowsTheirWorkAndASecondStartSeedsNothing() {
-        DemoClient api = DemoClient.api(port);
-        List<JsonNode> network = entries(api.get("/api/v1/approvals", api.token("net-approver")).json());
-        List<JsonNode> security = entries(api.get("/api/v1/approvals", api.token("sec-approver")).json());
+        PortalApi api = new PortalApi(port);
+        List<JsonNode> network = entries(api.get("/api/v1/approvals", api.tokenOf("net-approver")).json());
+        List<JsonNode> security = entries(api.get("/api/v1/approvals", api.tokenOf("sec-approver")).json());
         assertThat(network).extracting(e -> e.get("title").asString()).containsExactly("STS without NAT for standard-web");
         assertThat(security).extracting(e -> e.get("title").asString())
                 .containsExactly("Datadog metrics over PrivateLink");
@@ -43,13 +43,13 @@ class DemoRequestsIntegrationTests {
                 .doesNotContain("Nothing waits for your decision");
 
         seeding.run(new DefaultApplicationArguments());
-        assertThat(entries(api.get("/api/v1/approvals", api.token("net-approver")).json())).as("seeded once")
+        assertThat(entries(api.get("/api/v1/approvals", api.tokenOf("net-approver")).json())).as("seeded once")
                 .hasSize(1);
     }
 
     private String home(String user) {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn(user, DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn(user, PortalApi.DEMO_PASSWORD);
         return browser.page("/").body();
     }
 

@@ -2,8 +2,8 @@ package io.vpcportal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import io.vpcportal.inventory.DemoSnapshots;
 import io.vpcportal.inventory.MeteredInventory;
@@ -53,8 +53,8 @@ class DemoWorldIntegrationTests {
     @Test
     void theInventoryHoldsTheThreeReferenceArchitecturesAsDemoData() {
         assertThat(snapshots.present()).isTrue();
-        DemoClient api = DemoClient.api(port);
-        String token = api.token("admin");
+        PortalApi api = new PortalApi(port);
+        String token = api.tokenOf("admin");
         Map<String, JsonNode> endpoints = new LinkedHashMap<>();
         api.get("/api/v1/endpoints?account=" + SANDBOX + "&limit=200", token).json().get("items")
                 .forEach(e -> endpoints.put(e.get("id").asString(), e));
@@ -83,19 +83,19 @@ class DemoWorldIntegrationTests {
                 .anyMatch(d -> d.contains("-> " + DemoWorld.STANDARD_NAT));
         assertThat(resources(DemoWorld.STANDARD, "NAT_GATEWAY")).containsExactly(DemoWorld.STANDARD_NAT);
 
-        DemoClient browser = signedIn("requester");
-        Reply list = browser.page("/inventory");
+        PortalApi browser = signedIn("requester");
+        Response list = browser.page("/inventory");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("Demo data: not from AWS").contains(DemoWorld.GLUE_ENDPOINT)
                 .contains(DemoWorld.DATADOG_ENDPOINT);
-        DemoClient admin = signedIn("admin");
+        PortalApi admin = signedIn("admin");
         assertThat(admin.page("/inventory").body()).as("the run is a demo seed, not an AWS sync")
                 .contains("Demo seed").contains("no AWS calls").doesNotContain("AWS calls by");
         for (String vpc : List.of(DemoWorld.STANDARD, DemoWorld.SERVERLESS, DemoWorld.DATADOG)) {
-            Reply page = browser.page("/inventory/vpcs/" + vpc);
+            Response page = browser.page("/inventory/vpcs/" + vpc);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Demo data: not from AWS").contains("(demo)");
-            Reply diagram = browser.page("/diagrams/vpcs/" + vpc + "/file?format=svg");
+            Response diagram = browser.page("/diagrams/vpcs/" + vpc + "/file?format=svg");
             assertThat(diagram.status()).as(vpc + "'s diagram").isEqualTo(200);
             assertThat(diagram.body()).contains("<svg").contains(vpc);
         }
@@ -103,18 +103,18 @@ class DemoWorldIntegrationTests {
 
     @Test
     void theHandMadeEndpointCanBeAdoptedAndTheGlueEndpointShowsItsPolicyDiff() {
-        DemoClient admin = signedIn("admin");
-        Reply handMade = admin.page("/inventory/endpoints/" + DemoWorld.LOGS_ENDPOINT);
+        PortalApi admin = signedIn("admin");
+        Response handMade = admin.page("/inventory/endpoints/" + DemoWorld.LOGS_ENDPOINT);
         assertThat(handMade.status()).isEqualTo(200);
         assertThat(handMade.body()).contains("unmanaged").contains("/inventory/endpoints/" + DemoWorld.LOGS_ENDPOINT
                 + "/adopt").contains("Demo data: not from AWS");
 
-        Reply drifted = admin.page("/inventory/endpoints/" + DemoWorld.GLUE_ENDPOINT);
+        Response drifted = admin.page("/inventory/endpoints/" + DemoWorld.GLUE_ENDPOINT);
         assertThat(drifted.status()).isEqualTo(200);
         assertThat(drifted.body()).contains("Drift from the approved state").contains("policy-diff")
                 .contains("aws:PrincipalOrgID").contains("TemporaryDebug");
-        JsonNode details = DemoClient.api(port).get("/api/v1/endpoints/" + DemoWorld.GLUE_ENDPOINT,
-                DemoClient.api(port).token("admin")).json();
+        JsonNode details = new PortalApi(port).get("/api/v1/endpoints/" + DemoWorld.GLUE_ENDPOINT,
+                new PortalApi(port).tokenOf("admin")).json();
         assertThat(details.at("/drift/differences").findValuesAsString("setting")).containsExactly("policy");
         for (String inLine : List.of(DemoWorld.S3_ENDPOINT, DemoWorld.RDS_DATA_ENDPOINT)) {
             assertThat(jdbc.queryForObject("select drift from inventory_endpoint where vpc_endpoint_id = ?",
@@ -124,8 +124,8 @@ class DemoWorldIntegrationTests {
 
     @Test
     void theStandardVpcIsACoverageGapWithItsMissedSavingInDollars() {
-        DemoClient browser = signedIn("requester");
-        Reply vpc = browser.page("/inventory/vpcs/" + DemoWorld.STANDARD);
+        PortalApi browser = signedIn("requester");
+        Response vpc = browser.page("/inventory/vpcs/" + DemoWorld.STANDARD);
         assertThat(vpc.body()).contains("a free S3 gateway endpoint would carry");
         Matcher saving = Pattern.compile("S3 gateway endpoint would carry.*?Saves about\\s*\\$<span>([\\d,]+\\.\\d\\d)"
                 + "</span> per month", Pattern.DOTALL).matcher(vpc.body());
@@ -151,7 +151,7 @@ class DemoWorldIntegrationTests {
                 + "and day >= ?", String.class, SANDBOX, java.sql.Date.valueOf(DemoSavings.firstDay(savings.today()))));
         assertThat(ledger).isEqualTo(inventory);
 
-        DemoClient browser = signedIn("requester");
+        PortalApi browser = signedIn("requester");
         String dashboard = browser.page("/savings").body();
         Set<String> links = Pattern.compile("href=\"(/inventory/(?:endpoints|vpcs)/[^\"]+)\"").matcher(dashboard)
                 .results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
@@ -168,8 +168,8 @@ class DemoWorldIntegrationTests {
 
     @Test
     void eachQuickStartPrefillsItsVpcAndTheFormDrawsItBeforeAndAfter() {
-        DemoClient browser = signedIn("requester");
-        Reply standard = browser.page("/requests/new?template=s3-gateway&quickstart=standard");
+        PortalApi browser = signedIn("requester");
+        Response standard = browser.page("/requests/new?template=s3-gateway&quickstart=standard");
         assertThat(standard.body()).contains("value=\"" + DemoWorld.STANDARD + "\"")
                 .contains("value=\"" + DemoWorld.STANDARD_NAT + "\"").contains("value=\"eu-west-1\"");
         assertThat(browser.page("/requests/new?template=s3-gateway&template=glue&template=rds-data"
@@ -178,7 +178,7 @@ class DemoWorldIntegrationTests {
                 .contains("value=\"" + DemoWorld.DATADOG + "\"").contains("value=\"eu-west-3\"");
         assertThat(browser.page("/").body()).contains("quickstart=standard").contains("quickstart=serverless")
                 .contains("quickstart=datadog");
-        DemoClient stranger = signedIn("sec-approver");
+        PortalApi stranger = signedIn("sec-approver");
         assertThat(stranger.page("/requests/new?template=s3-gateway&quickstart=standard").body())
                 .as("no team of sec-approver may use the sandbox account").doesNotContain(DemoWorld.STANDARD);
 
@@ -190,7 +190,7 @@ class DemoWorldIntegrationTests {
         form.put("natGatewayId", DemoWorld.STANDARD_NAT);
         form.put("items[0].templateKey", "s3-gateway");
         form.put("items[0].routeTableIds", DemoWorld.id("rtb", "a22"));
-        Reply preview = browser.submitForm("/requests/new", "/diagrams/preview", form);
+        Response preview = browser.submitForm("/requests/new", "/diagrams/preview", form);
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("id=\"form-diagram-before-title\"", "id=\"form-diagram-after-title\"")
                 .doesNotContain("not in the inventory yet");
@@ -202,9 +202,9 @@ class DemoWorldIntegrationTests {
                 + "order by resource_id", String.class, vpc, type);
     }
 
-    private DemoClient signedIn(String user) {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn(user, DemoClient.PASSWORD);
+    private PortalApi signedIn(String user) {
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn(user, PortalApi.DEMO_PASSWORD);
         return browser;
     }
 }

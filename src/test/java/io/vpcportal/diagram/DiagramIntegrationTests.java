@@ -194,7 +194,7 @@ class DiagramIntegrationTests {
                 {"team":"%s","accountId":"%s","region":"%s","vpcId":"%s","justification":"page",
                  "items":[{"templateKey":"dynamodb-gateway","routeTableIds":["%s"]}]}"""
                 .formatted(team, account, REGION, standard.vpc(), standard.privateTable()));
-        io.vpcportal.DemoClient browser = io.vpcportal.DemoClient.browser(port);
+        io.vpcportal.PortalApi browser = io.vpcportal.PortalApi.browser(port);
         browser.signIn(requesterName, TestIdentities.PASSWORD);
         assertThat(browser.page("/requests/" + id).body()).contains("/diagrams/requests/" + id);
         String pair = browser.page("/diagrams/requests/" + id).body();

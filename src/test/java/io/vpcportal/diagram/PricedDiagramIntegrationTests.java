@@ -2,7 +2,6 @@ package io.vpcportal.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
@@ -131,8 +130,8 @@ class PricedDiagramIntegrationTests {
 
     @Test
     void theRequestFormShowsTheVpcBeforeAndAfterItsUnsavedEndpoints() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("team", "payments");
         form.put("accountId", SANDBOX);
@@ -190,8 +189,8 @@ class PricedDiagramIntegrationTests {
         assertThat(svgs(empty)).hasSize(1);
     }
 
-    private String preview(DemoClient browser, Map<String, String> form) {
-        DemoClient.Reply reply = browser.submitForm("/requests/new", "/diagrams/preview", form);
+    private String preview(PortalApi browser, Map<String, String> form) {
+        PortalApi.Response reply = browser.submitForm("/requests/new", "/diagrams/preview", form);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.body();
     }

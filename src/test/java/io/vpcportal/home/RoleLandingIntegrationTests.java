@@ -2,8 +2,8 @@ package io.vpcportal.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
 import java.util.List;
 import java.util.UUID;
@@ -35,17 +35,17 @@ class RoleLandingIntegrationTests {
 
     @Test
     void theApproversCountsAreTheInboxsCounted() {
-        DemoClient api = DemoClient.api(port);
-        UUID fresh = api.createAndSubmit(api.token("requester"));
-        UUID old = api.createAndSubmit(api.token("requester"));
+        PortalApi api = new PortalApi(port);
+        UUID fresh = api.createAndSubmit(api.tokenOf("requester"));
+        UUID old = api.createAndSubmit(api.tokenOf("requester"));
         // submitted two days ago: past the 24-hour decision SLA
         jdbc.update("update approval_case set submitted_at = now() - interval '2 days' where request_id = ?", old);
 
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("net-approver", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("net-approver", PortalApi.DEMO_PASSWORD);
         String home = browser.page("/").body();
 
-        List<JsonNode> inbox = entries(api.get("/api/v1/approvals", api.token("net-approver")));
+        List<JsonNode> inbox = entries(api.get("/api/v1/approvals", api.tokenOf("net-approver")));
         assertThat(inbox).extracting(e -> e.get("requestId").asString()).contains(fresh.toString(), old.toString());
         long overdue = inbox.stream().filter(e -> e.get("overdue").asBoolean()).count();
         assertThat(number(WAITING, home)).isEqualTo(inbox.size());
@@ -56,15 +56,15 @@ class RoleLandingIntegrationTests {
 
         // the count is on every full page's menu, and follows a decision at once
         assertThat(number(BADGE, browser.page("/catalog").body())).isEqualTo(inbox.size());
-        Reply approved = api.post("/api/v1/requests/" + fresh + "/approve", api.token("net-approver"), "{}");
+        Response approved = api.post("/api/v1/requests/" + fresh + "/approve", api.tokenOf("net-approver"), "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(number(BADGE, browser.page("/requests").body())).isEqualTo(inbox.size() - 1);
     }
 
     @Test
     void theRequesterSeesTheirRequestsAndNoApproverOrAdminParts() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         String home = browser.page("/").body();
         assertThat(home).contains("Your latest requests").contains("Start from a common setup")
                 .doesNotContain("id=\"waiting-for-you\"").doesNotContain("id=\"portal-health\"")
@@ -74,23 +74,23 @@ class RoleLandingIntegrationTests {
 
     @Test
     void anApproverWithoutTheRequesterRoleIsNeitherOfferedNorShownTheForm() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("sec-approver", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("sec-approver", PortalApi.DEMO_PASSWORD);
         String home = browser.page("/").body();
         assertThat(home).contains("id=\"waiting-for-you\"").doesNotContain("/requests/new")
                 .doesNotContain("Start from a common setup").doesNotContain("Your latest requests");
         assertThat(browser.page("/requests").body()).doesNotContain(">New request<");
         assertThat(browser.page("/catalog/s3-gateway").body()).doesNotContain("Request this endpoint");
-        Reply form = browser.page("/requests/new?template=s3-gateway");
+        Response form = browser.page("/requests/new?template=s3-gateway");
         assertThat(form.status()).isEqualTo(403);
         assertThat(form.body()).contains("You may not open this page");
     }
 
     @Test
     void theAdminSeesSyncJobsAndDeliveriesWithLinks() {
-        DemoClient api = DemoClient.api(port);
-        UUID id = api.createAndSubmit(api.token("requester"));
-        Reply approved = api.post("/api/v1/requests/" + id + "/approve", api.token("net-approver"), "{}");
+        PortalApi api = new PortalApi(port);
+        UUID id = api.createAndSubmit(api.tokenOf("requester"));
+        Response approved = api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"), "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         // plan-only mode never runs a job: make this one's plan stop as a failed run would
         assertThat(jdbc.update("update provisioning_job set status = 'FAILED', last_error = 'ec2:CreateVpcEndpoint: "
@@ -102,8 +102,8 @@ class RoleLandingIntegrationTests {
         jdbc.update("insert into webhook_delivery (webhook_id, event_type, event_id, payload, status, attempts, "
                 + "created_at) values (?, 'request.failed', ?, '{}', 'GIVING_UP', 8, now())", hook, UUID.randomUUID());
 
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
         String home = browser.page("/").body();
         long stopped = jdbc.queryForObject("select count(*) from provisioning_job where status in "
                 + "('FAILED', 'NEEDS_OPERATOR')", Long.class);
@@ -120,8 +120,8 @@ class RoleLandingIntegrationTests {
 
     @Test
     void aBadIdInAPageAddressIsA404PageNotAnError() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
         for (String path : List.of("/requests/not-a-uuid", "/requests/not-a-uuid/edit", "/requests/not-a-uuid/change",
                 "/approvals/not-a-uuid", "/approvals/not-a-uuid/panel", "/provisioning/not-a-uuid",
                 "/provisioning/not-a-uuid/panel", "/requests/not-a-uuid/policies", "/inventory/endpoints/not-a-uuid",
@@ -130,13 +130,13 @@ class RoleLandingIntegrationTests {
                 "/requests/" + UUID.randomUUID(), "/catalog/no-such-template", "/diagrams/vpcs/not-a-vpc",
                 "/inventory/vpcs/not-a-vpc", "/accounts/not-an-account/edit", "/admin/approval-rules/no-such-rule/edit",
                 "/admin/templates/no-such-template/edit")) {
-            Reply page = browser.page(path);
+            Response page = browser.page(path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).contains("This page does not exist").doesNotContain("Something went wrong");
         }
         // the API names the field it could not read, as for every malformed input
-        DemoClient api = DemoClient.api(port);
-        Reply problem = api.get("/api/v1/requests/not-a-uuid", api.token("requester"));
+        PortalApi api = new PortalApi(port);
+        Response problem = api.get("/api/v1/requests/not-a-uuid", api.tokenOf("requester"));
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -145,19 +145,19 @@ class RoleLandingIntegrationTests {
 
     @Test
     void aDecisionsCommentIsNotContradictedByTheCommentsCard() {
-        DemoClient api = DemoClient.api(port);
-        UUID id = api.createAndSubmit(api.token("requester"));
-        Reply approved = api.post("/api/v1/requests/" + id + "/approve", api.token("net-approver"),
+        PortalApi api = new PortalApi(port);
+        UUID id = api.createAndSubmit(api.tokenOf("requester"));
+        Response approved = api.post("/api/v1/requests/" + id + "/approve", api.tokenOf("net-approver"),
                 "{\"comment\":\"Only the exports bucket, fine.\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         String panel = browser.page("/approvals/" + id + "/panel").body();
         assertThat(panel).contains("Only the exports bucket, fine.").doesNotContain("No comment yet.")
                 .contains("No comment besides those given with the decisions");
     }
 
-    private static List<JsonNode> entries(Reply reply) {
+    private static List<JsonNode> entries(Response reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return StreamSupport.stream(reply.json().spliterator(), false).toList();
     }

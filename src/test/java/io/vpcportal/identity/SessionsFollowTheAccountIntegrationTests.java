@@ -2,9 +2,8 @@ package io.vpcportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
 import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.TestIdentities.FreshTeam;
@@ -51,15 +50,15 @@ class SessionsFollowTheAccountIntegrationTests {
     @Test
     void aDemotedAdminsOpenSessionCanNeitherOpenAdminPagesNorCreateUsers() {
         String admin = people.user(Set.of(Role.ADMIN, Role.REQUESTER), team.id());
-        DemoClient browser = signedIn(admin);
+        PortalApi browser = signedIn(admin);
         assertThat(browser.page("/admin/users").status()).isEqualTo(200);
-        String csrf = DemoClient.csrfOf(browser.page("/admin/users/new")); // a tab left open on the form
+        String csrf = PortalApi.csrfOf(browser.page("/admin/users/new")); // a tab left open on the form
 
         administer(admin, Set.of(Role.REQUESTER), true);
 
         assertThat(browser.page("/admin/users").status()).as("the admin page after the demotion").isEqualTo(403);
         String newcomer = "made-by-demoted-" + System.nanoTime();
-        Reply created = browser.postForm("/admin/users/new", csrf, Map.of("username", newcomer,
+        Response created = browser.postForm("/admin/users/new", csrf, Map.of("username", newcomer,
                 "displayName", "Should not exist", "password", "a-long-enough-password", "roles", "ADMIN",
                 "_roles", "on", "_teams", "on", "enabled", "true", "_enabled", "on"));
         assertThat(created.status()).as("%s", created).isEqualTo(403);
@@ -75,19 +74,19 @@ class SessionsFollowTheAccountIntegrationTests {
                 RequestBodies.glue(team.id(), team.accountId(), "eu-west-1").toString());
         assertThat(draft.status()).as("%s", draft).isEqualTo(201);
         String id = draft.json().get("id").asString();
-        DemoClient browser = signedIn(requester);
-        String csrf = DemoClient.csrfOf(browser.page("/requests/" + id));
+        PortalApi browser = signedIn(requester);
+        String csrf = PortalApi.csrfOf(browser.page("/requests/" + id));
         assertThat(sessionsOf(requester)).isEqualTo(1);
 
         administer(requester, Set.of(Role.REQUESTER), false);
 
         assertThat(sessionsOf(requester)).as("the disabled user's sessions are deleted at once").isZero();
         String body = "posted after being disabled " + System.nanoTime();
-        Reply comment = browser.postForm("/requests/" + id + "/comments", csrf, Map.of("body", body));
+        Response comment = browser.postForm("/requests/" + id + "/comments", csrf, Map.of("body", body));
         assertThat(comment.status()).as("%s", comment).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from request_comment where body = ?", Integer.class, body))
                 .isZero();
-        Reply page = browser.page("/requests/" + id);
+        Response page = browser.page("/requests/" + id);
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValue("/login");
     }
@@ -95,7 +94,7 @@ class SessionsFollowTheAccountIntegrationTests {
     @Test
     void aRoleChangeAppliesToTheOpenSessionOnItsNextRequest() {
         String user = people.requester(team.id());
-        DemoClient browser = signedIn(user);
+        PortalApi browser = signedIn(user);
         assertThat(browser.page("/admin/users").status()).isEqualTo(403);
         assertThat(browser.page("/requests/new").status()).isEqualTo(200);
 
@@ -111,7 +110,7 @@ class SessionsFollowTheAccountIntegrationTests {
     @Test
     void aNewPasswordEndsTheSessionsOpenedWithTheOldOne() {
         String user = people.requester(team.id());
-        DemoClient browser = signedIn(user);
+        PortalApi browser = signedIn(user);
         assertThat(browser.page("/requests").status()).isEqualTo(200);
 
         identity.setPassword(idOf(user), "another-long-password");
@@ -120,9 +119,9 @@ class SessionsFollowTheAccountIntegrationTests {
         assertThat(sessionsOf(user)).isZero();
     }
 
-    private DemoClient signedIn(String username) {
-        DemoClient browser = DemoClient.browser(port);
-        Reply login = browser.signIn(username, TestIdentities.PASSWORD);
+    private PortalApi signedIn(String username) {
+        PortalApi browser = PortalApi.browser(port);
+        Response login = browser.signIn(username, TestIdentities.PASSWORD);
         assertThat(login.headers().firstValue("Location").orElse("")).as("%s", login).doesNotContain("error");
         return browser;
     }

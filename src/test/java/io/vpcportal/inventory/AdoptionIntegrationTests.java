@@ -6,7 +6,6 @@ import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.Problems;
@@ -107,7 +106,7 @@ class AdoptionIntegrationTests {
                     .serviceName("com.amazonaws." + REGION + ".s3").routeTableIds(table)).vpcEndpoint().vpcEndpointId();
         }
         InventorySyncs.syncAndWait(api, admin);
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requesterName, TestIdentities.PASSWORD);
         assertThat(browser.page("/inventory/endpoints/" + handMade).body()).contains("Request adoption")
                 .doesNotContain("Adopt as an active request");

@@ -6,7 +6,6 @@ import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.Problems;
@@ -112,7 +111,7 @@ class DriftReconcileIntegrationTests {
         JsonNode drifted = api.get("/api/v1/endpoints/" + endpoint, requester).json();
         assertThat(drifted.get("summary").get("driftSummary").asString()).isEqualTo("policy");
 
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requesterName, TestIdentities.PASSWORD);
         String page = "/inventory/endpoints/" + endpoint;
         assertThat(browser.page(page).body()).contains("Reconcile: restore the approved state");
@@ -224,7 +223,7 @@ class DriftReconcileIntegrationTests {
         assertThat(diff).as("aws: tags are AWS's, never drift").containsOnly(
                 Map.entry("cost-centre", "cc-1 -> cc-2"), Map.entry("owner", "null -> someone"),
                 Map.entry("portal:template", approvedTags.get("portal:template") + " -> null"));
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requesterName, TestIdentities.PASSWORD);
         assertThat(browser.page("/inventory/endpoints/" + endpoint).body()).contains("tag-diff", "cost-centre",
                 "(not approved)", "(missing)");

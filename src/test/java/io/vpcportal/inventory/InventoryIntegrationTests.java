@@ -6,9 +6,8 @@ import static io.vpcportal.MotoAccounts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.DemoClient;
-import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi;
+import io.vpcportal.MotoServer;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.account.AccountChange;
@@ -304,21 +303,21 @@ class InventoryIntegrationTests {
     @Test
     @Order(9)
     void thePagesShowTheInventoryAnEndpointAVpcTheCsvAndThePrefilledRequestForm() {
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requesterName, TestIdentities.PASSWORD);
 
-        DemoClient.Reply list = browser.page("/inventory?account=" + first);
+        PortalApi.Response list = browser.page("/inventory?account=" + first);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains(managedEndpoint, "Coverage", vpcWithNat, "Request it").doesNotContain("Sync now");
-        DemoClient.Reply endpoint = browser.page("/inventory/endpoints/" + managedEndpoint);
+        PortalApi.Response endpoint = browser.page("/inventory/endpoints/" + managedEndpoint);
         assertThat(endpoint.status()).isEqualTo(200);
         assertThat(endpoint.body()).contains("Drift from the approved state", "ACCEPTED", requestId);
-        DemoClient.Reply vpc = browser.page("/inventory/vpcs/" + vpcWithNat);
+        PortalApi.Response vpc = browser.page("/inventory/vpcs/" + vpcWithNat);
         assertThat(vpc.body()).contains(natGateway, managedEndpoint, "S3 gateway endpoint would carry");
-        DemoClient.Reply csv = browser.page("/inventory.csv?account=" + first);
+        PortalApi.Response csv = browser.page("/inventory.csv?account=" + first);
         assertThat(csv.body()).startsWith("\"endpoint_id\",\"account_id\",\"region\",")
                 .contains("\"" + managedEndpoint + "\",\"" + first + "\"");
-        DemoClient.Reply form = browser.page("/requests/new?template=s3-gateway&account=" + first
+        PortalApi.Response form = browser.page("/requests/new?template=s3-gateway&account=" + first
                 + "&region=eu-west-1&vpc=" + vpcWithNat + "&nat=" + natGateway);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("value=\"" + vpcWithNat + "\"", "value=\"" + natGateway + "\"");
@@ -326,10 +325,10 @@ class InventoryIntegrationTests {
         assertThat(list.body()).as("runs span every account").doesNotContain("Last sync");
         String lastRun = api.get("/api/v1/sync/runs?limit=1", admin).json().get(0).get("id").asString();
         assertThat(browser.page("/inventory/sync/" + lastRun).status()).isEqualTo(403);
-        DemoClient adminBrowser = DemoClient.browser(port);
+        PortalApi adminBrowser = PortalApi.browser(port);
         adminBrowser.signIn("admin", PortalApi.DEMO_PASSWORD);
         assertThat(adminBrowser.page("/inventory").body()).contains("Sync now", "Last sync");
-        DemoClient.Reply progress = adminBrowser.page("/inventory/sync/" + lastRun);
+        PortalApi.Response progress = adminBrowser.page("/inventory/sync/" + lastRun);
         assertThat(progress.body()).contains("id=\"sync-progress\"", "Last sync").doesNotContain("<html");
     }
 

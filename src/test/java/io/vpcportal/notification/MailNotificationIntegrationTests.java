@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestStatus;
@@ -71,7 +71,7 @@ class MailNotificationIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    DemoClient client;
+    PortalApi client;
     String admin;
     String requester;
     String approver;
@@ -90,10 +90,10 @@ class MailNotificationIntegrationTests {
 
     @BeforeEach
     void addressesAndEveryKindOn() {
-        client = DemoClient.api(port);
-        admin = client.token("admin");
-        requester = client.token("requester");
-        approver = client.token("net-approver");
+        client = new PortalApi(port);
+        admin = client.tokenOf("admin");
+        requester = client.tokenOf("requester");
+        approver = client.tokenOf("net-approver");
         String allOn = """
                 {"email":"%s","kinds":{"approval.waiting":true,"approval.sla_reminder":true,"request.decided":true,
                  "request.provisioned":true,"request.failed":true}}""";
@@ -119,9 +119,9 @@ class MailNotificationIntegrationTests {
         assertThat(body).contains("https://portal.example.test/me");
 
         // the link opens the request's approval page for the approver who got the mail
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("net-approver", DemoClient.PASSWORD);
-        Reply page = browser.page(link.group(1));
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("net-approver", PortalApi.DEMO_PASSWORD);
+        Response page = browser.page(link.group(1));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(id.toString());
 
@@ -132,7 +132,7 @@ class MailNotificationIntegrationTests {
     @Test
     void theRequesterIsToldWhenTheRequestIsDecidedProvisionedOrFails() throws Exception {
         UUID id = client.createAndSubmit(requester);
-        Reply rejected = client.post("/api/v1/requests/" + id + "/reject", approver, "{\"reason\":\"use the shared VPC\"}");
+        Response rejected = client.post("/api/v1/requests/" + id + "/reject", approver, "{\"reason\":\"use the shared VPC\"}");
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
 
         MimeMessage decided = awaitMail(to(REQUESTER).and(subject("Your request was rejected")).and(mentions(id)));
@@ -153,7 +153,7 @@ class MailNotificationIntegrationTests {
 
     @Test
     void aKindTurnedOffIsNotMailedWhileTheOthersStillAre() throws Exception {
-        Reply off = client.put("/api/v1/me/notification-preferences", requester,
+        Response off = client.put("/api/v1/me/notification-preferences", requester,
                 "{\"kinds\":{\"request.decided\":false}}");
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.json().get("kinds").get("request.decided").asBoolean()).isFalse();
@@ -202,13 +202,13 @@ class MailNotificationIntegrationTests {
         assertThat(givenUp.get("nextAttemptAt").isNull()).isTrue();
         assertThat(givenUp.get("email").asString()).isEqualTo(APPROVER);
 
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
         String page = browser.page("/admin/webhooks").body();
         assertThat(page).contains("Mails go out through the SMTP server", "127.0.0.1:" + SMTP_PORT, "GIVING_UP",
                 "Retry mail " + givenUp.get("id").asLong());
 
-        Reply retried = client.post("/api/v1/notifications/mails/" + givenUp.get("id").asLong() + "/retry", admin, "");
+        Response retried = client.post("/api/v1/notifications/mails/" + givenUp.get("id").asLong() + "/retry", admin, "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         awaitMail(to(APPROVER).and(subject("Waiting for your decision")).and(mentions(id)));
         JsonNode delivered = awaitLogged(m -> m.get("id").asLong() == givenUp.get("id").asLong()
@@ -219,10 +219,10 @@ class MailNotificationIntegrationTests {
 
     @Test
     void aMalformedAddressOrKindIsRefusedNamingTheField() {
-        Reply address = client.put("/api/v1/me/notification-preferences", requester, "{\"email\":\"not an address\"}");
+        Response address = client.put("/api/v1/me/notification-preferences", requester, "{\"email\":\"not an address\"}");
         assertThat(address.status()).isEqualTo(400);
         assertThat(address.body()).contains("email", "must be an e-mail address");
-        Reply kind = client.put("/api/v1/me/notification-preferences", requester, "{\"kinds\":{\"request.nope\":false}}");
+        Response kind = client.put("/api/v1/me/notification-preferences", requester, "{\"kinds\":{\"request.nope\":false}}");
         assertThat(kind.status()).isEqualTo(400);
         assertThat(kind.body()).contains("kinds", "request.nope");
         assertThat(client.get("/api/v1/me/notification-preferences", requester).json().get("email").asString())
@@ -234,7 +234,7 @@ class MailNotificationIntegrationTests {
     }
 
     private List<JsonNode> mailLog() {
-        Reply log = client.get("/api/v1/notifications/mails?limit=200", admin);
+        Response log = client.get("/api/v1/notifications/mails?limit=200", admin);
         assertThat(log.status()).isEqualTo(200);
         assertThat(log.json().get("smtp").get("configured").asBoolean()).isTrue();
         List<JsonNode> items = new ArrayList<>();

@@ -2,8 +2,8 @@ package io.vpcportal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +30,9 @@ class MailWithoutSmtpIntegrationTests {
 
     @Test
     void withoutAnSmtpServerNothingIsWrittenOrSentAndTheAdminPageSaysSo() throws InterruptedException {
-        DemoClient client = DemoClient.api(port);
-        String requester = client.token("requester");
-        String approver = client.token("net-approver");
+        PortalApi client = new PortalApi(port);
+        String requester = client.tokenOf("requester");
+        String approver = client.tokenOf("net-approver");
         assertThat(client.put("/api/v1/me/notification-preferences", requester,
                 "{\"email\":\"requester@example.test\"}").status()).isEqualTo(200);
         assertThat(client.put("/api/v1/me/notification-preferences", approver,
@@ -44,33 +44,33 @@ class MailWithoutSmtpIntegrationTests {
 
         assertThat(jdbc.sql("select count(*) from mail_delivery where request_id = :id").param("id", id)
                 .query(Long.class).single()).isZero();
-        Reply log = client.get("/api/v1/notifications/mails", client.token("admin"));
+        Response log = client.get("/api/v1/notifications/mails", client.tokenOf("admin"));
         assertThat(log.json().get("smtp").get("configured").asBoolean()).isFalse();
         assertThat(log.json().get("smtp").get("server").isNull()).isTrue();
 
-        DemoClient admin = DemoClient.browser(port);
-        admin.signIn("admin", DemoClient.PASSWORD);
+        PortalApi admin = PortalApi.browser(port);
+        admin.signIn("admin", PortalApi.DEMO_PASSWORD);
         assertThat(admin.page("/admin/webhooks").body()).contains("SMTP not configured: no e-mail is sent");
     }
 
     @Test
     void eachUserSetsTheirAddressAndKindsOnTheirOwnPage() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("sec-approver", DemoClient.PASSWORD);
-        Reply page = browser.page("/me");
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("sec-approver", PortalApi.DEMO_PASSWORD);
+        Response page = browser.page("/me");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("My settings", "sec-approver", "an administrator has not configured an SMTP server",
                 "A request waits for my team&#39;s decision");
 
-        Reply refused = browser.submitForm("/me", "/me/notifications", Map.of("email", "sam@@example"));
+        Response refused = browser.submitForm("/me", "/me/notifications", Map.of("email", "sam@@example"));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("is-invalid", "must be an e-mail address");
 
-        Reply saved = browser.submitForm("/me", "/me/notifications", Map.of("email", "Sam@Security.Example.TEST",
+        Response saved = browser.submitForm("/me", "/me/notifications", Map.of("email", "Sam@Security.Example.TEST",
                 "kinds", "APPROVAL_WAITING"));
         assertThat(saved.status()).isEqualTo(302);
-        DemoClient api = DemoClient.api(port);
-        var details = api.get("/api/v1/me/notification-preferences", api.token("sec-approver")).json();
+        PortalApi api = new PortalApi(port);
+        var details = api.get("/api/v1/me/notification-preferences", api.tokenOf("sec-approver")).json();
         assertThat(details.get("email").asString()).isEqualTo("Sam@security.example.test");
         assertThat(details.get("kinds").get("approval.waiting").asBoolean()).isTrue();
         assertThat(details.get("kinds").get("approval.sla_reminder").asBoolean()).isFalse();
@@ -85,18 +85,18 @@ class MailWithoutSmtpIntegrationTests {
         String username = "mail-user-" + System.nanoTime();
         var user = identity.createUser(username, "Mia Mail", "a-long-enough-password",
                 java.util.Set.of(io.vpcportal.identity.Role.REQUESTER), java.util.Set.of());
-        DemoClient admin = DemoClient.browser(port);
-        admin.signIn("admin", DemoClient.PASSWORD);
+        PortalApi admin = PortalApi.browser(port);
+        admin.signIn("admin", PortalApi.DEMO_PASSWORD);
         String edit = "/admin/users/" + user.id().value() + "/edit";
         assertThat(admin.page(edit).body()).contains("name=\"email\"");
 
-        Reply refused = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
+        Response refused = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
                 "enabled", "true", "email", "mia@example"));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("must be an e-mail address");
         assertThat(contacts.byId(user.id()).orElseThrow().email()).isNull();
 
-        Reply saved = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
+        Response saved = admin.submitForm(edit, edit, Map.of("displayName", "Mia Mail", "roles", "REQUESTER",
                 "enabled", "true", "email", "mia@example.test"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(contacts.byId(user.id()).orElseThrow().email()).isEqualTo("mia@example.test");

@@ -2,8 +2,8 @@ package io.vpcportal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import io.vpcportal.approval.ApprovalMode;
 import io.vpcportal.approval.ApprovalNeeded;
@@ -49,7 +49,7 @@ class WebhookDeliveryIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    DemoClient client;
+    PortalApi client;
     String admin;
     String requester;
     final List<WebhookReceiver> receivers = new ArrayList<>();
@@ -57,9 +57,9 @@ class WebhookDeliveryIntegrationTests {
 
     @BeforeEach
     void tokens() {
-        client = DemoClient.api(port);
-        admin = client.token("admin");
-        requester = client.token("requester");
+        client = new PortalApi(port);
+        admin = client.tokenOf("admin");
+        requester = client.tokenOf("requester");
     }
 
     @AfterEach
@@ -198,14 +198,14 @@ class WebhookDeliveryIntegrationTests {
         assertThat(receiver.received().stream().filter(about(requestId))).hasSize(4);
 
         receiver.answering(204);
-        Reply retried = client.post("/api/v1/webhooks/" + webhookId + "/deliveries/" + givenUp.get("id").asLong()
+        Response retried = client.post("/api/v1/webhooks/" + webhookId + "/deliveries/" + givenUp.get("id").asLong()
                 + "/retry", admin, "");
         assertThat(retried.status()).isEqualTo(200);
         JsonNode delivered = awaitDelivery(webhookId, d -> d.get("status").asString().equals("DELIVERED"));
         assertThat(delivered.get("attempts").asInt()).isEqualTo(5);
         assertThat(delivered.get("lastStatusCode").asInt()).isEqualTo(204);
 
-        Reply again = client.post("/api/v1/webhooks/" + webhookId + "/deliveries/" + givenUp.get("id").asLong()
+        Response again = client.post("/api/v1/webhooks/" + webhookId + "/deliveries/" + givenUp.get("id").asLong()
                 + "/retry", admin, "");
         assertThat(again.status()).isEqualTo(409);
     }
@@ -249,7 +249,7 @@ class WebhookDeliveryIntegrationTests {
     }
 
     private JsonNode register(String name, String url, String eventTypes, boolean enabled, String secret) {
-        Reply created = client.post("/api/v1/webhooks", admin, """
+        Response created = client.post("/api/v1/webhooks", admin, """
                 {"name":"%s","url":"%s","eventTypes":%s,"enabled":%s%s}""".formatted(name, url, eventTypes, enabled,
                 secret == null ? "" : ",\"secret\":\"" + secret + "\""));
         assertThat(created.status()).as(created.body()).isEqualTo(201);

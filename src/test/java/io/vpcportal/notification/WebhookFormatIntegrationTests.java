@@ -2,8 +2,8 @@ package io.vpcportal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import io.vpcportal.notification.internal.WebhookSignature;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class WebhookFormatIntegrationTests {
     @LocalServerPort
     int port;
 
-    DemoClient client;
+    PortalApi client;
     String admin;
     String requester;
     final List<WebhookReceiver> receivers = new ArrayList<>();
@@ -36,9 +36,9 @@ class WebhookFormatIntegrationTests {
 
     @BeforeEach
     void tokens() {
-        client = DemoClient.api(port);
-        admin = client.token("admin");
-        requester = client.token("requester");
+        client = new PortalApi(port);
+        admin = client.tokenOf("admin");
+        requester = client.tokenOf("requester");
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class WebhookFormatIntegrationTests {
 
     @Test
     void anUnknownFormatIsRefusedNamingTheField() {
-        Reply refused = client.post("/api/v1/webhooks", admin, """
+        Response refused = client.post("/api/v1/webhooks", admin, """
                 {"name":"x","url":"http://127.0.0.1:9/x","eventTypes":["request.submitted"],"format":"IRC"}""");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("format", "PORTAL_JSON, SLACK, TEAMS");
@@ -116,7 +116,7 @@ class WebhookFormatIntegrationTests {
     }
 
     private JsonNode register(String name, String url, String format) {
-        Reply created = client.post("/api/v1/webhooks", admin, """
+        Response created = client.post("/api/v1/webhooks", admin, """
                 {"name":"%s","url":"%s","eventTypes":["request.submitted"],"format":"%s"}""".formatted(name, url, format));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         webhooks.add(created.json().get("id").asString());

@@ -7,6 +7,7 @@ import static io.vpcportal.policy.PolicyFixtures.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.vpcportal.MotoServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,15 +34,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class BucketPolicyMotoIntegrationTests {
 
-    private static MotoServer moto;
     private static S3Client s3;
     private final PolicyManagement policies = management();
 
     @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.start();
+    static void connectToTheSharedMoto() {
         s3 = S3Client.builder()
-                .endpointOverride(moto.endpoint())
+                .endpointOverride(MotoServer.shared().endpoint())
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
@@ -50,12 +49,9 @@ class BucketPolicyMotoIntegrationTests {
     }
 
     @AfterAll
-    static void stopMoto() {
+    static void closeClient() {
         if (s3 != null) {
             s3.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

@@ -2,13 +2,12 @@ package io.vpcportal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
+import io.vpcportal.PortalApi;
 import io.vpcportal.FaultyAwsProxy;
 import io.vpcportal.FaultyAwsProxy.Answer;
 import io.vpcportal.FaultyAwsProxy.Call;
 import io.vpcportal.FaultyAwsProxy.Rule;
 import io.vpcportal.MotoServer;
-import io.vpcportal.PortalApi;
 import io.vpcportal.ProxiedAwsIntegrationTest;
 import io.vpcportal.TestIdentities;
 import io.vpcportal.TestIdentities.FreshTeam;
@@ -243,7 +242,7 @@ class ProvisioningFaultsIntegrationTests {
         assertThat(waiting.get("endpoints").get(0).get("state").asString()).isEqualTo("pendingAcceptance");
         assertThat(api.get("/api/v1/requests/" + id, token).json().get("status").asString())
                 .as("neither active nor failed while the provider has not accepted").isEqualTo("PROVISIONING");
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requester, TestIdentities.PASSWORD);
         // the request page loads this panel (htmx) and refreshes it while the job runs
         assertThat(browser.page("/provisioning/" + id + "/panel").body()).contains("waiting for the provider")

@@ -2,7 +2,7 @@ package io.vpcportal.savings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
+import io.vpcportal.PortalApi;
 import io.vpcportal.DemoPortalTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,14 +71,14 @@ class LedgerPricingIntegrationTests {
 
     @Test
     void adminsSeeTheCatalogWithItsSources() {
-        DemoClient admin = DemoClient.browser(port);
-        admin.signIn("admin", DemoClient.PASSWORD);
+        PortalApi admin = PortalApi.browser(port);
+        admin.signIn("admin", PortalApi.DEMO_PASSWORD);
         String page = admin.page("/admin/prices").body();
         assertThat(page).contains("APN1-VpcEndpoint-Bytes").contains("prices/AmazonVPC-index-extract.csv")
                 .contains("2025-10-01").contains("Import an offer file");
 
-        DemoClient requester = DemoClient.browser(port);
-        requester.signIn("requester", DemoClient.PASSWORD);
+        PortalApi requester = PortalApi.browser(port);
+        requester.signIn("requester", PortalApi.DEMO_PASSWORD);
         assertThat(requester.page("/admin/prices").status()).isEqualTo(403);
     }
 

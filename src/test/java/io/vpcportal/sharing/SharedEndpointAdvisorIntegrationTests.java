@@ -3,7 +3,6 @@ package io.vpcportal.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.AwsIntegrationTest;
-import io.vpcportal.DemoClient;
 import io.vpcportal.MotoAccounts;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
@@ -221,13 +220,13 @@ class SharedEndpointAdvisorIntegrationTests {
 
     @Test
     void thePageShowsTheRecommendationAndErrorsBesideTheirField() {
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(requester, TestIdentities.PASSWORD);
-        DemoClient.Reply page = browser.page("/advice/shared-endpoints?region=us-east-1");
+        Response page = browser.page("/advice/shared-endpoints?region=us-east-1");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("275.40").contains(world.hub).contains("POLICY_DIFFERS")
                 .contains("USE1-TransitGateway-Bytes");
-        DemoClient.Reply bad = browser.page("/advice/shared-endpoints?region=us-east-1&hubVpcId=" + elsewhere);
+        Response bad = browser.page("/advice/shared-endpoints?region=us-east-1&hubVpcId=" + elsewhere);
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("id=\"hub-error\"").contains("is in eu-west-1, not in us-east-1");
     }

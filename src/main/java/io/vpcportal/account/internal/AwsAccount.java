@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -116,7 +119,7 @@ public class AwsAccount {
     }
 
     /** Tags as sorted "key=value" entries, so that the same tags always compare equal. */
-    public void updateTags(java.util.Map<String, String> tags, Instant now) {
+    public void updateTags(Map<String, String> tags, Instant now) {
         this.orgTags = tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toArray(String[]::new);
         this.tagsRefreshedAt = now;
     }
@@ -139,8 +142,8 @@ public class AwsAccount {
     public String inactiveReason() { return inactiveReason; }
     public Instant tagsRefreshedAt() { return tagsRefreshedAt; }
 
-    public java.util.SortedMap<String, String> tags() {
-        java.util.SortedMap<String, String> tags = new java.util.TreeMap<>();
+    public SortedMap<String, String> tags() {
+        SortedMap<String, String> tags = new TreeMap<>();
         for (String entry : orgTags) {
             int eq = entry.indexOf('=');
             tags.put(entry.substring(0, eq), entry.substring(eq + 1));

@@ -4,11 +4,14 @@ import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
+import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.web.FormErrors;
 import io.vpcportal.shared.AwsRegion;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,8 +48,8 @@ class AccountController {
     }
 
     @PostMapping("/new")
-    String register(@org.springframework.security.core.annotation.AuthenticationPrincipal
-            io.vpcportal.identity.PortalPrincipal me, @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+    String register(@AuthenticationPrincipal
+            PortalPrincipal me, @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(form, true, model);
@@ -57,7 +60,7 @@ class AccountController {
             redirect.addFlashAttribute("success", "Account " + created.id() + " registered.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
         } catch (ConflictException e) {
             binding.rejectValue("id", "duplicate", e.getMessage());
         }
@@ -71,8 +74,8 @@ class AccountController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@org.springframework.security.core.annotation.AuthenticationPrincipal
-            io.vpcportal.identity.PortalPrincipal me, @PathVariable String id, @ModelAttribute("form") AccountForm form, BindingResult binding,
+    String update(@AuthenticationPrincipal
+            PortalPrincipal me, @PathVariable String id, @ModelAttribute("form") AccountForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         form.setId(id);
         if (binding.hasErrors()) {
@@ -83,7 +86,7 @@ class AccountController {
             redirect.addFlashAttribute("success", "Account " + id + " saved.");
             return "redirect:/accounts";
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             return form(form, false, model);
         }
     }

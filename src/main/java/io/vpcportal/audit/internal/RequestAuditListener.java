@@ -5,6 +5,9 @@ import static io.vpcportal.audit.AuditAction.REQUEST_REVISED;
 import static io.vpcportal.audit.AuditAction.REQUEST_STATUS_CHANGED;
 import static io.vpcportal.audit.AuditSubjectType.REQUEST;
 
+import io.vpcportal.audit.AuditAction;
+import io.vpcportal.request.ChangeApplied;
+import io.vpcportal.request.ChangeRequested;
 import io.vpcportal.request.RequestRevised;
 import io.vpcportal.request.RequestStatus;
 import io.vpcportal.request.RequestStatusChanged;
@@ -48,16 +51,16 @@ class RequestAuditListener {
     }
 
     @EventListener
-    void on(io.vpcportal.request.ChangeRequested event) {
-        audit.write(clock.instant(), event.by(), io.vpcportal.audit.AuditAction.REQUEST_CHANGE_REQUESTED, REQUEST,
+    void on(ChangeRequested event) {
+        audit.write(clock.instant(), event.by(), AuditAction.REQUEST_CHANGE_REQUESTED, REQUEST,
                 event.requestId().toString(), null, AuditWriter.fields("change", event.changeId().value(),
                         "position", event.position()), "Change " + event.changeId() + " of endpoint " + event.position()
                         + " requested");
     }
 
     @EventListener
-    void on(io.vpcportal.request.ChangeApplied event) {
-        audit.write(clock.instant(), "portal", io.vpcportal.audit.AuditAction.REQUEST_CHANGE_APPLIED, REQUEST,
+    void on(ChangeApplied event) {
+        audit.write(clock.instant(), "portal", AuditAction.REQUEST_CHANGE_APPLIED, REQUEST,
                 event.requestId().toString(), null, AuditWriter.fields("change", event.changeId().value(),
                         "position", event.position(), "vpcEndpointId", event.vpcEndpointId()),
                 "Change " + event.changeId() + " applied to " + event.vpcEndpointId());

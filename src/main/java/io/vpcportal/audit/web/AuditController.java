@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +48,7 @@ class AuditController {
             return new AuditFilter(actor, action, subjectType, subjectId, instant("from", from), instant("to", to));
         }
 
-        private static java.time.Instant instant(String field, String text) {
+        private static Instant instant(String field, String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }

@@ -6,7 +6,9 @@ import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.web.FormErrors;
 import io.vpcportal.shared.AwsRegion;
+import java.util.TreeSet;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +36,7 @@ class TemplateAdminController {
     @GetMapping("/{key}/edit")
     String edit(@PathVariable String key, Model model) {
         EndpointTemplateDetails template = current(key);
-        boolean allRegions = !template.partner() && template.regions().equals(new java.util.TreeSet<>(AwsRegion.KNOWN));
+        boolean allRegions = !template.partner() && template.regions().equals(new TreeSet<>(AwsRegion.KNOWN));
         return form(template, TemplateForm.of(template, allRegions), model);
     }
 
@@ -50,7 +52,7 @@ class TemplateAdminController {
             redirect.addFlashAttribute("success", "Saved as version " + saved.version() + ".");
             return "redirect:/catalog/" + key;
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             return form(template, form, model);
         }
     }

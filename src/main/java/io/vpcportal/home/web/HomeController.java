@@ -10,6 +10,7 @@ import io.vpcportal.provisioning.FailedJobs;
 import io.vpcportal.request.RequestFilter;
 import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class HomeController {
         if (me.hasRole(Role.APPROVER)) {
             PendingDecisions.Summary waiting = pending.of(me);
             model.addAttribute("waiting", waiting);
-            model.addAttribute("waitingFirst", waiting.waiting() == 0 ? java.util.List.of()
+            model.addAttribute("waitingFirst", waiting.waiting() == 0 ? List.of()
                     : approvals.inbox(me).stream().limit(LISTED).toList());
         }
         if (me.hasRole(Role.ADMIN)) {

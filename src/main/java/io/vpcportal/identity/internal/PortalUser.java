@@ -4,6 +4,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
@@ -157,13 +158,13 @@ public class PortalUser {
 
     /** An admin's edit: what the user may do, in which teams, and whether they may sign in at all. */
     public void administer(String displayName, Set<Role> roles, Set<String> teams, boolean enabled) {
-        if (!java.util.Objects.equals(displayName, this.displayName) || !this.roles.equals(roles) || !this.teams.equals(teams)
+        if (!Objects.equals(displayName, this.displayName) || !this.roles.equals(roles) || !this.teams.equals(teams)
                 || this.enabled != enabled) {
             accessVersion++;
         }
         this.displayName = displayName;
-        this.roles = new java.util.HashSet<>(roles);
-        this.teams = new java.util.HashSet<>(teams);
+        this.roles = new HashSet<>(roles);
+        this.teams = new HashSet<>(teams);
         this.enabled = enabled;
     }
 
@@ -191,7 +192,7 @@ public class PortalUser {
      * one the user or an admin set in the portal, so that their notifications keep arriving.
      */
     public void updateProfile(String displayName, String email) {
-        if (!java.util.Objects.equals(displayName, this.displayName)) {
+        if (!Objects.equals(displayName, this.displayName)) {
             accessVersion++;
         }
         this.displayName = displayName;

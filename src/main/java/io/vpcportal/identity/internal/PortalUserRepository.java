@@ -1,6 +1,7 @@
 package io.vpcportal.identity.internal;
 
 import io.vpcportal.identity.Role;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,8 +15,8 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, UUID> {
 
     @Query("""
             select distinct u from PortalUser u join u.roles r join u.teams t
-            where r = io.vpcportal.identity.Role.APPROVER and t = :team and u.enabled = true""")
-    java.util.List<PortalUser> findApproversOf(String team);
+            where r = Role.APPROVER and t = :team and u.enabled = true""")
+    List<PortalUser> findApproversOf(String team);
 
     /** What a browser session compares on every request: one primary-key read, no collections. */
     @Query("select new io.vpcportal.identity.internal.AccountStamp(u.enabled, u.accessVersion, u.credentialsVersion) "

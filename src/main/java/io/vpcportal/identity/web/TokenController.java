@@ -4,6 +4,7 @@ import io.vpcportal.identity.ApiTokens;
 import io.vpcportal.identity.CreatedApiToken;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class TokenController {
             redirect.addFlashAttribute("createdToken", created.token());
             redirect.addFlashAttribute("success", "Token '" + created.summary().name() + "' created. Copy it now: it is not shown again.");
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             model.addAttribute("tokens", tokens.tokensOf(me.id()));
             return "identity/tokens";
         }

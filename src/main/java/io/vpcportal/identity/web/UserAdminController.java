@@ -4,12 +4,17 @@ import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.identity.UserAccount;
+import io.vpcportal.identity.UserContacts;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.web.FormErrors;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,9 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     private final IdentityManagement identity;
-    private final io.vpcportal.identity.UserContacts contacts;
+    private final UserContacts contacts;
 
-    UserAdminController(IdentityManagement identity, io.vpcportal.identity.UserContacts contacts) {
+    UserAdminController(IdentityManagement identity, UserContacts contacts) {
         this.identity = identity;
         this.contacts = contacts;
     }
@@ -87,7 +92,7 @@ class UserAdminController {
         form.setUsername(account.user().username());
         form.setDisplayName(account.user().displayName());
         contacts.byId(account.user().id()).ifPresent(c -> form.setEmail(c.email()));
-        form.setRoles(new java.util.ArrayList<>(account.user().roles()));
+        form.setRoles(new ArrayList<>(account.user().roles()));
         form.setTeams(account.user().teams().stream().map(TeamId::value).sorted().collect(Collectors.toList()));
         form.setEnabled(account.enabled());
         return form(form, account, model);
@@ -118,7 +123,7 @@ class UserAdminController {
                 identity.setPassword(new UserId(id), form.getPassword());
             }
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             return form(form, account, model);
         }
         redirect.addFlashAttribute("success", "User " + account.user().username() + " saved. Changes apply to their open sessions "
@@ -145,8 +150,8 @@ class UserAdminController {
     }
 
     private Set<TeamId> teams(UserForm form, BindingResult binding) {
-        Set<TeamId> teams = new java.util.HashSet<>();
-        for (String t : form.getTeams() == null ? java.util.List.<String>of() : form.getTeams()) {
+        Set<TeamId> teams = new HashSet<>();
+        for (String t : form.getTeams() == null ? List.<String>of() : form.getTeams()) {
             if (!TeamId.isValid(t) || !identity.teamExists(new TeamId(t))) {
                 binding.rejectValue("teams", "rule", "'" + t + "' is not a team");
             } else {
@@ -158,9 +163,9 @@ class UserAdminController {
 
     private static void checkEmail(UserForm form, BindingResult binding) {
         try {
-            io.vpcportal.identity.UserContacts.normalized(form.getEmail());
+            UserContacts.normalized(form.getEmail());
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
         }
     }
 

@@ -1,11 +1,10 @@
 package io.vpcportal.notification.internal;
 
-import io.vpcportal.notification.DeliveryStatus;
 import io.vpcportal.notification.MailDeliverySummary;
 import io.vpcportal.notification.MailKind;
 import io.vpcportal.notification.NotificationProperties;
-import io.vpcportal.platform.ConflictException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,15 +16,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One e-mail to one recipient, written in the transaction of the event it tells about. Like a webhook delivery it
- * owns its retry state: sent, due again after a backoff, or given up after the last allowed attempt (and then
- * shown as such on the admin page, never dropped).
+ * One e-mail to one recipient, written in the transaction of the event it tells about. Its retry state is the one
+ * a webhook delivery has ({@link DeliveryAttempts}): sent, due again after a backoff, or given up after the last
+ * allowed attempt (and then shown as such on the admin page, never dropped).
  */
 @Entity
 @Table(name = "mail_delivery")
 public class MailDelivery {
-
-    private static final int MAX_ERROR = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,24 +47,11 @@ public class MailDelivery {
     @Column(name = "request_id", updatable = false)
     private UUID requestId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DeliveryStatus status;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
-
-    @Column(name = "last_error")
-    private String lastError;
+    @Embedded
+    private DeliveryAttempts state;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
 
     protected MailDelivery() {
     }
@@ -79,41 +63,26 @@ public class MailDelivery {
         this.subject = text.subject();
         this.body = text.body();
         this.requestId = requestId;
-        this.status = DeliveryStatus.PENDING;
-        this.nextAttemptAt = now;
+        this.state = DeliveryAttempts.dueAt(now);
         this.createdAt = now;
     }
 
     /** Records the outcome of the attempt the dispatcher claimed (the claim already counted it). */
     void attempted(String error, Instant now, NotificationProperties settings) {
         if (error == null) {
-            status = DeliveryStatus.DELIVERED;
-            lastError = null;
-            deliveredAt = now;
-            nextAttemptAt = null;
-            return;
-        }
-        lastError = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-        if (attempts >= settings.maxAttempts()) {
-            status = DeliveryStatus.GIVING_UP;
-            nextAttemptAt = null;
+            state.delivered(now);
         } else {
-            status = DeliveryStatus.FAILED;
-            nextAttemptAt = now.plus(settings.backoffAfter(attempts));
+            state.failed(error, now, settings);
         }
     }
 
     /** An admin asks for one more attempt now, even after the portal gave up. */
     public void retryNow(Instant now) {
-        if (!status.retryable()) {
-            throw new ConflictException("A " + status + " mail cannot be retried");
-        }
-        status = DeliveryStatus.FAILED;
-        nextAttemptAt = now;
+        state.retryNow(now, "mail");
     }
 
     public MailDeliverySummary summary() {
-        return new MailDeliverySummary(id, kind, recipient, email, subject, requestId, status, attempts, nextAttemptAt,
-                lastError, createdAt, deliveredAt);
+        return new MailDeliverySummary(id, kind, recipient, email, subject, requestId, state.status(),
+                state.attempts(), state.nextAttemptAt(), state.lastError(), createdAt, state.deliveredAt());
     }
 }

@@ -3,33 +3,25 @@ package io.vpcportal.notification.internal;
 import io.vpcportal.notification.MailNotificationProperties;
 import io.vpcportal.notification.NotificationProperties;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due mails. The claim is the webhook dispatcher's: one short statement with {@code FOR UPDATE SKIP LOCKED}
- * that counts the attempt and moves the row's next attempt past a lease, so two instances never send the same mail
- * and a mail an instance died sending is taken up again. Sending runs outside any transaction; each outcome is
- * recorded in its own.
+ * Sends due mails, one at a time, in the claim-and-send loop of {@link DeliveryClaims} (the webhook dispatcher's):
+ * two instances never send the same mail, and a mail an instance died sending is taken up again.
  */
 @Component
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 20;
 
     private static final String CLAIM = """
             update mail_delivery m
@@ -48,23 +40,18 @@ class MailDispatcher {
     }
 
     private final MailServer server;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DeliveryClaims claims;
     private final MailDeliveryRepository mails;
     private final NotificationProperties settings;
     private final MailNotificationProperties mailSettings;
-    private final Clock clock;
 
-    MailDispatcher(MailServer server, JdbcClient jdbc, PlatformTransactionManager transactions,
-            MailDeliveryRepository mails, NotificationProperties settings, MailNotificationProperties mailSettings,
-            Clock clock) {
+    MailDispatcher(MailServer server, DeliveryClaims claims, MailDeliveryRepository mails,
+            NotificationProperties settings, MailNotificationProperties mailSettings) {
         this.server = server;
-        this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
+        this.claims = claims;
         this.mails = mails;
         this.settings = settings;
         this.mailSettings = mailSettings;
-        this.clock = clock;
     }
 
     // the same pace as webhooks; the default repeats NotificationProperties' default
@@ -74,24 +61,15 @@ class MailDispatcher {
         if (!server.configured()) {
             return;
         }
-        try {
-            int sent;
-            do {
-                sent = dispatchDue();
-            } while (sent == BATCH);
-        } catch (RuntimeException e) {
-            log.warn("Mail dispatch failed; retrying at the next poll", e);
-        }
+        claims.drain("Mail", CLAIM, MailDispatcher::claimed, this::send, log);
     }
 
-    /** Sends one batch of due mails and records each outcome; answers how many were attempted. */
-    int dispatchDue() {
+    /** Sends one claimed batch and records each outcome; answers how many were attempted. */
+    private int send(List<ClaimedMail> claimed) {
         JavaMailSender sender = server.sender().orElseThrow();
-        List<ClaimedMail> claimed = claim();
         for (ClaimedMail mail : claimed) {
             String error = send(sender, mail);
-            tx.executeWithoutResult(status -> mails.findById(mail.id()).ifPresent(m ->
-                    m.attempted(error, clock.instant(), settings)));
+            claims.record(() -> mails.findById(mail.id()).ifPresent(m -> m.attempted(error, claims.now(), settings)));
             if (error != null) {
                 log.info("Mail {} failed: {}", mail.id(), error);
             }
@@ -129,14 +107,7 @@ class MailDispatcher {
         return line.length() > 300 ? line.substring(0, 300) : line;
     }
 
-    private List<ClaimedMail> claim() {
-        Instant now = clock.instant();
-        return tx.execute(status -> jdbc.sql(CLAIM)
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .param("leaseUntil", OffsetDateTime.ofInstant(now.plus(settings.lease()), ZoneOffset.UTC))
-                .param("batch", BATCH)
-                .query((rs, row) -> new ClaimedMail(rs.getLong("id"), rs.getString("email"),
-                        rs.getString("subject"), rs.getString("body")))
-                .list());
+    private static ClaimedMail claimed(ResultSet rs, int row) throws SQLException {
+        return new ClaimedMail(rs.getLong("id"), rs.getString("email"), rs.getString("subject"), rs.getString("body"));
     }
 }

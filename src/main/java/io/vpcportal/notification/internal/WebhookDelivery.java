@@ -3,11 +3,9 @@ package io.vpcportal.notification.internal;
 import io.vpcportal.notification.DeliveryStatus;
 import io.vpcportal.notification.DeliverySummary;
 import io.vpcportal.notification.NotificationProperties;
-import io.vpcportal.platform.ConflictException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,14 +14,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event to send to one webhook. It owns its retry state: each attempt's outcome either delivers it,
- * schedules the next attempt with backoff, or gives up after the last allowed attempt.
+ * One event to send to one webhook. Its retry state ({@link DeliveryAttempts}, shared with mails): each
+ * attempt's outcome either delivers it, schedules the next attempt with backoff, or gives up after the last
+ * allowed attempt.
  */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
-
-    private static final int MAX_ERROR = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,27 +38,14 @@ public class WebhookDelivery {
     @Column(nullable = false, updatable = false)
     private String payload;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DeliveryStatus status;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
+    @Embedded
+    private DeliveryAttempts state;
 
     @Column(name = "last_status_code")
     private Integer lastStatusCode;
 
-    @Column(name = "last_error")
-    private String lastError;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
 
     protected WebhookDelivery() {
     }
@@ -71,8 +55,7 @@ public class WebhookDelivery {
         this.eventType = eventType;
         this.eventId = eventId;
         this.payload = payload;
-        this.status = DeliveryStatus.PENDING;
-        this.nextAttemptAt = now;
+        this.state = DeliveryAttempts.dueAt(now);
         this.createdAt = now;
     }
 
@@ -80,43 +63,28 @@ public class WebhookDelivery {
     public void attempted(Integer statusCode, String error, Instant now, NotificationProperties settings) {
         lastStatusCode = statusCode;
         if (statusCode != null && statusCode >= 200 && statusCode < 300) {
-            status = DeliveryStatus.DELIVERED;
-            lastError = null;
-            deliveredAt = now;
-            nextAttemptAt = null;
-            return;
-        }
-        String reason = error != null ? error : "HTTP " + statusCode;
-        lastError = reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR);
-        if (attempts >= settings.maxAttempts()) {
-            status = DeliveryStatus.GIVING_UP;
-            nextAttemptAt = null;
+            state.delivered(now);
         } else {
-            status = DeliveryStatus.FAILED;
-            nextAttemptAt = now.plus(settings.backoffAfter(attempts));
+            state.failed(error != null ? error : "HTTP " + statusCode, now, settings);
         }
     }
 
     /** An admin asks for one more attempt now, even after the portal gave up. */
     public void retryNow(Instant now) {
-        if (!status.retryable()) {
-            throw new ConflictException("A " + status + " delivery cannot be retried");
-        }
-        status = DeliveryStatus.FAILED;
-        nextAttemptAt = now;
+        state.retryNow(now, "delivery");
     }
 
     public Long id() { return id; }
     public UUID webhookId() { return webhookId; }
-    public DeliveryStatus status() { return status; }
-    public int attempts() { return attempts; }
-    public Instant nextAttemptAt() { return nextAttemptAt; }
+    public DeliveryStatus status() { return state.status(); }
+    public int attempts() { return state.attempts(); }
+    public Instant nextAttemptAt() { return state.nextAttemptAt(); }
     public Integer lastStatusCode() { return lastStatusCode; }
-    public String lastError() { return lastError; }
-    public Instant deliveredAt() { return deliveredAt; }
+    public String lastError() { return state.lastError(); }
+    public Instant deliveredAt() { return state.deliveredAt(); }
 
     public DeliverySummary summary() {
-        return new DeliverySummary(id, webhookId, eventType, eventId, status, attempts, nextAttemptAt, lastStatusCode,
-                lastError, createdAt, deliveredAt, payload);
+        return new DeliverySummary(id, webhookId, eventType, eventId, state.status(), state.attempts(),
+                state.nextAttemptAt(), lastStatusCode, state.lastError(), createdAt, state.deliveredAt(), payload);
     }
 }

@@ -2,6 +2,7 @@ package io.vpcportal.notification.internal;
 
 import io.vpcportal.request.RequestDetails;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ record WebhookMessage(UUID id, String type, Instant occurredAt, RequestInfo requ
 
     /** The request the event is about, as far as the portal may tell any receiver. */
     record RequestInfo(UUID id, String title, String status, String requester, String team, String accountId,
-            String region, String vpcId, java.util.List<String> templateKeys) {
+            String region, String vpcId, List<String> templateKeys) {
 
         static RequestInfo of(RequestDetails r) {
             return new RequestInfo(r.id(), r.title(), r.status().name(), r.requester(), r.team(), r.accountId(),

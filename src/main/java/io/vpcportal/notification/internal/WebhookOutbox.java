@@ -1,9 +1,13 @@
 package io.vpcportal.notification.internal;
 
 import io.vpcportal.approval.ApprovalNeeded;
+import io.vpcportal.inventory.EndpointDriftDetected;
+import io.vpcportal.notification.PortalLinks;
 import io.vpcportal.notification.WebhookEventType;
 import io.vpcportal.request.EndpointRequestId;
+import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
+import io.vpcportal.request.RequestStatus;
 import io.vpcportal.request.RequestStatusChanged;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +33,10 @@ class WebhookOutbox {
     private final WebhookDeliveryRepository deliveries;
     private final RequestQueries requests;
     private final Clock clock;
-    private final io.vpcportal.notification.PortalLinks links;
+    private final PortalLinks links;
 
     WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RequestQueries requests,
-            Clock clock, io.vpcportal.notification.PortalLinks links) {
+            Clock clock, PortalLinks links) {
         this.links = links;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
@@ -42,8 +46,8 @@ class WebhookOutbox {
 
     @EventListener
     void on(RequestStatusChanged event) {
-        String adopts = event.to() == io.vpcportal.request.RequestStatus.ACTIVE
-                ? requests.find(event.requestId()).map(io.vpcportal.request.RequestDetails::adoptsEndpointId).orElse(null)
+        String adopts = event.to() == RequestStatus.ACTIVE
+                ? requests.find(event.requestId()).map(RequestDetails::adoptsEndpointId).orElse(null)
                 : null;
         WebhookEventType.onArrivalIn(event.from(), event.to(), adopts != null).ifPresent(type -> {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ class WebhookOutbox {
     }
 
     @EventListener
-    void on(io.vpcportal.inventory.EndpointDriftDetected event) {
+    void on(EndpointDriftDetected event) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("vpcEndpointId", event.vpcEndpointId());
         data.put("accountId", event.accountId());

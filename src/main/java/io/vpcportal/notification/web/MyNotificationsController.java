@@ -7,6 +7,8 @@ import io.vpcportal.notification.MailKind;
 import io.vpcportal.notification.MailManagement;
 import io.vpcportal.notification.NotificationPreferences;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.FormErrors;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +55,14 @@ class MyNotificationsController {
             BindingResult binding, Model model, RedirectAttributes redirect) {
         List<String> checked = form.getKinds() == null ? List.of() : form.getKinds();
         for (String kind : checked) {
-            if (java.util.Arrays.stream(MailKind.values()).noneMatch(k -> k.name().equals(kind))) {
+            if (Arrays.stream(MailKind.values()).noneMatch(k -> k.name().equals(kind))) {
                 binding.rejectValue("kinds", "rule", "'" + kind + "' is not a kind of mail");
             }
         }
         try {
             UserContacts.normalized(form.getEmail());
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
         }
         if (binding.hasErrors()) {
             return page(me, form, model);

@@ -11,6 +11,7 @@ import io.vpcportal.notification.NotificationPreferences;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class MyNotificationsRestController {
                 var kind = MailKind.fromKey(key);
                 if (kind.isEmpty()) {
                     violations.add(new FieldViolation("kinds", "'" + key + "' is not a kind of mail; use "
-                            + java.util.Arrays.stream(MailKind.values()).map(MailKind::key).toList()));
+                            + Arrays.stream(MailKind.values()).map(MailKind::key).toList()));
                 } else if (on == null) {
                     violations.add(new FieldViolation("kinds." + key, "must be true or false"));
                 } else {

@@ -2,10 +2,13 @@ package io.vpcportal.notification.web;
 
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.notification.CreatedWebhook;
+import io.vpcportal.notification.MailManagement;
 import io.vpcportal.notification.WebhookEventType;
+import io.vpcportal.notification.WebhookFormat;
 import io.vpcportal.notification.WebhookManagement;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.FormErrors;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +32,9 @@ class WebhookController {
     private static final int LOG_PAGE = 50;
 
     private final WebhookManagement webhooks;
-    private final io.vpcportal.notification.MailManagement mails;
+    private final MailManagement mails;
 
-    WebhookController(WebhookManagement webhooks, io.vpcportal.notification.MailManagement mails) {
+    WebhookController(WebhookManagement webhooks, MailManagement mails) {
         this.webhooks = webhooks;
         this.mails = mails;
     }
@@ -59,7 +62,7 @@ class WebhookController {
                     + "' registered. Copy its secret now: it is not shown again.");
             return "redirect:/admin/webhooks";
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
             form.setSecret(null);
             return page(model);
         }
@@ -121,7 +124,7 @@ class WebhookController {
         model.addAttribute("mails", mails.recent(LOG_PAGE));
         model.addAttribute("webhooks", webhooks.all());
         model.addAttribute("eventTypes", WebhookEventType.values());
-        model.addAttribute("formats", io.vpcportal.notification.WebhookFormat.values());
+        model.addAttribute("formats", WebhookFormat.values());
         return "notification/webhooks";
     }
 }

@@ -7,9 +7,11 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.notification.CreatedWebhook;
 import io.vpcportal.notification.DeliveryPage;
 import io.vpcportal.notification.DeliverySummary;
+import io.vpcportal.notification.WebhookFormat;
 import io.vpcportal.notification.WebhookManagement;
 import io.vpcportal.notification.WebhookSummary;
 import io.vpcportal.platform.InvalidInputException;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ class WebhookRestController {
     /** The secret is in this answer only; afterwards only its last four characters are shown. */
     record CreatedWebhookDetails(UUID id, String name, String url, List<String> eventTypes, boolean enabled,
             String secretHint, Instant createdAt, String createdBy, String secret,
-            io.vpcportal.notification.WebhookFormat format) {
+            WebhookFormat format) {
 
         static CreatedWebhookDetails of(CreatedWebhook created) {
             WebhookSummary w = created.webhook();
@@ -70,7 +72,7 @@ class WebhookRestController {
             description = "Deliveries are POSTed with X-Portal-Event, X-Portal-Delivery, X-Portal-Timestamp and "
                     + "X-Portal-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\" keyed with the secret>.")
     ResponseEntity<CreatedWebhookDetails> create(@AuthenticationPrincipal PortalPrincipal me,
-            @jakarta.validation.Valid @RequestBody WebhookPayload payload) {
+            @Valid @RequestBody WebhookPayload payload) {
         CreatedWebhook created = webhooks.create(payload.toChange(), payload.secret(), me.getUsername());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.webhook().id()))
                 .body(CreatedWebhookDetails.of(created));
@@ -78,7 +80,7 @@ class WebhookRestController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a webhook's name, URL, event types or enabled flag (the secret stays)")
-    WebhookSummary update(@PathVariable UUID id, @jakarta.validation.Valid @RequestBody WebhookPayload payload) {
+    WebhookSummary update(@PathVariable UUID id, @Valid @RequestBody WebhookPayload payload) {
         if (payload.secret() != null) {
             throw new InvalidInputException("secret", "cannot be changed; register a new webhook to change it");
         }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The organization source form: OUs one a line, the OU table as "ou-id = team" lines. */
@@ -33,7 +34,7 @@ public class OrganizationForm {
         form.regions = new ArrayList<>(s.regions());
         form.environment = s.environment();
         form.teamTagKey = s.teamTagKey();
-        form.ouTeams = new java.util.TreeMap<>(s.ouTeams()).entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+        form.ouTeams = new TreeMap<>(s.ouTeams()).entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n"));
         return form;
     }

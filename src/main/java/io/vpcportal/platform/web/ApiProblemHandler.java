@@ -6,10 +6,16 @@ import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.TextRules;
+import io.vpcportal.platform.UnprocessableException;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,8 +30,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Renders every error of the JSON API as RFC 9457 problem details. Field-level problems carry an
@@ -75,7 +83,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(VALIDATION);
             problem.setDetail("Property '" + field + "' " + message);
             problem.setProperty("errors", List.of(new FieldViolation(field, message)));
-        } else if (ex.getCause() instanceof tools.jackson.core.exc.StreamConstraintsException) {
+        } else if (ex.getCause() instanceof StreamConstraintsException) {
             problem.setDetail("The body holds a number, string or nesting beyond the portal's limits");
         } else {
             problem.setDetail("The body is not valid JSON for this operation");
@@ -89,26 +97,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation(ex.getName(), mismatchMessage(ex)))));
     }
 
-    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
-    ResponseEntity<ProblemDetail> badProperty(org.springframework.beans.InvalidPropertyException ex) {
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<ProblemDetail> badProperty(InvalidPropertyException ex) {
         return ResponseEntity.badRequest().body(validationProblem(
                 List.of(new FieldViolation(ex.getPropertyName(), "is not a property of this operation"))));
     }
 
     /** Tomcat decodes query parameters lazily; an undecodable percent-escape surfaces when a handler reads one. */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameter() {
         return problem(HttpStatus.BAD_REQUEST, "Malformed query string",
                 "A parameter is not validly percent-encoded UTF-8");
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart() {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "This operation takes multipart/form-data");
     }
 
     /** The rule a refused parameter broke, when the binder said which (control characters, a plain number). */
-    static String mismatchMessage(org.springframework.beans.TypeMismatchException ex) {
+    static String mismatchMessage(TypeMismatchException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof IllegalArgumentException && (TextRules.CONTROL_CHARACTERS.equals(cause.getMessage())
                     || InputBounds.DECIMAL_FORMAT.equals(cause.getMessage()))) {
@@ -133,14 +141,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage());
     }
 
-    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(org.springframework.dao.OptimisticLockingFailureException ex) {
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict with a concurrent change",
                 "Somebody changed this at the same time; read it again and retry if it still applies");
     }
 
-    @ExceptionHandler(io.vpcportal.platform.UnprocessableException.class)
-    ResponseEntity<ProblemDetail> unprocessable(io.vpcportal.platform.UnprocessableException ex) {
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<ProblemDetail> unprocessable(UnprocessableException ex) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", ex.getMessage());
     }
 
@@ -189,6 +197,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

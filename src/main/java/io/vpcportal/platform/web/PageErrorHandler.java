@@ -5,6 +5,8 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,7 +33,7 @@ class PageErrorHandler {
     @ExceptionHandler(InvalidInputException.class)
     Object invalidInput(InvalidInputException e, HttpServletRequest request) {
         return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST, e.violations().stream()
-                .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+                .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -50,7 +52,7 @@ class PageErrorHandler {
                 "Field '" + e.getPropertyName() + "' is not part of this form");
     }
 
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    @ExceptionHandler(InvalidParameterException.class)
     Object undecodableParameter(HttpServletRequest request) {
         return ErrorAnswers.answer(request, HttpStatus.BAD_REQUEST,
                 "A parameter is not validly percent-encoded UTF-8");

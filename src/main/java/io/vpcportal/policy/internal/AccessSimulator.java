@@ -7,6 +7,7 @@ import io.vpcportal.policy.internal.PolicyEvaluator.Effect;
 import io.vpcportal.policy.internal.PolicyEvaluator.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -87,7 +88,7 @@ public final class AccessSimulator {
     private String grant(RequestPrincipal principal, AccessCheck check, Outcome resource, String resourceAccount,
             boolean awsOwned) {
         if (awsOwned) {
-            String action = check.action().toLowerCase(java.util.Locale.ROOT);
+            String action = check.action().toLowerCase(Locale.ROOT);
             return action.startsWith("s3:get") || action.startsWith("s3:list")
                     ? "AWS serves this bucket to every caller" : null;
         }

@@ -1,5 +1,6 @@
 package io.vpcportal.policy.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class AwsServices {
 
     /** {@code Describe*}, {@code Get*}, {@code List*} and the service's other reading actions. */
     public static List<String> readOnlyActions(String prefix) {
-        List<String> actions = new java.util.ArrayList<>(List.of(prefix + ":Describe*", prefix + ":Get*",
+        List<String> actions = new ArrayList<>(List.of(prefix + ":Describe*", prefix + ":Get*",
                 prefix + ":List*"));
         actions.addAll(EXTRA_READS.getOrDefault(prefix, List.of()));
         return actions;

@@ -8,6 +8,7 @@ import io.vpcportal.policy.NetworkPath;
 import io.vpcportal.policy.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class BreakGlassRules {
                 }
             }
             if (!denied.isEmpty()) {
-                List<String> statements = new ArrayList<>(new java.util.LinkedHashSet<>(denied.values()));
+                List<String> statements = new ArrayList<>(new LinkedHashSet<>(denied.values()));
                 findings.add(Finding.of(Severity.ERROR, FindingCode.BREAK_GLASS_DENIED, "denies the break-glass "
                         + "principal " + principal + " (" + String.join(", ", denied.keySet()) + ") through "
                         + String.join(", ", statements) + ": exclude it with ArnNotLike on aws:PrincipalArn",

@@ -1,11 +1,14 @@
 package io.vpcportal.policy.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -69,8 +72,8 @@ public final class PolicyCanonicalizer {
         return names;
     }
 
-    private static ObjectNode sortedObject(JsonNode node, java.util.function.Function<JsonNode, JsonNode> values) {
-        Map<String, JsonNode> sorted = new TreeMap<>(Comparator.comparing((String k) -> k.toLowerCase(java.util.Locale.ROOT))
+    private static ObjectNode sortedObject(JsonNode node, Function<JsonNode, JsonNode> values) {
+        Map<String, JsonNode> sorted = new TreeMap<>(Comparator.comparing((String k) -> k.toLowerCase(Locale.ROOT))
                 .thenComparing(Comparator.naturalOrder()));
         node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
         ObjectNode out = CanonicalJson.object();
@@ -96,7 +99,7 @@ public final class PolicyCanonicalizer {
     }
 
     /** Builds an array node of sorted, distinct strings (or a bare string for one value). */
-    public static JsonNode strings(java.util.Collection<String> values) {
+    public static JsonNode strings(Collection<String> values) {
         TreeSet<String> sorted = new TreeSet<>(values);
         if (sorted.size() == 1) {
             return JsonNodeFactory.instance.stringNode(sorted.first());

@@ -3,6 +3,10 @@ package io.vpcportal.policy.internal;
 import io.vpcportal.policy.PolicyKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What the validator knows about where a document goes; every field but {@code kind} may be null. */
 public record ValidationContext(PolicyKind kind, String serviceName, String endpointType, String region,
@@ -13,9 +17,9 @@ public record ValidationContext(PolicyKind kind, String serviceName, String endp
     }
 
     SimulationContext simulation() {
-        java.util.Set<String> accounts = new java.util.TreeSet<>();
-        breakGlass.stream().map(RequestPrincipal::parse).flatMap(java.util.Optional::stream)
-                .map(RequestPrincipal::account).filter(java.util.Objects::nonNull).forEach(accounts::add);
+        Set<String> accounts = new TreeSet<>();
+        breakGlass.stream().map(RequestPrincipal::parse).flatMap(Optional::stream)
+                .map(RequestPrincipal::account).filter(Objects::nonNull).forEach(accounts::add);
         return new SimulationContext(accountId, organizationId, accounts, null, null, now);
     }
 }

@@ -2,6 +2,7 @@ package io.vpcportal.savings.internal;
 
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.savings.SavingsManagement;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,7 +39,7 @@ class DailyCollection {
         }
     }
 
-    private void collect(java.time.LocalDate day) {
+    private void collect(LocalDate day) {
         savings.collect(day, day, "SCHEDULE", "portal").forEach(c -> log.info("Savings collection of {}: {} rows for accounts {}{}", c.day(),
                 c.rows(), c.accounts(), c.failures().isEmpty() ? "" : ", failed: " + c.failures()));
     }

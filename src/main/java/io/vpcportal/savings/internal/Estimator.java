@@ -1,6 +1,7 @@
 package io.vpcportal.savings.internal;
 
 import io.vpcportal.catalog.EndpointType;
+import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.savings.Estimate;
@@ -107,35 +108,35 @@ public class Estimator {
     }
 
     private static void check(EstimateInput in) {
-        List<io.vpcportal.platform.FieldViolation> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         if (in.region() == null || in.region().isBlank()) {
-            errors.add(new io.vpcportal.platform.FieldViolation("region", "is required"));
+            errors.add(new FieldViolation("region", "is required"));
         }
         if (in.endpointType() == null) {
-            errors.add(new io.vpcportal.platform.FieldViolation("endpointType", "must be Gateway, Interface or GatewayLoadBalancer"));
+            errors.add(new FieldViolation("endpointType", "must be Gateway, Interface or GatewayLoadBalancer"));
         }
         if (in.gb() != null && in.gb().signum() < 0) {
-            errors.add(new io.vpcportal.platform.FieldViolation("monthlyGb", "must be 0 or more"));
+            errors.add(new FieldViolation("monthlyGb", "must be 0 or more"));
         }
         if (in.serviceRegion() != null && !in.serviceRegion().isBlank()) {
             if (!AwsRegion.isKnown(in.serviceRegion())) {
-                errors.add(new io.vpcportal.platform.FieldViolation("serviceRegion", "is not a known AWS region"));
+                errors.add(new FieldViolation("serviceRegion", "is not a known AWS region"));
             } else if (in.crossRegion() && in.endpointType() != null && in.endpointType() != EndpointType.Interface) {
-                errors.add(new io.vpcportal.platform.FieldViolation("serviceRegion",
+                errors.add(new FieldViolation("serviceRegion",
                         "applies to Interface endpoints only: " + in.endpointType() + " endpoints are regional"));
             }
         }
         if (in.endpointType() != null && in.endpointType() != EndpointType.Gateway && (in.enis() < 1 || in.enis() > 64)) {
-            errors.add(new io.vpcportal.platform.FieldViolation("enis", "must be between 1 and 64 for an "
+            errors.add(new FieldViolation("enis", "must be between 1 and 64 for an "
                     + in.endpointType() + " endpoint"));
         }
         if ((in.from() == null) != (in.to() == null)) {
-            errors.add(new io.vpcportal.platform.FieldViolation(in.from() == null ? "from" : "to",
+            errors.add(new FieldViolation(in.from() == null ? "from" : "to",
                     "is required when " + (in.from() == null ? "to" : "from") + " is given"));
         } else if (in.from() != null && in.to().isBefore(in.from())) {
-            errors.add(new io.vpcportal.platform.FieldViolation("to", "must not be before from"));
+            errors.add(new FieldViolation("to", "must not be before from"));
         } else if (in.from() != null && ChronoUnit.DAYS.between(in.from(), in.to()) > 366) {
-            errors.add(new io.vpcportal.platform.FieldViolation("to", "must be at most 366 days after from"));
+            errors.add(new FieldViolation("to", "must be at most 366 days after from"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

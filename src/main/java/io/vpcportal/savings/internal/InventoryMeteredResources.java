@@ -10,6 +10,7 @@ import io.vpcportal.request.RequestStatus;
 import io.vpcportal.savings.LedgerKind;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class InventoryMeteredResources implements MeteredResources {
         Map<UUID, Optional<RequestDetails>> byId = new HashMap<>();
         Map<String, String> accountTeams = new HashMap<>();
         return inventory.endpoints().stream().map(e -> {
-            LedgerKind kind = switch (e.endpointType().toLowerCase(java.util.Locale.ROOT)) {
+            LedgerKind kind = switch (e.endpointType().toLowerCase(Locale.ROOT)) {
                 case "interface" -> LedgerKind.INTERFACE;
                 case "gatewayloadbalancer" -> LedgerKind.GATEWAY_LOAD_BALANCER;
                 default -> LedgerKind.GATEWAY;

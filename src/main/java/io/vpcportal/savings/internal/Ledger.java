@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +47,10 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final PriceCatalog catalog;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
 
     Ledger(JdbcClient jdbc, PriceCatalog catalog,
-            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc) {
+            NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
         this.catalog = catalog;
@@ -117,9 +120,9 @@ public class Ledger {
     public void record(List<MeasuredDay> rows) {
         lockLedger();
         Map<String, LocalDate> firstDays = new HashMap<>();
-        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> batch = new ArrayList<>();
+        List<SqlParameterSource> batch = new ArrayList<>();
         for (MeasuredDay m : rows) {
-            batch.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+            batch.add(new MapSqlParameterSource()
                     .addValue("day", Date.valueOf(m.day())).addValue("id", m.resourceId()).addValue("kind", m.kind().name())
                     .addValue("request", m.requestId()).addValue("team", m.team()).addValue("account", m.accountId())
                     .addValue("region", m.region()).addValue("vpc", m.vpcId()).addValue("service", m.service())
@@ -127,8 +130,8 @@ public class Ledger {
             firstDays.merge(m.region(), m.day(), (a, b) -> a.isBefore(b) ? a : b);
         }
         batchJdbc.batchUpdate("delete from savings_ledger_day where day = :day and account_id = :account and resource_id = :id",
-                batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
-        batchJdbc.batchUpdate(INSERT, batch.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                batch.toArray(SqlParameterSource[]::new));
+        batchJdbc.batchUpdate(INSERT, batch.toArray(SqlParameterSource[]::new));
         Set<LocalDate> rowMonths = new TreeSet<>();
         rows.forEach(m -> rowMonths.add(m.day().withDayOfMonth(1)));
         firstDays.forEach((region, first) -> repriceFrom(region, first).stream()
@@ -192,7 +195,7 @@ public class Ledger {
                 .query((rs, n) -> LedgerQueries.row(rs)).list();
         Map<String, Optional<Rate>> rates = new HashMap<>();
         BigDecimal interfaceGbSoFar = BigDecimal.ZERO;
-        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> updates = new ArrayList<>();
+        List<SqlParameterSource> updates = new ArrayList<>();
         for (LedgerRow row : rows) {
             BigDecimal gb = gb(row.bytes());
             Optional<Rate> natGb = rate(rates, region, PriceItem.NAT_GATEWAY_GB, row.day());
@@ -221,13 +224,13 @@ public class Ledger {
                 case GATEWAY -> avoided = natGb.get().cost(gb);
                 case NAT, MISSED -> natCost = natGb.get().cost(gb);
             }
-            updates.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+            updates.add(new MapSqlParameterSource()
                     .addValue("cost", money(endpointCost)).addValue("avoided", money(avoided))
                     .addValue("net", money(row.kind().isEndpoint() ? avoided.subtract(endpointCost) : BigDecimal.ZERO))
                     .addValue("nat", money(natCost)).addValue("day", Date.valueOf(row.day()))
                     .addValue("account", row.accountId()).addValue("id", row.resourceId()));
         }
-        batchJdbc.batchUpdate(UPDATE, updates.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        batchJdbc.batchUpdate(UPDATE, updates.toArray(SqlParameterSource[]::new));
     }
 
     private static final String UPDATE = """

@@ -5,6 +5,7 @@ import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
 import io.vpcportal.savings.MeasuredTraffic;
 import io.vpcportal.savings.SavingsGroup;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -472,12 +474,12 @@ public class LedgerQueries {
      * The NAT charge missed ({@link LedgerKind#MISSED} rows) of one VPC and service ({@code vpc-…/S3}) in a period;
      * null when no such row exists (nothing measured: no flow logs, or no traffic).
      */
-    public java.math.BigDecimal missed(String accountId, String resourceId, LocalDate from, LocalDate to) {
+    public BigDecimal missed(String accountId, String resourceId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select sum(nat_cost) from savings_ledger_day
                 where resource_id = :id and account_id = :account and kind = 'MISSED' and day between :from and :to""")
                 .param("id", resourceId).param("account", accountId).param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to)).query((rs, n) -> java.util.Optional.ofNullable(rs.getBigDecimal(1)))
+                .param("to", Date.valueOf(to)).query((rs, n) -> Optional.ofNullable(rs.getBigDecimal(1)))
                 .single().orElse(null);
     }
 
@@ -489,7 +491,7 @@ public class LedgerQueries {
     }
 
     public LocalDate firstDay() {
-        List<java.sql.Date> first = jdbc.sql("select min(day) from savings_ledger_day").query((rs, n) -> rs.getDate(1)).list();
+        List<Date> first = jdbc.sql("select min(day) from savings_ledger_day").query((rs, n) -> rs.getDate(1)).list();
         return first.isEmpty() || first.get(0) == null ? null : first.get(0).toLocalDate();
     }
 

@@ -3,6 +3,7 @@ package io.vpcportal.savings.internal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.savings.PriceDetails;
 import io.vpcportal.savings.PriceItem;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,14 +48,14 @@ public final class OfferFileParser {
     /** Reads an offer file in CSV or JSON form, told apart by its first character ('{': JSON). */
     public static Result parse(InputStream in, String source) {
         List<PriceDetails> prices = new ArrayList<>();
-        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         int rows = isJson(buffered) ? OfferJsonParser.read(buffered, source, prices::add)
                 : read(buffered, source, prices::add);
         return new Result(prices, rows);
     }
 
     /** Whether the first character after white space (and a UTF-8 byte order mark) opens a JSON object. */
-    static boolean isJson(java.io.BufferedInputStream in) {
+    static boolean isJson(BufferedInputStream in) {
         try {
             in.mark(4096);
             int b;
@@ -110,7 +112,7 @@ public final class OfferFileParser {
 
     /** A malformed CSV (an unclosed quote, say) is bad input; a failing stream stays an I/O error. */
     private static RuntimeException unreadable(IOException e) {
-        if (e instanceof org.apache.commons.csv.CSVException) {
+        if (e instanceof CSVException) {
             return new InvalidInputException("file", "is not readable as CSV: " + e.getMessage());
         }
         return new UncheckedIOException(e);

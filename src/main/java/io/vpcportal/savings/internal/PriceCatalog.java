@@ -5,6 +5,8 @@ import io.vpcportal.savings.PriceItem;
 import io.vpcportal.savings.Rate;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +97,7 @@ public class PriceCatalog {
         return jdbc.sql("select count(*) from savings_price").query(Long.class).single() == 0;
     }
 
-    private static PriceDetails row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static PriceDetails row(ResultSet rs) throws SQLException {
         BigDecimal end = rs.getBigDecimal("tier_end_gb");
         return new PriceDetails(rs.getString("region"), rs.getString("to_region"), PriceItem.valueOf(rs.getString("item")),
                 rs.getBigDecimal("tier_begin_gb").stripTrailingZeros(), end == null ? null : end.stripTrailingZeros(),

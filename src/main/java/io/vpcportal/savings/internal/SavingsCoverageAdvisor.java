@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -77,10 +78,10 @@ class SavingsCoverageAdvisor implements CoverageAdvisor {
         return out;
     }
 
-    private java.util.Optional<Recommendation> interfaceAdvice(VpcCoverage vpc, EndpointSummary e, LocalDate today) {
+    private Optional<Recommendation> interfaceAdvice(VpcCoverage vpc, EndpointSummary e, LocalDate today) {
         List<LedgerRow> days = ledger.latest(vpc.accountId(), e.id(), WINDOW_DAYS);
         if (days.size() < MIN_DAYS) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long bytes = days.stream().mapToLong(LedgerRow::bytes).sum();
         int enis = Math.max(1, days.get(0).enis());
@@ -91,11 +92,11 @@ class SavingsCoverageAdvisor implements CoverageAdvisor {
             estimate = estimator.estimate(new EstimateInput(vpc.region(), EndpointType.Interface, enis,
                     monthlyGb.setScale(3, RoundingMode.HALF_UP), false, null, null), today);
         } catch (UnprocessableException ex) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String period = days.get(days.size() - 1).day() + " to " + days.get(0).day();
         if (bytes == 0 && days.size() >= WINDOW_DAYS) {
-            return java.util.Optional.of(new Recommendation("IDLE_ENDPOINT", vpc.accountId(), vpc.region(), vpc.vpcId(),
+            return Optional.of(new Recommendation("IDLE_ENDPOINT", vpc.accountId(), vpc.region(), vpc.vpcId(),
                     "Interface endpoint " + e.id() + " (" + e.serviceName() + ") carried no bytes in its last "
                     + WINDOW_DAYS + " collected days; removing it saves its " + enis + " ENI"
                     + (enis > 1 ? "s'" : "'s") + " hours", null, null).withSaving(estimate.endpointCost(),
@@ -104,13 +105,13 @@ class SavingsCoverageAdvisor implements CoverageAdvisor {
         BigDecimal breakEven = estimate.breakEvenGb();
         if (breakEven != null && monthlyGb.compareTo(breakEven) < 0 && estimate.netSaving().signum() < 0) {
             String gb = monthlyGb.setScale(1, RoundingMode.HALF_UP).toPlainString();
-            return java.util.Optional.of(new Recommendation("BELOW_BREAK_EVEN", vpc.accountId(), vpc.region(),
+            return Optional.of(new Recommendation("BELOW_BREAK_EVEN", vpc.accountId(), vpc.region(),
                     vpc.vpcId(), "Interface endpoint " + e.id() + " (" + e.serviceName() + ") carries about " + gb
                     + " GB per month, below its break-even of " + breakEven.setScale(0, RoundingMode.CEILING)
                     + " GB: it costs more than the NAT traffic it takes", null, null)
                     .withSaving(estimate.netSaving().negate(), "endpoint cost minus the NAT charge it avoids, at "
                             + gb + " GB per month measured over " + days.size() + " days (" + period + ")"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

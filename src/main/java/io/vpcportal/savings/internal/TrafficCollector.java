@@ -10,11 +10,14 @@ import io.vpcportal.savings.internal.MeteredResources.NatGateway;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.UnitWork;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +55,7 @@ public class TrafficCollector implements UnitWork {
      * The resources of the runs this instance works on, read once per run: (run id, "account|region") to them. The
      * instance that closes a run forgets it; the others keep the last few (one run a day).
      */
-    private final Map<UUID, Map<String, Scoped>> byRun = java.util.Collections.synchronizedMap(
+    private final Map<UUID, Map<String, Scoped>> byRun = Collections.synchronizedMap(
             new LinkedHashMap<>(4, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<UUID, Map<String, Scoped>> eldest) {
@@ -132,7 +135,7 @@ public class TrafficCollector implements UnitWork {
                     e.getMessage());
             return Outcome.failed(result(unit, "FAILED", 0, start, e.code() == null ? "MeteringFailed" : e.code(),
                     e.getMessage()), 0);
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             log.warn("Savings collection of {} in {} for {} failed", unit.accountId(), unit.region(), unit.day(), e);
             return Outcome.failed(result(unit, "FAILED", 0, start, "PortalError", e.toString()), 0);
         }
@@ -206,7 +209,7 @@ public class TrafficCollector implements UnitWork {
                     long missed = totals.viaInternetGateway(n.vpcId(), service);
                     if (!hasEndpoint && missed > 0 && counted.add(n.vpcId() + "/" + service + "/missed")) {
                         rows.add(new MeasuredDay(day, n.vpcId() + "/" + service, LedgerKind.MISSED, n.requestId(),
-                                n.team(), n.accountId(), n.region(), n.vpcId(), service.toLowerCase(java.util.Locale.ROOT)
+                                n.team(), n.accountId(), n.region(), n.vpcId(), service.toLowerCase(Locale.ROOT)
                                 + " via NAT", 0, missed));
                     }
                 }

@@ -3,6 +3,8 @@ package io.vpcportal.savings.web;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.savings.SavingsScope;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.Estimate;
@@ -81,14 +83,14 @@ class SavingsController {
         CsvWriter csv = new CsvWriter(out);
         csv.line(List.of("day", "resource_id", "kind", "team", "account_id", "region", "vpc_id", "service", "enis",
                 "bytes", "endpoint_cost_usd", "avoided_nat_cost_usd", "net_saving_usd", "nat_cost_usd"));
-        savings.ledgerRows(start, end, SavingsScope.of(me, accounts), (LedgerRow r) -> csv.line(java.util.Arrays.asList(r.day().toString(),
+        savings.ledgerRows(start, end, SavingsScope.of(me, accounts), (LedgerRow r) -> csv.line(Arrays.asList(r.day().toString(),
                 r.resourceId(), r.kind().name(), r.team(), r.accountId(), r.region(), r.vpcId(), r.service(),
                 r.enis(), r.bytes(), r.endpointCost(), r.avoidedNatCost(), r.netSaving(), r.natCost())));
         out.flush();
     }
 
     /** For the template: dollars and cents. */
-    static String usd(java.math.BigDecimal amount) {
+    static String usd(BigDecimal amount) {
         return Estimate.usd(amount);
     }
 }

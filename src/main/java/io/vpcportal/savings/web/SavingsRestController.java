@@ -69,8 +69,8 @@ class SavingsRestController {
     @Operation(summary = "Collect measured traffic again for up to 31 days (admins)")
     @PostMapping("/api/v1/savings/collect")
     @PreAuthorize("hasRole('ADMIN')")
-    List<TrafficCollection> collect(@org.springframework.security.core.annotation.AuthenticationPrincipal
-            io.vpcportal.identity.PortalPrincipal me, @Valid @RequestBody CollectPayload payload) {
+    List<TrafficCollection> collect(@AuthenticationPrincipal
+            PortalPrincipal me, @Valid @RequestBody CollectPayload payload) {
         return savings.collect(payload.from(), payload.to(), "MANUAL", me.getUsername());
     }
 }

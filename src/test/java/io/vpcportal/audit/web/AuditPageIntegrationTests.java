@@ -2,8 +2,8 @@ package io.vpcportal.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,18 +18,18 @@ class AuditPageIntegrationTests {
 
     @Test
     void adminsSeeTheFilteredTrailAndDownloadTheSameRowsAsCsv() {
-        DemoClient api = DemoClient.api(port);
-        String requester = api.token("requester");
+        PortalApi api = new PortalApi(port);
+        String requester = api.tokenOf("requester");
         UUID id = api.createAndSubmit(requester);
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
 
-        Reply page = browser.page("/audit?subjectType=REQUEST&subjectId=" + id);
+        Response page = browser.page("/audit?subjectType=REQUEST&subjectId=" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Audit trail").contains("REQUEST CREATED").contains("REQUEST STATUS CHANGED")
                 .containsPattern("href=\"/audit.csv\\?[^\"]*subjectType=REQUEST&amp;subjectId=" + id);
 
-        Reply csv = browser.page("/audit.csv?subjectType=REQUEST&subjectId=" + id + "&action=REQUEST_STATUS_CHANGED");
+        Response csv = browser.page("/audit.csv?subjectType=REQUEST&subjectId=" + id + "&action=REQUEST_STATUS_CHANGED");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition"))
@@ -46,19 +46,19 @@ class AuditPageIntegrationTests {
     @Test
     void aFormulaTypedAsUserNameStaysTextInTheCsv() {
         String formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
-        DemoClient.browser(port).signIn(formula, "whatever");
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi.browser(port).signIn(formula, "whatever");
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
 
-        Reply csv = browser.page("/audit.csv?action=LOGIN_FAILED&actor="
+        Response csv = browser.page("/audit.csv?action=LOGIN_FAILED&actor="
                 + java.net.URLEncoder.encode(formula, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(csv.body()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\"LOGIN_FAILED\",\"USER\",");
     }
 
     @Test
     void nonAdminsAreRefused() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         assertThat(browser.page("/audit").status()).isEqualTo(403);
         assertThat(browser.page("/audit.csv").status()).isEqualTo(403);
         assertThat(browser.page("/").body()).doesNotContain("href=\"/audit\"");
@@ -66,8 +66,8 @@ class AuditPageIntegrationTests {
 
     @Test
     void theAdminNavigationLinksToTheTrail() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
         assertThat(browser.page("/").body()).contains("href=\"/audit\"");
     }
 }

@@ -3,7 +3,6 @@ package io.vpcportal.catalog.web;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,27 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.vpcportal.SignedIn;
 import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.catalog.TemplateSummary;
-import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.InvalidInputException;
-import io.vpcportal.shared.TeamId;
-import io.vpcportal.shared.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The catalog's JSON API in a web slice: request mapping, JSON shape and the RFC 9457 rendering of errors by
@@ -51,7 +45,7 @@ class TemplateRestControllerSliceTests {
         given(catalog.search("s3", null)).willReturn(List.of(new TemplateSummary("s3-gateway", 1, "Amazon S3 (gateway)",
                 "Free gateway endpoint", "Storage", EndpointType.Gateway, false, "AWS", new TreeSet<>(Set.of("eu-west-1")))));
 
-        mvc.perform(get("/api/v1/templates").param("q", "s3").with(signedIn(Role.REQUESTER)))
+        mvc.perform(get("/api/v1/templates").param("q", "s3").with(SignedIn.as(Role.REQUESTER)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].key").value("s3-gateway"))
@@ -63,7 +57,7 @@ class TemplateRestControllerSliceTests {
     void anUnknownTemplateIsA404Problem() throws Exception {
         given(catalog.current("nope")).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/v1/templates/nope").with(signedIn(Role.REQUESTER)))
+        mvc.perform(get("/api/v1/templates/nope").with(SignedIn.as(Role.REQUESTER)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -72,7 +66,7 @@ class TemplateRestControllerSliceTests {
 
     @Test
     void fieldErrorsOfTheBodyAndOfTheDomainAreProblemsNamingTheField() throws Exception {
-        mvc.perform(put("/api/v1/templates/glue").with(signedIn(Role.ADMIN)).with(csrf())
+        mvc.perform(put("/api/v1/templates/glue").with(SignedIn.as(Role.ADMIN)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"surprise\":1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -80,7 +74,7 @@ class TemplateRestControllerSliceTests {
 
         given(catalog.edit(eq("glue"), any(), eq("ada"))).willThrow(new InvalidInputException("regions",
                 "'xx-nowhere-1' is not a known AWS region"));
-        mvc.perform(put("/api/v1/templates/glue").with(signedIn(Role.ADMIN)).with(csrf())
+        mvc.perform(put("/api/v1/templates/glue").with(SignedIn.as(Role.ADMIN)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"name":"AWS Glue","description":"d","category":"Analytics","regions":["xx-nowhere-1"],
                                  "defaultPolicy":"organization","retired":false,
@@ -88,11 +82,5 @@ class TemplateRestControllerSliceTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("regions"))
                 .andExpect(jsonPath("$.errors[0].message").value("'xx-nowhere-1' is not a known AWS region"));
-    }
-
-    private static RequestPostProcessor signedIn(Role role) {
-        PortalPrincipal ada = new PortalPrincipal(new UserId(UUID.randomUUID()), "ada", "Ada", Set.of(role),
-                Set.of(new TeamId("platform")), true, null);
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(ada, null, ada.getAuthorities()));
     }
 }

@@ -59,9 +59,11 @@ class MailDeliveryTests {
     /** What the dispatcher's claim does in SQL: count the attempt. */
     private static MailDelivery claimed(MailDelivery mail) {
         try {
-            var attempts = MailDelivery.class.getDeclaredField("attempts");
+            var state = MailDelivery.class.getDeclaredField("state");
+            state.setAccessible(true);
+            var attempts = DeliveryAttempts.class.getDeclaredField("attempts");
             attempts.setAccessible(true);
-            attempts.setInt(mail, attempts.getInt(mail) + 1);
+            attempts.setInt(state.get(mail), attempts.getInt(state.get(mail)) + 1);
             return mail;
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);

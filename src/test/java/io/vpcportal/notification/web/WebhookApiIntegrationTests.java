@@ -2,8 +2,8 @@ package io.vpcportal.notification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,18 +18,18 @@ class WebhookApiIntegrationTests {
     @LocalServerPort
     int port;
 
-    DemoClient client;
+    PortalApi client;
     String admin;
 
     @BeforeEach
     void tokens() {
-        client = DemoClient.api(port);
-        admin = client.token("admin");
+        client = new PortalApi(port);
+        admin = client.tokenOf("admin");
     }
 
     @Test
     void theSecretIsShownOnceThenOnlyItsEnd() {
-        Reply created = client.post("/api/v1/webhooks", admin, """
+        Response created = client.post("/api/v1/webhooks", admin, """
                 {"name":"ops","url":"https://hooks.example.com/a","eventTypes":["request.failed"]}""");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -38,8 +38,8 @@ class WebhookApiIntegrationTests {
         assertThat(created.json().get("enabled").asBoolean()).isTrue();
         assertThat(created.json().get("createdBy").asString()).isEqualTo("admin");
 
-        Reply one = client.get("/api/v1/webhooks/" + id, admin);
-        Reply all = client.get("/api/v1/webhooks", admin);
+        Response one = client.get("/api/v1/webhooks/" + id, admin);
+        Response all = client.get("/api/v1/webhooks", admin);
         assertThat(one.body()).doesNotContain(secret).doesNotContain("\"secret\"");
         assertThat(all.body()).doesNotContain(secret);
         assertThat(one.json().get("secretHint").asString()).isEqualTo("…" + secret.substring(secret.length() - 4));
@@ -54,7 +54,7 @@ class WebhookApiIntegrationTests {
                  "secret":"0123456789abcdef-the-secret"}""").json();
         String id = created.get("id").asString();
 
-        Reply changed = client.put("/api/v1/webhooks/" + id, admin, """
+        Response changed = client.put("/api/v1/webhooks/" + id, admin, """
                 {"name":"ops 2","url":"http://hooks.example.org:8080/b","eventTypes":["request.provisioned","request.failed"],
                  "enabled":false}""");
         assertThat(changed.status()).isEqualTo(200);
@@ -63,7 +63,7 @@ class WebhookApiIntegrationTests {
         assertThat(changed.json().get("eventTypes").toString()).isEqualTo("[\"request.failed\",\"request.provisioned\"]");
         assertThat(changed.json().get("secretHint").asString()).isEqualTo("…cret");
 
-        Reply secretChange = client.put("/api/v1/webhooks/" + id, admin, """
+        Response secretChange = client.put("/api/v1/webhooks/" + id, admin, """
                 {"name":"ops","url":"https://hooks.example.com/a","eventTypes":["request.failed"],"secret":"another-one-1234567"}""");
         assertThat(secretChange.status()).isEqualTo(400);
 
@@ -76,7 +76,7 @@ class WebhookApiIntegrationTests {
     @ValueSource(strings = {"ftp://hooks.example.com/x", "file:///etc/passwd", "javascript:alert(1)", "hooks.example.com",
             "https:///no-host", "https://user:pass@hooks.example.com/x", "http://exa mple.com/"})
     void urlsOtherThanHttpOrHttpsAreRefused(String url) {
-        Reply refused = client.post("/api/v1/webhooks", admin, """
+        Response refused = client.post("/api/v1/webhooks", admin, """
                 {"name":"bad","url":"%s","eventTypes":["request.submitted"]}""".formatted(url));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
@@ -88,7 +88,7 @@ class WebhookApiIntegrationTests {
             "http://[::]/", "http://100.64.0.1/", "http://224.0.0.1/", "http://[ff02::1]/", "http://[fc00::1]/",
             "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/", "http://[::ffff:10.0.0.1]/", "http://255.255.255.255/"})
     void internalDestinationsAreRefusedOnSave(String url) {
-        Reply refused = client.post("/api/v1/webhooks", admin, """
+        Response refused = client.post("/api/v1/webhooks", admin, """
                 {"name":"internal","url":"%s","eventTypes":["request.submitted"]}""".formatted(url));
         assertThat(refused.status()).as(url).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
@@ -97,7 +97,7 @@ class WebhookApiIntegrationTests {
 
     @Test
     void otherMistakesAreNamedByField() {
-        Reply refused = client.post("/api/v1/webhooks", admin, """
+        Response refused = client.post("/api/v1/webhooks", admin, """
                 {"name":"","url":"https://hooks.example.com/","eventTypes":["request.cancelled"],"secret":"short"}""");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field"))
@@ -108,11 +108,11 @@ class WebhookApiIntegrationTests {
 
     @Test
     void onlyAdminsManageWebhooks() {
-        String approver = client.token("net-approver");
+        String approver = client.tokenOf("net-approver");
         assertThat(client.get("/api/v1/webhooks", approver).status()).isEqualTo(403);
         assertThat(client.post("/api/v1/webhooks", approver, """
                 {"name":"x","url":"https://hooks.example.com/","eventTypes":["request.submitted"]}""").status())
                 .isEqualTo(403);
-        assertThat(client.get("/api/v1/webhooks", client.token("requester")).status()).isEqualTo(403);
+        assertThat(client.get("/api/v1/webhooks", client.tokenOf("requester")).status()).isEqualTo(403);
     }
 }

@@ -2,8 +2,8 @@ package io.vpcportal.notification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,28 +22,28 @@ class WebhookPagesIntegrationTests {
 
     @Test
     void registerShowTheSecretOnceDisableAndRemove() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
         assertThat(browser.page("/").body()).contains("href=\"/admin/webhooks\"");
 
-        Reply created = browser.submitForm("/admin/webhooks", "/admin/webhooks", Map.of(
+        Response created = browser.submitForm("/admin/webhooks", "/admin/webhooks", Map.of(
                 "name", "page-made hook", "url", "https://hooks.example.com/page", "eventTypes", "approval.needed",
                 "secret", ""));
         assertThat(created.status()).isEqualTo(302);
-        Reply list = browser.page("/admin/webhooks");
+        Response list = browser.page("/admin/webhooks");
         Matcher secret = SECRET.matcher(list.body());
         assertThat(secret.find()).as("the secret is shown after creation").isTrue();
         assertThat(secret.group(1)).hasSize(43);
         assertThat(list.body()).contains("page-made hook").contains("approval.needed")
                 .contains("…" + secret.group(1).substring(39));
-        Reply again = browser.page("/admin/webhooks");
+        Response again = browser.page("/admin/webhooks");
         assertThat(again.body()).doesNotContain(secret.group(1)).doesNotContain("created-secret");
 
         String id = idOf(again.body(), "page-made hook");
         assertThat(browser.submitForm("/admin/webhooks", "/admin/webhooks/" + id + "/disable", Map.of()).status())
                 .isEqualTo(302);
         assertThat(browser.page("/admin/webhooks").body()).contains("Enable page-made hook");
-        Reply log = browser.page("/admin/webhooks/" + id + "/deliveries");
+        Response log = browser.page("/admin/webhooks/" + id + "/deliveries");
         assertThat(log.status()).isEqualTo(200);
         assertThat(log.body()).contains("Deliveries of").contains("disabled: nothing is sent");
 
@@ -54,10 +54,10 @@ class WebhookPagesIntegrationTests {
 
     @Test
     void mistakesAreShownBesideTheFields() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
 
-        Reply refused = browser.submitForm("/admin/webhooks", "/admin/webhooks", Map.of(
+        Response refused = browser.submitForm("/admin/webhooks", "/admin/webhooks", Map.of(
                 "name", "bad hook", "url", "ftp://hooks.example.com/x"));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("must be an http:// or https:// URL")
@@ -66,8 +66,8 @@ class WebhookPagesIntegrationTests {
 
     @Test
     void nonAdminsAreRefused() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("net-approver", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("net-approver", PortalApi.DEMO_PASSWORD);
         assertThat(browser.page("/admin/webhooks").status()).isEqualTo(403);
         assertThat(browser.page("/").body()).doesNotContain("href=\"/admin/webhooks\"");
     }

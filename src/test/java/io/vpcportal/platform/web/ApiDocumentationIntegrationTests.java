@@ -2,7 +2,6 @@ package io.vpcportal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
@@ -88,8 +87,8 @@ class ApiDocumentationIntegrationTests {
 
     @Test
     void aSignedInBrowserStillReadsItAndNobodyElseDoes() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         assertThat(browser.page("/v3/api-docs").status()).isEqualTo(200);
 
         PortalApi api = new PortalApi(port);

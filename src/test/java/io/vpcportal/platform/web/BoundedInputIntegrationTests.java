@@ -2,7 +2,6 @@ package io.vpcportal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
@@ -72,10 +71,10 @@ class BoundedInputIntegrationTests {
 
     @Test
     void theEstimatePreviewOfTheRequestFormIgnoresAHugeExponentInsteadOfComputingIt() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         long start = System.nanoTime();
-        DemoClient.Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+        PortalApi.Response panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
                 "region", "eu-west-1", "expectedMonthlyGb", "1e1000000000",
                 "items[0].templateKey", "s3-gateway", "items[0].expectedMonthlyGb", "1e1000000000"));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -118,24 +117,24 @@ class BoundedInputIntegrationTests {
 
     @Test
     void absurdListIndexesInAFormAre400AndADirectErrorPageIs404() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
 
-        DemoClient.Reply absurd = browser.submitForm("/requests/new", "/requests/new", Map.of(
+        PortalApi.Response absurd = browser.submitForm("/requests/new", "/requests/new", Map.of(
                 "title", "absurd", "items[99999999].templateKey", "s3-gateway"));
         assertThat(absurd.status()).isEqualTo(400);
         assertThat(absurd.body()).contains("The portal cannot read this request");
 
-        DemoClient.Reply error = browser.page("/error");
+        PortalApi.Response error = browser.page("/error");
         assertThat(error.status()).isEqualTo(404);
         assertThat(api.get("/error", token).status()).isEqualTo(404);
     }
 
     @Test
     void aFormThatTakesAFileRefusesAPlainPost() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("admin", DemoClient.PASSWORD);
-        DemoClient.Reply plain = browser.submitForm("/admin/prices", "/admin/prices", Map.of("file", "x"));
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("admin", PortalApi.DEMO_PASSWORD);
+        PortalApi.Response plain = browser.submitForm("/admin/prices", "/admin/prices", Map.of("file", "x"));
         assertThat(plain.status()).isEqualTo(400);
     }
 

@@ -2,10 +2,9 @@ package io.vpcportal.savings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
-import io.vpcportal.DemoPortalTest;
 import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
+import io.vpcportal.DemoPortalTest;
 import io.vpcportal.Problems;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -55,8 +54,8 @@ class ItemMonthlyGbIntegrationTests {
         JsonNode read = api.get("/api/v1/requests/" + id, token).json();
         assertThat(read.get("items").get(1).get("expectedMonthlyGb").decimalValue()).isEqualByComparingTo("6000");
 
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         String panel = browser.page("/savings/requests/" + id + "/estimate").body();
         // Glue, 2 ENIs: 2 x 730 h x 0.011 = 16.06 + 3000 GB x 0.01 = 30.00 -> 46.06; avoided 3000 x 0.048 = 144.00
         // S3 gateway: free; avoided 6000 x 0.048 = 288.00
@@ -73,8 +72,8 @@ class ItemMonthlyGbIntegrationTests {
 
         // the approver sees the same figures on the approval view and its cost panel
         assertThat(api.post("/api/v1/requests/" + id + "/submit", token, "").status()).isEqualTo(200);
-        DemoClient approver = DemoClient.browser(port);
-        approver.signIn("net-approver", DemoClient.PASSWORD);
+        PortalApi approver = PortalApi.browser(port);
+        approver.signIn("net-approver", PortalApi.DEMO_PASSWORD);
         String view = approver.page("/approvals/" + id).body();
         assertThat(view).contains("will be removed").containsPattern("item-gb\"\\s*>6000<")
                 .contains("/savings/requests/" + id + "/estimate");
@@ -135,8 +134,8 @@ class ItemMonthlyGbIntegrationTests {
 
     @Test
     void theFormTakesEachEndpointsGbAndShowsErrorsBesideTheField() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("team", "payments",
                 "accountId", "111111111111", "region", "eu-west-1", "vpcId", "vpc-0a1b2c3d4e5f60718",
                 "justification", "form test", "natGatewayId", NAT, "natGatewayRemoved", "true",
@@ -144,7 +143,7 @@ class ItemMonthlyGbIntegrationTests {
                 "items[0].expectedMonthlyGb", "lots"));
         fields.put("action", "draft");
 
-        Reply wrong = browser.submitForm("/requests/new", "/requests/new", fields);
+        Response wrong = browser.submitForm("/requests/new", "/requests/new", fields);
 
         assertThat(wrong.status()).isEqualTo(200);
         assertThat(wrong.body()).containsPattern("id=\"items0-gb-error\"[^>]*>\\s*must be a number");
@@ -153,7 +152,7 @@ class ItemMonthlyGbIntegrationTests {
                 .containsPattern("id=\"items0-gb-error\"[^>]*>\\s*must be between 0 and 10000000");
 
         fields.put("items[0].expectedMonthlyGb", "250.5");
-        Reply saved = browser.submitForm("/requests/new", "/requests/new", fields);
+        Response saved = browser.submitForm("/requests/new", "/requests/new", fields);
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         String location = saved.headers().firstValue("Location").orElseThrow();
@@ -167,10 +166,10 @@ class ItemMonthlyGbIntegrationTests {
 
     @Test
     void theLivePanelPricesEachEndpointWithItsOwnGb() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
 
-        Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+        Response panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
                 "region", "eu-west-1", "natGatewayId", NAT, "natGatewayRemoved", "true",
                 "items[0].templateKey", "glue", "items[0].subnetIds", "subnet-0a1b2c3d", "items[0].expectedMonthlyGb", "1000",
                 "items[1].templateKey", "s3-gateway", "items[1].expectedMonthlyGb", "500"));

@@ -2,8 +2,8 @@ package io.vpcportal.savings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
-import io.vpcportal.DemoClient.Reply;
+import io.vpcportal.PortalApi;
+import io.vpcportal.PortalApi.Response;
 import io.vpcportal.DemoPortalTest;
 import io.vpcportal.savings.LedgerRow;
 import io.vpcportal.savings.SavingsGroup;
@@ -48,11 +48,11 @@ class SavingsPagesIntegrationTests {
 
     @Test
     void theDashboardShowsTheTrendChartAndTheTotalsOfTheDemoData() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         LocalDate today = savings.today();
 
-        Reply page = browser.page("/savings");
+        Response page = browser.page("/savings");
 
         assertThat(page.status()).isEqualTo(200);
         String html = page.body();
@@ -90,11 +90,11 @@ class SavingsPagesIntegrationTests {
 
     @Test
     void theCsvHoldsEveryLedgerRowOfThePeriod() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
         LocalDate first = demoStart();
 
-        Reply csv = browser.page("/savings.csv?from=" + first + "&to=" + first);
+        Response csv = browser.page("/savings.csv?from=" + first + "&to=" + first);
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
@@ -109,10 +109,10 @@ class SavingsPagesIntegrationTests {
 
     @Test
     void theRequestFormShowsTheCostAndWarnsBelowBreakEven() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
 
-        Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+        Response panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
                 "region", "us-east-1", "expectedMonthlyGb", "100", "natGatewayId", "nat-0a1b2c3d4e5f60718",
                 "items[0].templateKey", "glue", "items[0].subnetIds", "subnet-0a1b2c3d, subnet-0a1b2c3e"));
 
@@ -131,10 +131,10 @@ class SavingsPagesIntegrationTests {
      */
     @Test
     void aCrossRegionEndpointShowsItsInterRegionTransferInTheFormPanel() {
-        DemoClient browser = DemoClient.browser(port);
-        browser.signIn("requester", DemoClient.PASSWORD);
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn("requester", PortalApi.DEMO_PASSWORD);
 
-        Reply panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
+        Response panel = browser.submitForm("/requests/new", "/savings/estimate-preview", Map.of(
                 "region", "eu-west-3", "items[0].templateKey", "datadog-logs",
                 "items[0].subnetIds", "subnet-0a1b2c3d, subnet-0a1b2c3e", "items[0].serviceRegion", "us-east-1",
                 "items[0].expectedMonthlyGb", "500"));
@@ -148,13 +148,13 @@ class SavingsPagesIntegrationTests {
 
     @Test
     void theApprovalViewLoadsTheCostPanelOfTheStoredRequest() {
-        DemoClient api = DemoClient.api(port);
-        java.util.UUID id = api.createAndSubmit(api.token("requester"));
-        DemoClient approver = DemoClient.browser(port);
-        approver.signIn("net-approver", DemoClient.PASSWORD);
+        PortalApi api = new PortalApi(port);
+        java.util.UUID id = api.createAndSubmit(api.tokenOf("requester"));
+        PortalApi approver = PortalApi.browser(port);
+        approver.signIn("net-approver", PortalApi.DEMO_PASSWORD);
 
         assertThat(approver.page("/approvals/" + id).body()).contains("/savings/requests/" + id + "/estimate");
-        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+        Response panel = approver.page("/savings/requests/" + id + "/estimate");
 
         assertThat(panel.status()).isEqualTo(200);
         // one Glue ENI in eu-west-1 and no GB given: 730 h x 0.011 = 8.03 per month before data, breaking even at
@@ -162,8 +162,8 @@ class SavingsPagesIntegrationTests {
         assertThat(panel.body()).contains("AWS Glue").contains("$8.03").contains("cost-prompt")
                 .contains("breaks even at 212 GB per month").contains("give the GB per month")
                 .doesNotContain("$-").doesNotContain("cost-warning").doesNotContain("more than it saves");
-        DemoClient stranger = DemoClient.browser(port);
-        stranger.signIn("sec-approver", DemoClient.PASSWORD);
+        PortalApi stranger = PortalApi.browser(port);
+        stranger.signIn("sec-approver", PortalApi.DEMO_PASSWORD);
         assertThat(stranger.page("/savings/requests/" + java.util.UUID.randomUUID() + "/estimate").status()).isEqualTo(404);
     }
 
@@ -174,19 +174,19 @@ class SavingsPagesIntegrationTests {
      */
     @Test
     void theApprovalViewShowsTheInterRegionTransferOfAStoredCrossRegionRequest() {
-        DemoClient api = DemoClient.api(port);
-        DemoClient.Reply created = api.post("/api/v1/requests", api.token("requester"), """
+        PortalApi api = new PortalApi(port);
+        PortalApi.Response created = api.post("/api/v1/requests", api.tokenOf("requester"), """
                 {"team":"payments","accountId":"111111111111","region":"eu-west-1","vpcId":"vpc-0a1b2c3d4e5f60718",
                  "justification":"logs to Datadog","items":[{"templateKey":"datadog-logs",
                  "subnetIds":["subnet-0a1b2c3d4e5f60718"],"securityGroupIds":["sg-0a1b2c3d"],"serviceRegion":"us-east-1",
                  "expectedMonthlyGb":1000}]}""");
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().get("id").asString();
-        assertThat(api.post("/api/v1/requests/" + id + "/submit", api.token("requester"), "").status()).isEqualTo(200);
-        DemoClient approver = DemoClient.browser(port);
-        approver.signIn("net-approver", DemoClient.PASSWORD);
+        assertThat(api.post("/api/v1/requests/" + id + "/submit", api.tokenOf("requester"), "").status()).isEqualTo(200);
+        PortalApi approver = PortalApi.browser(port);
+        approver.signIn("net-approver", PortalApi.DEMO_PASSWORD);
 
-        Reply panel = approver.page("/savings/requests/" + id + "/estimate");
+        Response panel = approver.page("/savings/requests/" + id + "/estimate");
 
         assertThat(panel.status()).isEqualTo(200);
         assertThat(panel.body())

@@ -4,7 +4,6 @@ import static io.vpcportal.Problems.assertProblem;
 import static io.vpcportal.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.DemoClient;
 import io.vpcportal.PortalApi;
 import io.vpcportal.PortalApi.Response;
 import io.vpcportal.PortalIntegrationTest;
@@ -138,18 +137,18 @@ class SavingsScopeIntegrationTests {
 
     @Test
     void theDashboardAndTheCsvOfARequesterOfAnotherTeamHoldNoneOfTeamAsIds() {
-        DemoClient browser = DemoClient.browser(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(people.requester(teamB.id()), TestIdentities.PASSWORD);
 
-        DemoClient.Reply page = browser.page("/savings?from=" + day + "&to=" + day);
-        DemoClient.Reply csv = browser.page("/savings.csv?from=" + day + "&to=" + day);
+        PortalApi.Response page = browser.page("/savings?from=" + day + "&to=" + day);
+        PortalApi.Response csv = browser.page("/savings.csv?from=" + day + "&to=" + day);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(endpointA, natA, vpcA, teamA.accountId()).contains(endpointB);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).doesNotContain(endpointA, natA, vpcA, teamA.accountId()).contains(endpointB);
 
-        DemoClient mate = DemoClient.browser(port);
+        PortalApi mate = PortalApi.browser(port);
         mate.signIn(people.requester(teamA.id()), TestIdentities.PASSWORD);
         assertThat(mate.page("/savings.csv?from=" + day + "&to=" + day).body()).contains(endpointA, natA)
                 .doesNotContain(endpointB);

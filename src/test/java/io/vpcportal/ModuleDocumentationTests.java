@@ -1,0 +1,91 @@
+package io.vpcportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.DiagramStyle;
+import org.springframework.modulith.docs.Documenter.Options;
+
+/**
+ * The module diagrams in {@code docs/modules/} are the ones Spring Modulith's {@link Documenter} generates from the
+ * code now (C4 component diagrams in PlantUML: all modules in {@code components.puml}, one file per module with the
+ * modules it uses). A module or a dependency added without regenerating them fails here. Regenerate with
+ * {@code -Dmodules.docs.write=true} and commit the diff. The Documenter writes the components and relations of a
+ * diagram in no fixed order, so each run of {@code Component(…)} or {@code Rel(…)} lines is kept sorted.
+ */
+class ModuleDocumentationTests {
+
+    /** System property that writes the generated diagrams into {@code docs/modules/}. */
+    static final String WRITE_PROPERTY = "modules.docs.write";
+
+    private static final Path COMMITTED = Path.of("docs", "modules");
+    private static final Path GENERATED = Path.of("target", "modulith-docs");
+
+    @Test
+    void theCommittedModuleDiagramsAreTheGeneratedOnes() throws IOException {
+        DiagramOptions c4 = DiagramOptions.defaults().withStyle(DiagramStyle.C4);
+        new Documenter(PortalModules.ALL,
+                Options.defaults().withOutputFolder(GENERATED.toString()))
+                .writeModulesAsPlantUml(c4)
+                .writeIndividualModulesAsPlantUml(c4);
+        List<String> generated = diagramsIn(GENERATED);
+        assertThat(generated).contains("components.puml", "module-request.puml");
+        if (Boolean.getBoolean(WRITE_PROPERTY)) {
+            Files.createDirectories(COMMITTED);
+            for (String stale : diagramsIn(COMMITTED)) {
+                Files.delete(COMMITTED.resolve(stale));
+            }
+            for (String name : generated) {
+                Files.writeString(COMMITTED.resolve(name), canonical(Files.readString(GENERATED.resolve(name))));
+            }
+        }
+        assertThat(diagramsIn(COMMITTED)).as("diagrams in %s; regenerate with -D%s=true", COMMITTED, WRITE_PROPERTY)
+                .isEqualTo(generated);
+        for (String name : generated) {
+            assertThat(canonical(Files.readString(COMMITTED.resolve(name))))
+                    .as("%s is stale; regenerate with -D%s=true and commit it", COMMITTED.resolve(name), WRITE_PROPERTY)
+                    .isEqualTo(canonical(Files.readString(GENERATED.resolve(name))));
+        }
+    }
+
+    /** The diagram with each run of component or relation lines sorted. */
+    static String canonical(String diagram) {
+        List<String> lines = new ArrayList<>(List.of(diagram.split("\n", -1)));
+        int start = 0;
+        while (start < lines.size()) {
+            String kind = kind(lines.get(start));
+            int end = start + 1;
+            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))) {
+                end++;
+            }
+            if (kind != null) {
+                Collections.sort(lines.subList(start, end));
+            }
+            start = end;
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String kind(String line) {
+        String element = line.strip();
+        return element.startsWith("Rel(") ? "Rel" : element.startsWith("Component(") ? "Component" : null;
+    }
+
+    private static List<String> diagramsIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".puml")).sorted().toList();
+        }
+    }
+}
