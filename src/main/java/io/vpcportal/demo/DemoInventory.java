@@ -3,7 +3,7 @@ package io.vpcportal.demo;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.inventory.DemoSnapshots;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.EndpointAdoption;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import java.time.Instant;
@@ -40,13 +40,13 @@ class DemoInventory implements ApplicationRunner {
 
     private final DemoSnapshots snapshots;
     private final InventorySync sync;
-    private final InventoryManagement inventory;
+    private final EndpointAdoption inventory;
     private final IdentityManagement identity;
     private final ProvisioningManagement provisioning;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
 
-    DemoInventory(DemoSnapshots snapshots, InventorySync sync, InventoryManagement inventory,
+    DemoInventory(DemoSnapshots snapshots, InventorySync sync, EndpointAdoption inventory,
             IdentityManagement identity, ProvisioningManagement provisioning, TransactionTemplate tx,
             java.time.Clock clock) {
         this.snapshots = snapshots;

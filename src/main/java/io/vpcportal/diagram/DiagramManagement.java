@@ -12,7 +12,7 @@ import io.vpcportal.diagram.internal.RequestPlans;
 import io.vpcportal.diagram.internal.SvgRenderer;
 import io.vpcportal.diagram.internal.TrafficFigures;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
@@ -36,11 +36,11 @@ public class DiagramManagement {
     /** What a request's VPC looks like when the inventory has not seen it. */
     public static final String NOT_IN_INVENTORY = "is not in the inventory yet: sync the inventory to see the diagram";
 
-    private final InventoryManagement inventory;
+    private final InventoryReads inventory;
     private final RequestManagement requests;
     private final TrafficFigures traffic;
 
-    DiagramManagement(InventoryManagement inventory, RequestManagement requests, TrafficFigures traffic) {
+    DiagramManagement(InventoryReads inventory, RequestManagement requests, TrafficFigures traffic) {
         this.inventory = inventory;
         this.requests = requests;
         this.traffic = traffic;

@@ -1,5 +1,9 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.InventoryProperties;
+import io.vpcportal.inventory.internal.SyncRunner;
+import io.vpcportal.inventory.internal.SyncRuns;
+import io.vpcportal.inventory.internal.SyncWorkers;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;

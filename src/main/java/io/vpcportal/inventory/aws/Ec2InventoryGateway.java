@@ -1,8 +1,8 @@
 package io.vpcportal.inventory.aws;
 
-import io.vpcportal.inventory.InventoryGateway;
-import io.vpcportal.inventory.InventoryReadFailed;
-import io.vpcportal.inventory.PrivateHostedZone;
+import io.vpcportal.inventory.internal.InventoryGateway;
+import io.vpcportal.inventory.internal.InventoryReadFailed;
+import io.vpcportal.inventory.internal.PrivateHostedZone;
 import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;

@@ -1,7 +1,7 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
 import io.vpcportal.platform.CanonicalJsonWriter;
-import io.vpcportal.inventory.Drift.Approved;
+import io.vpcportal.inventory.internal.Drift.Approved;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.ChangeApplied;
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when an approved change (a reconcile included) reaches AWS.
  */
 @Component
-class Baselines {
+public class Baselines {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +48,7 @@ class Baselines {
      * Baselines for the managed endpoints of a region that have none yet (only new ones: no per-row reads), and
      * the approved tags of baselines from a request recorded before tags were compared.
      */
-    void ensure(String accountId, String region, Instant now) {
+    public void ensure(String accountId, String region, Instant now) {
         record Missing(String endpointId, UUID requestId, int position, boolean tagsOnly) {
         }
         List<Missing> missing = jdbc.query("""
@@ -114,7 +114,7 @@ class Baselines {
                         Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
     }
 
-    void record(String endpointId, UUID requestId, int position, Approved a) {
+    public void record(String endpointId, UUID requestId, int position, Approved a) {
         jdbc.update("""
                 insert into inventory_baseline (vpc_endpoint_id, request_id, request_position, source, policy,
                     route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by, recorded_at)
@@ -130,7 +130,13 @@ class Baselines {
                 Timestamp.from(a.recordedAt()));
     }
 
-    Optional<Approved> find(String endpointId) {
+    /** The position in its request of the item whose approved state the endpoint's baseline is. */
+    public int position(String endpointId) {
+        return jdbc.queryForObject("select request_position from inventory_baseline where vpc_endpoint_id = ?",
+                Integer.class, endpointId);
+    }
+
+    public Optional<Approved> find(String endpointId) {
         return jdbc.query("""
                 select source, policy, route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by,
                     recorded_at from inventory_baseline where vpc_endpoint_id = ?""", Baselines::approved, endpointId)

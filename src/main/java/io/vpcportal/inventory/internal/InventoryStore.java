@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * resource is removed. A failed region only marks its rows stale.
  */
 @Component
-class InventoryStore {
+public class InventoryStore {
 
     private static final int BATCH = 500;
 
@@ -74,12 +75,24 @@ class InventoryStore {
         this.jdbc = jdbc;
     }
 
+    /** An adopted endpoint is now item 0 of {@code requestId}, matching its approved state. */
+    public void linkAdopted(String endpointId, UUID requestId) {
+        jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
+                + "drift_summary = null where vpc_endpoint_id = ?", requestId, endpointId);
+    }
+
+    /** The endpoint matches its approved state (an admin accepted its actual state). */
+    public void clearDrift(String endpointId) {
+        jdbc.update("update inventory_endpoint set drift = false, drift_summary = null where vpc_endpoint_id = ?",
+                endpointId);
+    }
+
     /** What applying a snapshot changed. */
-    record Applied(int rowsWritten, int endpointsGone) {
+    public record Applied(int rowsWritten, int endpointsGone) {
     }
 
     @Transactional
-    Applied apply(String accountId, String region, RegionSnapshot snapshot, Instant now) {
+    public Applied apply(String accountId, String region, RegionSnapshot snapshot, Instant now) {
         Timestamp at = Timestamp.from(now);
         int written = 0;
         for (List<ObservedEndpoint> batch : batches(snapshot.endpoints())) {

@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.provisioning.AwsTarget;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
