@@ -22,7 +22,7 @@ class ModulePublicTypesTests {
 
     /** module to the most public top-level types its base package may hold */
     static final Map<String, Integer> CEILINGS = new TreeMap<>(Map.ofEntries(
-            Map.entry("account", 7), Map.entry("approval", 20), Map.entry("audit", 6), Map.entry("catalog", 9),
+            Map.entry("account", 7), Map.entry("approval", 19), Map.entry("audit", 6), Map.entry("catalog", 9),
             Map.entry("demo", 0), Map.entry("diagram", 4), Map.entry("home", 0), Map.entry("identity", 15),
             Map.entry("inventory", 24), Map.entry("notification", 16), Map.entry("organization", 10),
             Map.entry("platform", 12), Map.entry("policy", 20), Map.entry("provisioning", 17),

@@ -19,6 +19,7 @@ import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestManagement;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class DiagramManagement {
         View view = after != null ? View.AFTER : before != null ? View.BEFORE : View.CURRENT;
         PlannedEndpoints plan = request == null ? null : RequestPlans.of(request);
         NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan));
-        String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-"
+        String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(Locale.ROOT) + "-"
                 + request.id().toString().substring(0, 8)) + "." + format.extension();
         return new RenderedDiagram(bytes(model, format), format, filename);
     }

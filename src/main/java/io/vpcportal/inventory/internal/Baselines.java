@@ -14,13 +14,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,7 +116,7 @@ public class Baselines {
                         sentPolicy(applied.changeId().value(), "ec2:ModifyVpcEndpoint", 0).orElse(before.get().policy()),
                         item.routeTableIds(), item.subnetIds(), item.securityGroupIds(), item.privateDns(),
                         provisioning.tagsOf(requestId, applied.position()).orElse(before.get().tags()), "portal",
-                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
+                        Instant.now().truncatedTo(ChronoUnit.MICROS))));
     }
 
     public void record(String endpointId, UUID requestId, int position, Approved a) {
@@ -150,12 +155,12 @@ public class Baselines {
     }
 
     /** A tags column (a JSON object) as a map; null stays null. */
-    static java.util.SortedMap<String, String> tags(String json) {
-        return json == null ? null : JSON.readValue(json, new tools.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+    static SortedMap<String, String> tags(String json) {
+        return json == null ? null : JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
     }
 
-    static String json(java.util.Map<String, String> tags) {
-        return CanonicalJsonWriter.write(new java.util.TreeMap<>(tags));
+    static String json(Map<String, String> tags) {
+        return CanonicalJsonWriter.write(new TreeMap<>(tags));
     }
 
     static List<String> list(Array array) throws SQLException {

@@ -9,7 +9,9 @@ import io.vpcportal.policy.PolicyManagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -80,7 +82,7 @@ public final class Drift {
         List<Difference> differences = new ArrayList<>();
         if (actual.gone()) {
             differences.add(new Difference("state", "available", "gone"));
-        } else if (actual.state() == null || !HEALTHY.contains(actual.state().toLowerCase(java.util.Locale.ROOT))) {
+        } else if (actual.state() == null || !HEALTHY.contains(actual.state().toLowerCase(Locale.ROOT))) {
             differences.add(new Difference("state", "available", actual.state()));
         }
         PolicyDiff diff = policies.diff(orDefault(approved.policy()), orDefault(actual.policy()));
@@ -113,7 +115,7 @@ public final class Drift {
         SortedMap<String, String> x = ownTags(actual);
         Set<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(x.keySet());
-        return keys.stream().filter(k -> !java.util.Objects.equals(a.get(k), x.get(k)))
+        return keys.stream().filter(k -> !Objects.equals(a.get(k), x.get(k)))
                 .map(k -> new TagDifference(k, a.get(k), x.get(k))).toList();
     }
 

@@ -11,10 +11,14 @@ import io.vpcportal.inventory.internal.Drift.Actual;
 import io.vpcportal.policy.PolicyManagement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -25,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EndpointReads {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EndpointReads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointReads.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> GATEWAYS = Map.of("s3", "s3-gateway", "dynamodb", "dynamodb-gateway");
 
@@ -36,7 +40,7 @@ public class EndpointReads {
     private final List<CoverageAdvisor> advisors;
 
     EndpointReads(JdbcTemplate jdbc, Baselines baselines, PolicyManagement policies,
-            org.springframework.beans.factory.ObjectProvider<CoverageAdvisor> advisors) {
+            ObjectProvider<CoverageAdvisor> advisors) {
         this.jdbc = jdbc;
         this.baselines = baselines;
         this.policies = policies;
@@ -131,7 +135,7 @@ public class EndpointReads {
                         && e.endpointType().equalsIgnoreCase("Gateway"));
                 if (!present) {
                     String label = gateway.getKey().equals("s3") ? "S3" : "DynamoDB";
-                    out.add(new Recommendation("MISSING_" + label.toUpperCase(java.util.Locale.ROOT) + "_GATEWAY",
+                    out.add(new Recommendation("MISSING_" + label.toUpperCase(Locale.ROOT) + "_GATEWAY",
                             account, region, vpcId, "NAT gateway " + String.join(", ", nats) + " carries traffic to "
                             + label + " that a free " + label + " gateway endpoint would carry",
                             gateway.getValue(), requestLink(gateway.getValue(), account, region, vpcId, nats.get(0))));
@@ -195,7 +199,7 @@ public class EndpointReads {
     }
 
     private static boolean broken(String state) {
-        String s = state == null ? "" : state.toLowerCase(java.util.Locale.ROOT);
+        String s = state == null ? "" : state.toLowerCase(Locale.ROOT);
         return s.equals("deleted") || s.equals("deleting") || s.equals("failed") || s.equals("rejected")
                 || s.equals("expired");
     }

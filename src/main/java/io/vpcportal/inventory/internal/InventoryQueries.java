@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class InventoryQueries {
         String column = SORTS.get(sortKey);
         if (column == null) {
             throw new InvalidInputException("sort", "must be one of "
-                    + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+                    + String.join(", ", new TreeSet<>(SORTS.keySet())));
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from inventory_endpoint where true");

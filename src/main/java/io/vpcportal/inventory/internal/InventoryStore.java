@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -141,10 +145,10 @@ public class InventoryStore {
     int applyZones(String accountId, List<PrivateHostedZone> zones, Instant now) {
         record Row(String zoneId, String name, String vpcId, String region) {
         }
-        java.util.Set<Row> wanted = new java.util.HashSet<>();
+        Set<Row> wanted = new HashSet<>();
         zones.forEach(z -> z.vpcs().forEach(v -> wanted.add(new Row(z.id(), clip(z.name(), 255), v.vpcId(),
                 v.region() == null ? "" : v.region()))));
-        java.util.Set<Row> stored = new java.util.HashSet<>(jdbc.query("select zone_id, zone_name, vpc_id, vpc_region "
+        Set<Row> stored = new HashSet<>(jdbc.query("select zone_id, zone_name, vpc_id, vpc_region "
                 + "from inventory_hosted_zone where account_id = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4)), accountId));
         int written = 0;
@@ -255,7 +259,7 @@ public class InventoryStore {
     }
 
     private static <T> List<List<T>> batches(List<T> items) {
-        List<List<T>> batches = new java.util.ArrayList<>();
+        List<List<T>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += BATCH) {
             batches.add(items.subList(i, Math.min(items.size(), i + BATCH)));
         }
@@ -267,7 +271,7 @@ public class InventoryStore {
 
         static final String ITEM_TAG = "portal:request-item";
 
-        static RequestTag of(java.util.Map<String, String> tags) {
+        static RequestTag of(Map<String, String> tags) {
             String value = tags.get(ITEM_TAG);
             if (value == null) {
                 return null;

@@ -212,7 +212,7 @@ public class SyncRuns {
                 : jdbc.queryForObject("select now()", Timestamp.class).toInstant()).toMillis() / 1000.0);
         Long etaSeconds = !"RUNNING".equals(status) ? Long.valueOf(0) : done == 0 ? null
                 : Long.valueOf(Math.round(seconds / done * Math.max(0, total - done - cancelled)));
-        java.sql.Date day = rs.getDate("day");
+        Date day = rs.getDate("day");
         return new SyncRunSummary(id, rs.getString("kind"), day == null ? null : day.toLocalDate(),
                 rs.getString("trigger"), rs.getString("requested_by"), status, started, finished, total, done,
                 rs.getInt("targets_failed"), cancelled, calls, Math.round(calls / seconds * 10) / 10.0, etaSeconds,

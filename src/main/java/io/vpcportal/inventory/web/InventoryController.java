@@ -9,7 +9,10 @@ import io.vpcportal.inventory.EndpointPage;
 import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.UnprocessableException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -118,8 +121,8 @@ class InventoryController {
                 redirect.addFlashAttribute("flash", "Adoption requested: request " + request.id() + " waits for "
                         + "approval; once approved the endpoint is tagged and the next sync shows it managed");
             }
-        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
-                | io.vpcportal.platform.ForbiddenException e) {
+        } catch (InvalidInputException | ConflictException | UnprocessableException
+                | ForbiddenException e) {
             redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/inventory/endpoints/" + id;
@@ -145,8 +148,8 @@ class InventoryController {
             var change = drift.reconcile(me, id, reason);
             redirect.addFlashAttribute("flash", "Change request " + change.id() + " restores the approved state of "
                     + id + " once it is approved");
-        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
-                | io.vpcportal.platform.ForbiddenException e) {
+        } catch (InvalidInputException | ConflictException | UnprocessableException
+                | ForbiddenException e) {
             redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/inventory/endpoints/" + id;
@@ -171,7 +174,7 @@ class InventoryController {
             sync.cancel(me, runId);
             redirect.addFlashAttribute("flash", "Sync " + runId + " cancelled: units already running finish, the "
                     + "others are dropped");
-        } catch (ConflictException | io.vpcportal.platform.NotFoundException e) {
+        } catch (ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/inventory";
