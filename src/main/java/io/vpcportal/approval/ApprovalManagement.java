@@ -1,5 +1,7 @@
 package io.vpcportal.approval;
 
+import io.vpcportal.approval.internal.ApprovalProperties;
+import io.vpcportal.approval.internal.ApprovalRouting;
 import io.vpcportal.approval.ApprovalCaseDetails.DecisionDetails;
 import io.vpcportal.approval.ApprovalCaseDetails.StageDetails;
 import io.vpcportal.approval.internal.ApprovalCase;
@@ -14,6 +16,8 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
+import io.vpcportal.request.DecommissionRequested;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestCancelled;
 import io.vpcportal.request.RequestDetails;
@@ -22,6 +26,7 @@ import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestSubmitted;
 import io.vpcportal.request.SelfApprovalNotAllowed;
 import io.vpcportal.shared.TeamId;
+import io.vpcportal.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,11 +85,11 @@ public class ApprovalManagement {
      * stages, and a new round of the request's case starts.
      */
     @EventListener
-    void on(io.vpcportal.request.DecommissionRequested requested) {
+    void on(DecommissionRequested requested) {
         startRound(requested.requestId(), requested.requester(), requested.team());
     }
 
-    private void startRound(EndpointRequestId id, io.vpcportal.shared.UserId requester, TeamId team) {
+    private void startRound(EndpointRequestId id, UserId requester, TeamId team) {
         RequestDetails request = requests.find(id)
                 .orElseThrow(() -> new IllegalStateException("Submitted request not found: " + id));
         ApprovalRouting.Route route = routing.route(request);
@@ -125,7 +130,7 @@ public class ApprovalManagement {
             throw new InvalidInputException("reason",
                     "must say why, so that the requester knows what to change");
         }
-        if (text != null && (text.length() > MAX_COMMENT || io.vpcportal.platform.TextRules.containsNul(text))) {
+        if (text != null && (text.length() > MAX_COMMENT || TextRules.containsNul(text))) {
             throw new InvalidInputException(decision == Decision.APPROVE ? "comment" : "reason",
                     "must be at most " + MAX_COMMENT + " characters");
         }

@@ -10,6 +10,7 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.shared.AwsAccountId;
 import io.vpcportal.shared.AwsRegion;
 import io.vpcportal.shared.TeamId;
@@ -96,7 +97,7 @@ public class ApprovalRules {
     private void validate(ApprovalRuleChange c) {
         List<FieldViolation> v = new ArrayList<>();
         if (c.name() == null || c.name().isBlank() || c.name().length() > 120
-                || io.vpcportal.platform.TextRules.containsNul(c.name())) {
+                || TextRules.containsNul(c.name())) {
             v.add(new FieldViolation("name", "must be 1 to 120 characters"));
         }
         if (c.priority() < 0 || c.priority() > 100000) {

@@ -4,6 +4,7 @@ import io.vpcportal.approval.internal.RequestComment;
 import io.vpcportal.approval.internal.RequestCommentRepository;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.TextRules;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public class CommentManagement {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "must not be blank");
         }
-        if (body.length() > MAX_BODY || io.vpcportal.platform.TextRules.containsNul(body)) {
+        if (body.length() > MAX_BODY || TextRules.containsNul(body)) {
             throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters of text");
         }
         RequestComment comment = comments.save(new RequestComment(requestId, by.id().value(), by.getUsername(),

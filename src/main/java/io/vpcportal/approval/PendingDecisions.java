@@ -1,5 +1,6 @@
 package io.vpcportal.approval;
 
+import io.vpcportal.approval.internal.ApprovalProperties;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.shared.TeamId;

@@ -1,5 +1,6 @@
 package io.vpcportal.approval;
 
+import io.vpcportal.approval.internal.ApprovalProperties;
 import io.vpcportal.approval.internal.ApprovalCaseRepository;
 import java.time.Duration;
 import java.time.Instant;

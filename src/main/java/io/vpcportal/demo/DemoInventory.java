@@ -3,7 +3,7 @@ package io.vpcportal.demo;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.inventory.DemoSnapshots;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.EndpointAdoption;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import java.time.Clock;
@@ -41,13 +41,13 @@ class DemoInventory implements ApplicationRunner {
 
     private final DemoSnapshots snapshots;
     private final InventorySync sync;
-    private final InventoryManagement inventory;
+    private final EndpointAdoption inventory;
     private final IdentityManagement identity;
     private final ProvisioningManagement provisioning;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoInventory(DemoSnapshots snapshots, InventorySync sync, InventoryManagement inventory,
+    DemoInventory(DemoSnapshots snapshots, InventorySync sync, EndpointAdoption inventory,
             IdentityManagement identity, ProvisioningManagement provisioning, TransactionTemplate tx,
             Clock clock) {
         this.snapshots = snapshots;

@@ -12,13 +12,14 @@ import io.vpcportal.diagram.internal.RequestPlans;
 import io.vpcportal.diagram.internal.SvgRenderer;
 import io.vpcportal.diagram.internal.TrafficFigures;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,11 @@ public class DiagramManagement {
     /** What a request's VPC looks like when the inventory has not seen it. */
     public static final String NOT_IN_INVENTORY = "is not in the inventory yet: sync the inventory to see the diagram";
 
-    private final InventoryManagement inventory;
+    private final InventoryReads inventory;
     private final RequestQueries requests;
     private final TrafficFigures traffic;
 
-    DiagramManagement(InventoryManagement inventory, RequestQueries requests, TrafficFigures traffic) {
+    DiagramManagement(InventoryReads inventory, RequestQueries requests, TrafficFigures traffic) {
         this.inventory = inventory;
         this.requests = requests;
         this.traffic = traffic;
@@ -66,7 +67,7 @@ public class DiagramManagement {
         View view = after != null ? View.AFTER : before != null ? View.BEFORE : View.CURRENT;
         PlannedEndpoints plan = request == null ? null : RequestPlans.of(request);
         NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan));
-        String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-"
+        String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(Locale.ROOT) + "-"
                 + request.id().toString().substring(0, 8)) + "." + format.extension();
         return new RenderedDiagram(bytes(model, format), format, filename);
     }

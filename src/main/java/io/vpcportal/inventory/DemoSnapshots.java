@@ -1,5 +1,9 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.Baselines;
+import io.vpcportal.inventory.internal.DriftCheck;
+import io.vpcportal.inventory.internal.InventoryStore;
+import io.vpcportal.inventory.internal.SyncRuns;
 import io.vpcportal.inventory.RegionSnapshot.ResourceType;
 import io.vpcportal.inventory.SyncRunSummary.TargetResult;
 import java.time.Clock;

@@ -1,6 +1,10 @@
 package io.vpcportal.inventory;
 
 import io.vpcportal.aws.AwsAccess;
+import io.vpcportal.inventory.internal.InventoryProperties;
+import io.vpcportal.inventory.internal.SyncRunner;
+import io.vpcportal.inventory.internal.SyncRuns;
+import io.vpcportal.inventory.internal.SyncWorkers;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.platform.ConflictException;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -112,7 +117,7 @@ public class InventorySync {
     public UUID start(UnitWork work, LocalDate day, String trigger, String by, List<UnitWork.Target> targets) {
         UUID run = runs.claim(work.kind(), day, trigger, by, targets.stream()
                 .map(t -> new String[] {t.accountId(), t.region()}).toList(), clock.instant(), properties.abandonedAfter())
-                .orElseThrow(() -> new ConflictException("A " + work.kind().toLowerCase(java.util.Locale.ROOT)
+                .orElseThrow(() -> new ConflictException("A " + work.kind().toLowerCase(Locale.ROOT)
                         + " run is already in progress: follow it under /api/v1/sync/runs/"
                         + runs.running(work.kind()).map(r -> r.id().toString()).orElse("…")));
         workers.poll();

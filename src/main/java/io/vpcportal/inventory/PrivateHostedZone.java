@@ -1,6 +1,7 @@
 package io.vpcportal.inventory;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Route 53 private hosted zone of an account and the VPCs it answers in.
@@ -24,7 +25,7 @@ public record PrivateHostedZone(String id, String name, List<Association> vpcs) 
     }
 
     public static String normal(String name) {
-        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 }

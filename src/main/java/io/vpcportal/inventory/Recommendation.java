@@ -1,5 +1,7 @@
 package io.vpcportal.inventory;
 
+import java.math.BigDecimal;
+
 /**
  * Something a VPC should change.
  *
@@ -13,7 +15,7 @@ package io.vpcportal.inventory;
  * @param savingBasis how {@code monthlySavingUsd} was found ("measured NAT traffic, last 30 days", ...), or null
  */
 public record Recommendation(String kind, String accountId, String region, String vpcId, String message,
-        String templateKey, String requestLink, java.math.BigDecimal monthlySavingUsd, String savingBasis) {
+        String templateKey, String requestLink, BigDecimal monthlySavingUsd, String savingBasis) {
 
     public Recommendation(String kind, String accountId, String region, String vpcId, String message,
             String templateKey, String requestLink) {
@@ -21,7 +23,7 @@ public record Recommendation(String kind, String accountId, String region, Strin
     }
 
     /** This recommendation with a saving figure. */
-    public Recommendation withSaving(java.math.BigDecimal usdPerMonth, String basis) {
+    public Recommendation withSaving(BigDecimal usdPerMonth, String basis) {
         return new Recommendation(kind, accountId, region, vpcId, message, templateKey, requestLink, usdPerMonth,
                 basis);
     }

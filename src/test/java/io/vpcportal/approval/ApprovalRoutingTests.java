@@ -1,5 +1,7 @@
 package io.vpcportal.approval;
 
+import io.vpcportal.approval.internal.ApprovalProperties;
+import io.vpcportal.approval.internal.ApprovalRouting;
 import static io.vpcportal.approval.TestRules.all;
 import static io.vpcportal.approval.TestRules.any;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +12,7 @@ import io.vpcportal.TestIdentities.FreshTeam;
 import io.vpcportal.account.AccountChange;
 import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
-import io.vpcportal.approval.ApprovalRouting.Route;
+import io.vpcportal.approval.internal.ApprovalRouting.Route;
 import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.identity.IdentityManagement;

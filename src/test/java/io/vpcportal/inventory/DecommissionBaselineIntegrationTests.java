@@ -1,5 +1,8 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.Baselines;
+import io.vpcportal.inventory.internal.DriftCheck;
+import io.vpcportal.inventory.internal.InventoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.PortalApi;

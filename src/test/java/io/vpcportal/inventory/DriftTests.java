@@ -1,9 +1,10 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.Drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.inventory.Drift.Actual;
-import io.vpcportal.inventory.Drift.Approved;
+import io.vpcportal.inventory.internal.Drift.Actual;
+import io.vpcportal.inventory.internal.Drift.Approved;
 import io.vpcportal.policy.DiffLine;
 import io.vpcportal.policy.PolicyManagement;
 import java.lang.reflect.Constructor;

@@ -1,9 +1,10 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.EndpointReads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vpcportal.inventory.InventoryQueries.Cursor;
+import io.vpcportal.inventory.internal.InventoryQueries.Cursor;
 import io.vpcportal.platform.InvalidInputException;
 import java.time.Instant;
 import java.util.List;

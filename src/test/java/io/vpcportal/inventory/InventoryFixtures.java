@@ -1,6 +1,9 @@
 package io.vpcportal.inventory;
 
-import io.vpcportal.inventory.Drift.Approved;
+import io.vpcportal.inventory.internal.Baselines;
+import io.vpcportal.inventory.internal.DriftCheck;
+import io.vpcportal.inventory.internal.InventoryStore;
+import io.vpcportal.inventory.internal.Drift.Approved;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;

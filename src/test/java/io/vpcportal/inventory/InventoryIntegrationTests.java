@@ -1,5 +1,6 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.Drift;
 import static io.vpcportal.MotoAccounts.ec2As;
 import static io.vpcportal.MotoAccounts.externalIdOf;
 import static io.vpcportal.MotoAccounts.roleOf;

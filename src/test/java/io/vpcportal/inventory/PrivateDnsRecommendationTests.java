@@ -1,8 +1,10 @@
 package io.vpcportal.inventory;
 
+import io.vpcportal.inventory.internal.EndpointReads;
+import io.vpcportal.inventory.PrivateHostedZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vpcportal.inventory.EndpointReads.DnsOff;
+import io.vpcportal.inventory.internal.EndpointReads.DnsOff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

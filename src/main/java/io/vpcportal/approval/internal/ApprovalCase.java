@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -76,13 +78,13 @@ public class ApprovalCase {
 
     // sub-selects: a list of cases loads all their stages in one statement, and all their decisions in another
     @ElementCollection(fetch = FetchType.EAGER)
-    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "approval_case_stage", joinColumns = @JoinColumn(name = "request_id"))
     @OrderBy("position")
     private List<CaseStage> stages = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+    @Fetch(FetchMode.SUBSELECT)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
     @OrderBy("decidedAt")
     private List<ApprovalDecision> decisions = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.vpcportal.approval.internal;
 
 import io.vpcportal.approval.ApprovalManagement;
+import io.vpcportal.platform.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -26,7 +27,7 @@ class ApprovalExpiryJob {
             if (expired > 0) {
                 log.info("Expired {} request(s) that waited too long for a decision", expired);
             }
-        } catch (ObjectOptimisticLockingFailureException | io.vpcportal.platform.ConflictException e) {
+        } catch (ObjectOptimisticLockingFailureException | ConflictException e) {
             log.debug("Another instance expired the same requests", e);
         }
     }

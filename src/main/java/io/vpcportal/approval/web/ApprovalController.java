@@ -10,9 +10,11 @@ import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +76,7 @@ class ApprovalController {
             @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         // an unknown decision is refused by the service, after it checked who is deciding
-        Decision chosen = java.util.Arrays.stream(Decision.values()).filter(d -> d.name().equals(decision))
+        Decision chosen = Arrays.stream(Decision.values()).filter(d -> d.name().equals(decision))
                 .findFirst().orElse(null);
         try {
             approvals.decide(me, id, chosen, comment);
@@ -94,7 +96,7 @@ class ApprovalController {
             redirect.addFlashAttribute("failure", problem);
             redirect.addFlashAttribute("commentError", problem); // also beside the comment field
             redirect.addFlashAttribute("draftComment", comment);
-        } catch (ForbiddenException | ConflictException | org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (ForbiddenException | ConflictException | OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/approvals/" + id;

@@ -8,6 +8,7 @@ import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.FormErrors;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +58,7 @@ class ApprovalRuleController {
             redirect.addFlashAttribute("success", "Rule created.");
             return "redirect:/admin/approval-rules";
         } catch (InvalidInputException e) {
-            io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+            FormErrors.reject(binding, e.violations());
         } catch (ConflictException e) {
             binding.rejectValue("key", "duplicate", e.getMessage());
         }
@@ -81,7 +82,7 @@ class ApprovalRuleController {
                 redirect.addFlashAttribute("success", "Saved as version " + saved.version() + ".");
                 return "redirect:/admin/approval-rules";
             } catch (InvalidInputException e) {
-                io.vpcportal.platform.web.FormErrors.reject(binding, e.violations());
+                FormErrors.reject(binding, e.violations());
             }
         }
         model.addAttribute("history", rules.history(key));

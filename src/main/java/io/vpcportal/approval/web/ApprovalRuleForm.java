@@ -4,6 +4,7 @@ import io.vpcportal.approval.ApprovalMode;
 import io.vpcportal.approval.ApprovalRuleChange;
 import io.vpcportal.approval.ApprovalRuleDetails;
 import io.vpcportal.approval.StageDefinition;
+import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.shared.TeamId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public class ApprovalRuleForm {
                 .filter(s -> s.getTeam() != null && !s.getTeam().isBlank())
                 .map(s -> {
                     if (!TeamId.isValid(s.getTeam())) {
-                        throw new io.vpcportal.platform.InvalidInputException("stages", "'" + s.getTeam() + "' is not a team");
+                        throw new InvalidInputException("stages", "'" + s.getTeam() + "' is not a team");
                     }
                     return new StageDefinition(new TeamId(s.getTeam()), s.getMode() == null ? ApprovalMode.ANY : s.getMode());
                 })

@@ -1,6 +1,7 @@
 package io.vpcportal.diagram.internal;
 
 import io.vpcportal.diagram.internal.NetworkModel.Traffic;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +17,6 @@ public record Figures(Map<String, Traffic> measured, Map<Integer, Traffic> plann
 
     /** The key of S3 or DynamoDB traffic through NAT in a VPC, as the ledger records savings missed. */
     public static String missed(String vpcId, String serviceKey) {
-        return vpcId + "/" + serviceKey.toUpperCase(java.util.Locale.ROOT);
+        return vpcId + "/" + serviceKey.toUpperCase(Locale.ROOT);
     }
 }

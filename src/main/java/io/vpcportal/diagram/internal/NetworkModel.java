@@ -2,6 +2,7 @@ package io.vpcportal.diagram.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a diagram shows, before any geometry: the VPC's zones, subnets, route tables, gateways and endpoints, the
@@ -47,7 +48,7 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
     public record PathNode(String serviceKey, Via via, String sourceId, Traffic traffic, boolean planned) {
 
         public String id() {
-            return "path:" + serviceKey + ":" + via.name().toLowerCase(java.util.Locale.ROOT)
+            return "path:" + serviceKey + ":" + via.name().toLowerCase(Locale.ROOT)
                     + (via == Via.ENDPOINT ? ":" + sourceId : "");
         }
     }

@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -59,7 +60,7 @@ public final class PngRenderer {
 
     private static void shape(Graphics2D g, Layout.Shape s) {
         Palette p = Palette.of(s.style());
-        java.awt.Shape box = new RoundRectangle2D.Float(s.x(), s.y(), s.w(), s.h(), s.style() == Style.VPC ? 16 : 10,
+        Shape box = new RoundRectangle2D.Float(s.x(), s.y(), s.w(), s.h(), s.style() == Style.VPC ? 16 : 10,
                 s.style() == Style.VPC ? 16 : 10);
         String fill = s.planned() ? Palette.PLANNED_FILL : p.fill();
         if (!"none".equals(fill)) {
@@ -131,7 +132,7 @@ public final class PngRenderer {
         int size = bigger > 0 ? bigger : t.small() ? 11 : 12;
         g.setFont(new Font(Font.SANS_SERIF, t.bold() ? Font.BOLD : Font.PLAIN, size));
         g.setColor(Color.decode(t.small() ? Palette.MUTED : Palette.TEXT));
-        java.awt.Shape clip = g.getClip();
+        Shape clip = g.getClip();
         g.clipRect(t.x(), t.y(), t.w(), t.h());
         g.drawString(t.text(), t.x(), t.y() + 12);
         g.setClip(clip);

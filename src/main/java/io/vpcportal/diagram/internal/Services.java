@@ -1,5 +1,6 @@
 package io.vpcportal.diagram.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,10 +25,10 @@ final class Services {
         }
         String[] parts = serviceName.split("\\.");
         if (serviceName.startsWith("com.amazonaws.vpce.") && parts.length >= 5) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 4, parts.length));
+            return String.join(".", Arrays.copyOfRange(parts, 4, parts.length));
         }
         if (serviceName.startsWith("com.amazonaws.") && parts.length >= 3) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 3, parts.length)).toLowerCase(Locale.ROOT);
+            return String.join(".", Arrays.copyOfRange(parts, 3, parts.length)).toLowerCase(Locale.ROOT);
         }
         return parts[parts.length - 1];
     }

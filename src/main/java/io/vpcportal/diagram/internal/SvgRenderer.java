@@ -5,6 +5,7 @@ import io.vpcportal.diagram.internal.Layout.Shape;
 import io.vpcportal.diagram.internal.Layout.Style;
 import io.vpcportal.diagram.internal.Layout.Text;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a {@link Layout} as standalone SVG: {@code role="img"} with {@code <title>}/{@code <desc>}, every shape and
@@ -61,7 +62,7 @@ public final class SvgRenderer {
         if (s.planned()) {
             svg.append(" data-planned=\"true\"");
         }
-        svg.append(" data-style=\"").append(s.style().name().toLowerCase(java.util.Locale.ROOT)).append("\" role=\"group\" aria-label=\"").append(esc(s.tooltip())).append("\">");
+        svg.append(" data-style=\"").append(s.style().name().toLowerCase(Locale.ROOT)).append("\" role=\"group\" aria-label=\"").append(esc(s.tooltip())).append("\">");
         svg.append("<title>").append(esc(s.tooltip())).append("</title>");
         if (!"none".equals(p.stroke()) || !"none".equals(p.fill())) {
             String stroke = s.planned() ? Palette.PLANNED : p.stroke();

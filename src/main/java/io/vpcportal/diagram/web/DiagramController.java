@@ -4,7 +4,9 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.diagram.DiagramFormat;
 import io.vpcportal.diagram.DiagramManagement;
 import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestQueries;
+import io.vpcportal.shared.AwsResourceIds;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,9 +41,9 @@ class DiagramController {
     @GetMapping("/diagrams/vpcs/{vpcId}")
     String vpc(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String vpcId,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        if (!io.vpcportal.shared.AwsResourceIds.VPC.matches(vpcId)) {
+        if (!AwsResourceIds.VPC.matches(vpcId)) {
             // not a VPC id at all: no such page, rather than a page about a VPC the next sync might bring
-            throw new io.vpcportal.platform.NotFoundException("This address does not name a VPC");
+            throw new NotFoundException("This address does not name a VPC");
         }
         model.addAttribute("vpcId", vpcId);
         model.addAttribute("svg", diagrams.vpcSvg(me, vpcId).orElse(null));

@@ -2,8 +2,8 @@ package io.vpcportal.inventory.aws;
 
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.inventory.InventoryGateway;
-import io.vpcportal.inventory.InventoryReadFailed;
+import io.vpcportal.inventory.internal.InventoryGateway;
+import io.vpcportal.inventory.internal.InventoryReadFailed;
 import io.vpcportal.inventory.PrivateHostedZone;
 import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
@@ -11,8 +11,10 @@ import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
 import io.vpcportal.inventory.RegionSnapshot.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
@@ -36,6 +39,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -81,13 +85,13 @@ class Ec2InventoryGateway implements InventoryGateway {
      * when EC2 refuses the list (a service that no longer exists fails the whole call).
      */
     private void withServiceDnsNames(AwsTarget target, Ec2Client ec2,
-            software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration as, List<ObservedEndpoint> endpoints) {
+            AwsRequestOverrideConfiguration as, List<ObservedEndpoint> endpoints) {
         List<String> services = endpoints.stream().filter(ObservedEndpoint::privateDnsOff)
                 .map(ObservedEndpoint::serviceName).distinct().sorted().toList();
         if (services.isEmpty()) {
             return;
         }
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         try {
             serviceDnsNames(ec2, as, services, names);
         } catch (AwsServiceException listRefused) {
@@ -104,8 +108,8 @@ class Ec2InventoryGateway implements InventoryGateway {
         endpoints.replaceAll(e -> e.privateDnsOff() ? e.withServicePrivateDnsName(names.get(e.serviceName())) : e);
     }
 
-    private static void serviceDnsNames(Ec2Client ec2, software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration as,
-            List<String> services, java.util.Map<String, String> names) {
+    private static void serviceDnsNames(Ec2Client ec2, AwsRequestOverrideConfiguration as,
+            List<String> services, Map<String, String> names) {
         String next = null;
         do {
             String token = next;
@@ -122,7 +126,7 @@ class Ec2InventoryGateway implements InventoryGateway {
         Route53Client route53 = aws.route53(target);
         var as = counted(aws.as(target), calls);
         List<PrivateHostedZone> zones = new ArrayList<>();
-        List<software.amazon.awssdk.services.route53.model.HostedZone> private_ = new ArrayList<>();
+        List<HostedZone> private_ = new ArrayList<>();
         pages(target, "route53:ListHostedZones", route53.listHostedZonesPaginator(r -> r.overrideConfiguration(as)),
                 p -> p.hostedZones(), z -> {
                     if (z.config() != null && Boolean.TRUE.equals(z.config().privateZone())) {
@@ -227,13 +231,13 @@ class Ec2InventoryGateway implements InventoryGateway {
         return new ObservedResource(ResourceType.ROUTE_TABLE, t.routeTableId(), t.vpcId(), name(t.tags()), null, a);
     }
 
-    private static String destination(software.amazon.awssdk.services.ec2.model.Route r) {
+    private static String destination(Route r) {
         return r.destinationCidrBlock() != null ? r.destinationCidrBlock()
                 : r.destinationPrefixListId() != null ? r.destinationPrefixListId()
                 : Objects.requireNonNullElse(r.destinationIpv6CidrBlock(), "?");
     }
 
-    private static String target(software.amazon.awssdk.services.ec2.model.Route r) {
+    private static String target(Route r) {
         return r.natGatewayId() != null ? r.natGatewayId() : r.gatewayId() != null ? r.gatewayId()
                 : r.networkInterfaceId() != null ? r.networkInterfaceId()
                 : r.vpcPeeringConnectionId() != null ? r.vpcPeeringConnectionId()

@@ -3,7 +3,6 @@ package io.vpcportal.inventory.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.vpcportal.inventory.InventorySync;
-import io.vpcportal.inventory.InventoryProperties;
 import io.vpcportal.platform.DelayAfterRun;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,11 +3,16 @@ package io.vpcportal.inventory.web;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.DemoSnapshots;
+import io.vpcportal.inventory.DriftResolution;
+import io.vpcportal.inventory.EndpointAdoption;
 import io.vpcportal.inventory.EndpointPage;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.UnprocessableException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,12 +36,17 @@ class InventoryController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final InventoryManagement inventory;
+    private final InventoryReads inventory;
+    private final EndpointAdoption adoption;
+    private final DriftResolution drift;
     private final InventorySync sync;
     private final DemoSnapshots demo;
 
-    InventoryController(InventoryManagement inventory, InventorySync sync, DemoSnapshots demo) {
+    InventoryController(InventoryReads inventory, EndpointAdoption adoption, DriftResolution drift,
+            InventorySync sync, DemoSnapshots demo) {
         this.inventory = inventory;
+        this.adoption = adoption;
+        this.drift = drift;
         this.sync = sync;
         this.demo = demo;
     }
@@ -87,7 +97,7 @@ class InventoryController {
         var details = inventory.endpoint(me, id);
         model.addAttribute("e", details);
         model.addAttribute("mayRequestAdoption", !details.summary().managed()
-                && inventory.mayRequestAdoption(me, details.summary()));
+                && adoption.mayRequestAdoption(me, details.summary()));
         return "inventory/endpoint";
     }
 
@@ -104,15 +114,15 @@ class InventoryController {
             RedirectAttributes redirect) {
         try {
             if (me.hasRole(Role.ADMIN)) {
-                var adopted = inventory.adopt(me, id, team);
+                var adopted = adoption.adopt(me, id, team);
                 redirect.addFlashAttribute("flash", "Adopted: request " + adopted.summary().requestId() + " now manages " + id);
             } else {
-                var request = inventory.requestAdoption(me, id, team, reason);
+                var request = adoption.requestAdoption(me, id, team, reason);
                 redirect.addFlashAttribute("flash", "Adoption requested: request " + request.id() + " waits for "
                         + "approval; once approved the endpoint is tagged and the next sync shows it managed");
             }
-        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
-                | io.vpcportal.platform.ForbiddenException e) {
+        } catch (InvalidInputException | ConflictException | UnprocessableException
+                | ForbiddenException e) {
             redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/inventory/endpoints/" + id;
@@ -123,7 +133,7 @@ class InventoryController {
     String accept(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            inventory.acceptDrift(me, id, reason);
+            drift.acceptDrift(me, id, reason);
             redirect.addFlashAttribute("flash", "The actual state of " + id + " is now its approved state");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("failure", message(e));
@@ -135,11 +145,11 @@ class InventoryController {
     String reconcile(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            var change = inventory.reconcile(me, id, reason);
+            var change = drift.reconcile(me, id, reason);
             redirect.addFlashAttribute("flash", "Change request " + change.id() + " restores the approved state of "
                     + id + " once it is approved");
-        } catch (InvalidInputException | ConflictException | io.vpcportal.platform.UnprocessableException
-                | io.vpcportal.platform.ForbiddenException e) {
+        } catch (InvalidInputException | ConflictException | UnprocessableException
+                | ForbiddenException e) {
             redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/inventory/endpoints/" + id;
@@ -164,7 +174,7 @@ class InventoryController {
             sync.cancel(me, runId);
             redirect.addFlashAttribute("flash", "Sync " + runId + " cancelled: units already running finish, the "
                     + "others are dropped");
-        } catch (ConflictException | io.vpcportal.platform.NotFoundException e) {
+        } catch (ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/inventory";

@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.EndpointDetails;
+import io.vpcportal.inventory.DriftResolution;
+import io.vpcportal.inventory.EndpointAdoption;
 import io.vpcportal.inventory.EndpointPage;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.VpcCoverage;
@@ -32,11 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inventory", description = "What exists in AWS: endpoints, drift, coverage, synchronisation")
 class InventoryRestController {
 
-    private final InventoryManagement inventory;
+    private final InventoryReads inventory;
+    private final EndpointAdoption adoption;
+    private final DriftResolution drift;
     private final InventorySync sync;
 
-    InventoryRestController(InventoryManagement inventory, InventorySync sync) {
+    InventoryRestController(InventoryReads inventory, EndpointAdoption adoption, DriftResolution drift,
+            InventorySync sync) {
         this.inventory = inventory;
+        this.adoption = adoption;
+        this.drift = drift;
         this.sync = sync;
     }
 
@@ -61,9 +68,9 @@ class InventoryRestController {
             @RequestBody(required = false) AdoptPayload payload) {
         String team = payload == null ? null : payload.team();
         if (me.hasRole(Role.ADMIN)) {
-            return ResponseEntity.ok(inventory.adopt(me, id, team));
+            return ResponseEntity.ok(adoption.adopt(me, id, team));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(inventory.requestAdoption(me, id, team,
+        return ResponseEntity.status(HttpStatus.CREATED).body(adoption.requestAdoption(me, id, team,
                 payload == null ? null : payload.reason()));
     }
 
@@ -72,7 +79,7 @@ class InventoryRestController {
     @Operation(summary = "Admins: record the endpoint's actual state as its approved state (audited)")
     EndpointDetails acceptDrift(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
             @RequestBody(required = false) AcceptDriftPayload payload) {
-        return inventory.acceptDrift(me, id, payload == null ? null : payload.reason());
+        return drift.acceptDrift(me, id, payload == null ? null : payload.reason());
     }
 
     @PostMapping("/endpoints/{id}/drift/reconcile")
@@ -81,7 +88,7 @@ class InventoryRestController {
             + "with the change request (kind CHANGE) that goes through approval and then ModifyVpcEndpoint")
     RequestDetails reconcile(@AuthenticationPrincipal PortalPrincipal me, @PathVariable String id,
             @RequestBody(required = false) AcceptDriftPayload payload) {
-        return inventory.reconcile(me, id, payload == null ? null : payload.reason());
+        return drift.reconcile(me, id, payload == null ? null : payload.reason());
     }
 
     @GetMapping("/vpcs/{vpcId}/coverage")

@@ -7,7 +7,7 @@ import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.catalog.PolicyChoice;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.inventory.InventoryManagement;
+import io.vpcportal.inventory.InventoryReads;
 import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
@@ -35,9 +35,9 @@ public class SharedEndpointRules {
 
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
-    private final InventoryManagement inventory;
+    private final InventoryReads inventory;
 
-    SharedEndpointRules(CatalogManagement catalog, AccountManagement accounts, InventoryManagement inventory) {
+    SharedEndpointRules(CatalogManagement catalog, AccountManagement accounts, InventoryReads inventory) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.inventory = inventory;

@@ -16,7 +16,7 @@ import io.vpcportal.account.AccountChange;
 import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.approval.ApprovalManagement;
-import io.vpcportal.approval.ApprovalProperties;
+import io.vpcportal.approval.internal.ApprovalProperties;
 import io.vpcportal.approval.ApprovalRules;
 import io.vpcportal.approval.RequestBodies;
 import io.vpcportal.approval.TestRules;

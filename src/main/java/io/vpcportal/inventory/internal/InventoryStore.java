@@ -1,5 +1,7 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.PrivateHostedZone;
+import io.vpcportal.inventory.RegionSnapshot;
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.inventory.RegionSnapshot.ObservedEndpoint;
 import io.vpcportal.inventory.RegionSnapshot.ObservedResource;
@@ -11,7 +13,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -25,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * resource is removed. A failed region only marks its rows stale.
  */
 @Component
-class InventoryStore {
+public class InventoryStore {
 
     private static final int BATCH = 500;
 
@@ -74,12 +80,24 @@ class InventoryStore {
         this.jdbc = jdbc;
     }
 
+    /** An adopted endpoint is now item 0 of {@code requestId}, matching its approved state. */
+    public void linkAdopted(String endpointId, UUID requestId) {
+        jdbc.update("update inventory_endpoint set request_id = ?, request_position = 0, drift = false, "
+                + "drift_summary = null where vpc_endpoint_id = ?", requestId, endpointId);
+    }
+
+    /** The endpoint matches its approved state (an admin accepted its actual state). */
+    public void clearDrift(String endpointId) {
+        jdbc.update("update inventory_endpoint set drift = false, drift_summary = null where vpc_endpoint_id = ?",
+                endpointId);
+    }
+
     /** What applying a snapshot changed. */
-    record Applied(int rowsWritten, int endpointsGone) {
+    public record Applied(int rowsWritten, int endpointsGone) {
     }
 
     @Transactional
-    Applied apply(String accountId, String region, RegionSnapshot snapshot, Instant now) {
+    public Applied apply(String accountId, String region, RegionSnapshot snapshot, Instant now) {
         Timestamp at = Timestamp.from(now);
         int written = 0;
         for (List<ObservedEndpoint> batch : batches(snapshot.endpoints())) {
@@ -128,10 +146,10 @@ class InventoryStore {
     int applyZones(String accountId, List<PrivateHostedZone> zones, Instant now) {
         record Row(String zoneId, String name, String vpcId, String region) {
         }
-        java.util.Set<Row> wanted = new java.util.HashSet<>();
+        Set<Row> wanted = new HashSet<>();
         zones.forEach(z -> z.vpcs().forEach(v -> wanted.add(new Row(z.id(), clip(z.name(), 255), v.vpcId(),
                 v.region() == null ? "" : v.region()))));
-        java.util.Set<Row> stored = new java.util.HashSet<>(jdbc.query("select zone_id, zone_name, vpc_id, vpc_region "
+        Set<Row> stored = new HashSet<>(jdbc.query("select zone_id, zone_name, vpc_id, vpc_region "
                 + "from inventory_hosted_zone where account_id = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4)), accountId));
         int written = 0;
@@ -242,7 +260,7 @@ class InventoryStore {
     }
 
     private static <T> List<List<T>> batches(List<T> items) {
-        List<List<T>> batches = new java.util.ArrayList<>();
+        List<List<T>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += BATCH) {
             batches.add(items.subList(i, Math.min(items.size(), i + BATCH)));
         }
@@ -254,7 +272,7 @@ class InventoryStore {
 
         static final String ITEM_TAG = "portal:request-item";
 
-        static RequestTag of(java.util.Map<String, String> tags) {
+        static RequestTag of(Map<String, String> tags) {
             String value = tags.get(ITEM_TAG);
             if (value == null) {
                 return null;

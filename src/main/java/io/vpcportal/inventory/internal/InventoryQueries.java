@@ -1,5 +1,8 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.EndpointFilter;
+import io.vpcportal.inventory.EndpointPage;
+import io.vpcportal.inventory.EndpointSummary;
 import io.vpcportal.platform.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,9 +23,9 @@ import org.springframework.stereotype.Component;
  * and the cursor carries the last row's values, so page 1,000 of 100,000 rows costs what page 1 does.
  */
 @Component
-class InventoryQueries {
+public class InventoryQueries {
 
-    static final int MAX_LIMIT = 500;
+    public static final int MAX_LIMIT = 500;
     static final String SUMMARY_COLUMNS = "vpc_endpoint_id, account_id, region, vpc_id, service_name, endpoint_type, "
             + "state, request_id, drift, drift_summary, stale, gone_at, updated_at";
     private static final Map<String, String> SORTS = Map.of("id", "vpc_endpoint_id", "service", "service_name",
@@ -34,7 +38,7 @@ class InventoryQueries {
     }
 
     /** {@code visibleAccounts} null: every account. */
-    EndpointPage page(EndpointFilter filter, List<String> visibleAccounts, String cursor, int limit) {
+    public EndpointPage page(EndpointFilter filter, List<String> visibleAccounts, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -42,7 +46,7 @@ class InventoryQueries {
         String column = SORTS.get(sortKey);
         if (column == null) {
             throw new InvalidInputException("sort", "must be one of "
-                    + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+                    + String.join(", ", new TreeSet<>(SORTS.keySet())));
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from inventory_endpoint where true");
@@ -108,9 +112,9 @@ class InventoryQueries {
     }
 
     /** The last row of a page in the order it was listed; refused with another order. */
-    record Cursor(String sort, boolean descending, String value, String id) {
+    public record Cursor(String sort, boolean descending, String value, String id) {
 
-        static Cursor of(EndpointSummary e, String sort, boolean descending) {
+        public static Cursor of(EndpointSummary e, String sort, boolean descending) {
             String value = switch (sort) {
                 case "service" -> e.serviceName();
                 case "vpc" -> e.vpcId();
@@ -122,12 +126,12 @@ class InventoryQueries {
             return new Cursor(sort, descending, value, e.id());
         }
 
-        String encode() {
+        public String encode() {
             String raw = sort + "\n" + (descending ? "d" : "a") + "\n" + value + "\n" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Cursor parse(String text, String sort, boolean descending) {
+        public static Cursor parse(String text, String sort, boolean descending) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\n", -1);
                 if (parts.length != 4 || !parts[0].equals(sort) || !parts[1].equals(descending ? "d" : "a")) {

@@ -1,7 +1,7 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
 import io.vpcportal.platform.CanonicalJsonWriter;
-import io.vpcportal.inventory.Drift.Approved;
+import io.vpcportal.inventory.internal.Drift.Approved;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.ChangeApplied;
@@ -14,13 +14,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when an approved change (a reconcile included) reaches AWS.
  */
 @Component
-class Baselines {
+public class Baselines {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +53,7 @@ class Baselines {
      * Baselines for the managed endpoints of a region that have none yet (only new ones: no per-row reads), and
      * the approved tags of baselines from a request recorded before tags were compared.
      */
-    void ensure(String accountId, String region, Instant now) {
+    public void ensure(String accountId, String region, Instant now) {
         record Missing(String endpointId, UUID requestId, int position, boolean tagsOnly) {
         }
         List<Missing> missing = jdbc.query("""
@@ -111,10 +116,10 @@ class Baselines {
                         sentPolicy(applied.changeId().value(), "ec2:ModifyVpcEndpoint", 0).orElse(before.get().policy()),
                         item.routeTableIds(), item.subnetIds(), item.securityGroupIds(), item.privateDns(),
                         provisioning.tagsOf(requestId, applied.position()).orElse(before.get().tags()), "portal",
-                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))));
+                        Instant.now().truncatedTo(ChronoUnit.MICROS))));
     }
 
-    void record(String endpointId, UUID requestId, int position, Approved a) {
+    public void record(String endpointId, UUID requestId, int position, Approved a) {
         jdbc.update("""
                 insert into inventory_baseline (vpc_endpoint_id, request_id, request_position, source, policy,
                     route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by, recorded_at)
@@ -130,7 +135,13 @@ class Baselines {
                 Timestamp.from(a.recordedAt()));
     }
 
-    Optional<Approved> find(String endpointId) {
+    /** The position in its request of the item whose approved state the endpoint's baseline is. */
+    public int position(String endpointId) {
+        return jdbc.queryForObject("select request_position from inventory_baseline where vpc_endpoint_id = ?",
+                Integer.class, endpointId);
+    }
+
+    public Optional<Approved> find(String endpointId) {
         return jdbc.query("""
                 select source, policy, route_table_ids, subnet_ids, security_group_ids, private_dns, tags, recorded_by,
                     recorded_at from inventory_baseline where vpc_endpoint_id = ?""", Baselines::approved, endpointId)
@@ -144,12 +155,12 @@ class Baselines {
     }
 
     /** A tags column (a JSON object) as a map; null stays null. */
-    static java.util.SortedMap<String, String> tags(String json) {
-        return json == null ? null : JSON.readValue(json, new tools.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+    static SortedMap<String, String> tags(String json) {
+        return json == null ? null : JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
     }
 
-    static String json(java.util.Map<String, String> tags) {
-        return CanonicalJsonWriter.write(new java.util.TreeMap<>(tags));
+    static String json(Map<String, String> tags) {
+        return CanonicalJsonWriter.write(new TreeMap<>(tags));
     }
 
     static List<String> list(Array array) throws SQLException {

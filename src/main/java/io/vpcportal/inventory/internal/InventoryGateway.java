@@ -1,6 +1,8 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.PrivateHostedZone;
 import io.vpcportal.aws.AwsTarget;
+import io.vpcportal.inventory.RegionSnapshot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,5 +1,7 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.SyncRunSummary;
+import io.vpcportal.inventory.UnitWork;
 import io.vpcportal.inventory.UnitWork.Outcome;
 import io.vpcportal.inventory.UnitWork.Unit;
 import java.net.InetAddress;
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a jittered exponential back-off, so it waits alone and any instance may take its next try.
  */
 @Component
-class SyncWorkers implements SmartLifecycle {
+public class SyncWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncWorkers.class);
 
@@ -68,7 +70,7 @@ class SyncWorkers implements SmartLifecycle {
 
     /** Claims what fits into the free slots and starts it; called on a timer, after each unit, and on a new run. */
     @Scheduled(fixedDelayString = "${portal.inventory.poll-interval:1s}", initialDelayString = "5s")
-    void poll() {
+    public void poll() {
         if (!running) {
             return;
         }

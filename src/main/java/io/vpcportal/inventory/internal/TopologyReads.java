@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.VpcTopology;
 import io.vpcportal.inventory.VpcCoverage.RouteTableView;
 import io.vpcportal.inventory.VpcTopology.Endpoint;
 import io.vpcportal.inventory.VpcTopology.NatGateway;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** One VPC's resources and endpoints from the inventory tables, as {@link VpcTopology}. */
 @Component
-class TopologyReads {
+public class TopologyReads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,7 +25,7 @@ class TopologyReads {
         this.jdbc = jdbc;
     }
 
-    VpcTopology read(String vpcId) {
+    public VpcTopology read(String vpcId) {
         record Row(String account, String region, String id, String type, String name, String state,
                 Map<String, List<String>> data, boolean stale) {
 

@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.UnitWork.Unit;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * (it stalled, another one took the unit over) cannot overwrite the new claimant's outcome.
  */
 @Component
-class SyncUnits {
+public class SyncUnits {
 
     private final JdbcTemplate jdbc;
 

@@ -1,4 +1,4 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
 /** One account and region could not be read; its rows stay as they were, marked stale. */
 public class InventoryReadFailed extends RuntimeException {

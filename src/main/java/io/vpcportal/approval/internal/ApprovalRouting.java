@@ -1,9 +1,9 @@
-package io.vpcportal.approval;
+package io.vpcportal.approval.internal;
 
+import io.vpcportal.approval.ApprovalMode;
+import io.vpcportal.approval.StageDefinition;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
-import io.vpcportal.approval.internal.ApprovalRule;
-import io.vpcportal.approval.internal.ApprovalRuleRepository;
 import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.request.RequestDetails;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  * approved automatically only when every item's rule says so.
  */
 @Component
-class ApprovalRouting {
+public class ApprovalRouting {
 
     /** The outcome: automatic approval, or the ordered stages, and the names of the rules that decided. */
-    record Route(boolean automatic, List<StageDefinition> stages, List<String> rules) {
+    public record Route(boolean automatic, List<StageDefinition> stages, List<String> rules) {
     }
 
     private final ApprovalRuleRepository rules;
@@ -41,7 +41,7 @@ class ApprovalRouting {
         this.properties = properties;
     }
 
-    Route route(RequestDetails request) {
+    public Route route(RequestDetails request) {
         List<ApprovalRule> enabled = rules.findLatestVersions().stream().filter(ApprovalRule::enabled).toList();
         String environment = accounts.find(request.accountId()).map(AccountDetails::environment)
                 .map(Enum::name).orElse("PRODUCTION");

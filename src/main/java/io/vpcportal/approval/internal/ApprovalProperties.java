@@ -1,4 +1,4 @@
-package io.vpcportal.approval;
+package io.vpcportal.approval.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

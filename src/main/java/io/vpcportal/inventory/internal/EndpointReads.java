@@ -1,14 +1,25 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.PrivateHostedZone;
+import io.vpcportal.inventory.CoverageAdvisor;
+import io.vpcportal.inventory.DriftReport;
+import io.vpcportal.inventory.EndpointDetails;
+import io.vpcportal.inventory.EndpointSummary;
+import io.vpcportal.inventory.Recommendation;
+import io.vpcportal.inventory.VpcCoverage;
 import io.vpcportal.inventory.VpcCoverage.RouteTableView;
-import io.vpcportal.inventory.Drift.Actual;
+import io.vpcportal.inventory.internal.Drift.Actual;
 import io.vpcportal.policy.PolicyManagement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -17,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** One endpoint with its drift, and one VPC with its coverage, read from the inventory tables. */
 @Component
-class EndpointReads {
+public class EndpointReads {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EndpointReads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointReads.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> GATEWAYS = Map.of("s3", "s3-gateway", "dynamodb", "dynamodb-gateway");
 
@@ -30,14 +41,14 @@ class EndpointReads {
     private final List<CoverageAdvisor> advisors;
 
     EndpointReads(JdbcTemplate jdbc, Baselines baselines, PolicyManagement policies,
-            org.springframework.beans.factory.ObjectProvider<CoverageAdvisor> advisors) {
+            ObjectProvider<CoverageAdvisor> advisors) {
         this.jdbc = jdbc;
         this.baselines = baselines;
         this.policies = policies;
         this.advisors = advisors.orderedStream().toList();
     }
 
-    Optional<EndpointDetails> endpoint(String id) {
+    public Optional<EndpointDetails> endpoint(String id) {
         return jdbc.query("select * from inventory_endpoint where vpc_endpoint_id = ?", (rs, n) -> {
             EndpointSummary summary = InventoryQueries.summary(rs, n);
             Actual actual = new Actual(rs.getString("endpoint_type"), rs.getString("state"),
@@ -57,13 +68,13 @@ class EndpointReads {
     }
 
     /** The VPC's account, or empty when the inventory has never seen it. */
-    Optional<String> accountOfVpc(String vpcId) {
+    public Optional<String> accountOfVpc(String vpcId) {
         return jdbc.queryForList("select account_id from inventory_resource where resource_type = 'VPC' and "
                 + "resource_id = ? union select account_id from inventory_endpoint where vpc_id = ? limit 1",
                 String.class, vpcId, vpcId).stream().findFirst();
     }
 
-    VpcCoverage vpc(String vpcId) {
+    public VpcCoverage vpc(String vpcId) {
         record Row(String account, String region, String id, String type, String name, String state, String data,
                 boolean stale) {
         }
@@ -114,7 +125,7 @@ class EndpointReads {
                 coverage.stale(), coverage.natGatewayIds(), coverage.endpoints(), coverage.routeTables(), list);
     }
 
-    static List<Recommendation> recommendations(String account, String region, String vpcId, List<String> nats,
+    public static List<Recommendation> recommendations(String account, String region, String vpcId, List<String> nats,
             List<EndpointSummary> endpoints) {
         List<Recommendation> out = new ArrayList<>();
         List<EndpointSummary> live = endpoints.stream().filter(e -> e.goneAt() == null && !broken(e.state())).toList();
@@ -125,7 +136,7 @@ class EndpointReads {
                         && e.endpointType().equalsIgnoreCase("Gateway"));
                 if (!present) {
                     String label = gateway.getKey().equals("s3") ? "S3" : "DynamoDB";
-                    out.add(new Recommendation("MISSING_" + label.toUpperCase(java.util.Locale.ROOT) + "_GATEWAY",
+                    out.add(new Recommendation("MISSING_" + label.toUpperCase(Locale.ROOT) + "_GATEWAY",
                             account, region, vpcId, "NAT gateway " + String.join(", ", nats) + " carries traffic to "
                             + label + " that a free " + label + " gateway endpoint would carry",
                             gateway.getValue(), requestLink(gateway.getValue(), account, region, vpcId, nats.get(0))));
@@ -145,14 +156,14 @@ class EndpointReads {
     }
 
     /** An interface endpoint with private DNS off, and the name private DNS would answer for its service. */
-    record DnsOff(String endpointId, String serviceName, String dnsName) {
+    public record DnsOff(String endpointId, String serviceName, String dnsName) {
     }
 
     /**
      * Interface endpoints with private DNS off in a VPC where no private hosted zone answers their service's
      * name: clients resolve the public name and never use the endpoint. Only for accounts whose zones were read.
      */
-    static List<Recommendation> privateDnsOff(String account, String region, String vpcId, List<DnsOff> endpoints,
+    public static List<Recommendation> privateDnsOff(String account, String region, String vpcId, List<DnsOff> endpoints,
             List<String> zones) {
         return endpoints.stream().filter(e -> zones.stream().noneMatch(z -> PrivateHostedZone.answers(z, e.dnsName())))
                 .map(e -> new Recommendation("PRIVATE_DNS_OFF", account, region, vpcId, "Interface endpoint "
@@ -170,7 +181,7 @@ class EndpointReads {
     }
 
     /** Every VPC with a recommendation, for the coverage page; {@code visibleAccounts} null: all. */
-    List<Recommendation> coverage(List<String> visibleAccounts) {
+    public List<Recommendation> coverage(List<String> visibleAccounts) {
         List<Object> params = new ArrayList<>();
         String visible = "";
         if (visibleAccounts != null) {
@@ -189,7 +200,7 @@ class EndpointReads {
     }
 
     private static boolean broken(String state) {
-        String s = state == null ? "" : state.toLowerCase(java.util.Locale.ROOT);
+        String s = state == null ? "" : state.toLowerCase(Locale.ROOT);
         return s.equals("deleted") || s.equals("deleting") || s.equals("failed") || s.equals("rejected")
                 || s.equals("expired");
     }

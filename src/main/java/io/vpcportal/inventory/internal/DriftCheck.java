@@ -1,6 +1,8 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
-import io.vpcportal.inventory.Drift.Actual;
+import io.vpcportal.inventory.DriftReport;
+import io.vpcportal.inventory.EndpointDriftDetected;
+import io.vpcportal.inventory.internal.Drift.Actual;
 import io.vpcportal.policy.PolicyManagement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only the rows whose drift changed, and announces endpoints that drifted since the last look.
  */
 @Component
-class DriftCheck {
+public class DriftCheck {
 
     private final JdbcTemplate jdbc;
     private final PolicyManagement policies;
@@ -33,7 +35,7 @@ class DriftCheck {
 
     /** Rows written. */
     @Transactional
-    int check(String accountId, String region) {
+    public int check(String accountId, String region) {
         List<Checked> checked = jdbc.query("""
                 select e.vpc_endpoint_id, e.request_id, e.drift, e.drift_summary, e.endpoint_type, e.state, e.gone_at,
                     e.policy as actual_policy,

@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.SyncRunSummary;
 import io.vpcportal.inventory.SyncRunSummary.TargetResult;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outlive a connection. The run's units ({@link SyncUnits}) are the work; the run row holds the counters.
  */
 @Component
-class SyncRuns {
+public class SyncRuns {
 
     private static final String COLUMNS = "id, kind, day, trigger, requested_by, status, started_at, finished_at, "
             + "targets_total, targets_done, targets_failed, targets_cancelled, calls, endpoints_seen, resources_seen, "
@@ -43,7 +44,7 @@ class SyncRuns {
      * dropped. The run and its units commit together, so no instance sees a run without its units.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    Optional<UUID> claim(String kind, LocalDate day, String trigger, String by, List<String[]> targets, Instant now,
+    public Optional<UUID> claim(String kind, LocalDate day, String trigger, String by, List<String[]> targets, Instant now,
             Duration abandonedAfter) {
         jdbc.update("update inventory_sync_run set status = 'FAILED', finished_at = ?, error = 'abandoned: no "
                 + "heartbeat since ' || heartbeat_at where status = 'RUNNING' and heartbeat_at < ?",
@@ -117,7 +118,7 @@ class SyncRuns {
      * Records a finished run that read nothing from AWS (the demo profile's seed, trigger {@code DEMO}): its targets
      * as given, no units, no AWS calls.
      */
-    UUID recordSeed(String by, List<TargetResult> targets, int endpointsGone, Instant now) {
+    public UUID recordSeed(String by, List<TargetResult> targets, int endpointsGone, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into inventory_sync_run (id, kind, trigger, requested_by, status, started_at, heartbeat_at,
@@ -141,7 +142,7 @@ class SyncRuns {
     }
 
     /** Whether the inventory holds rows a demo seed wrote (any run with trigger {@code DEMO}). */
-    boolean demoSeeded() {
+    public boolean demoSeeded() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from inventory_sync_run "
                 + "where trigger = 'DEMO')", Boolean.class));
     }
@@ -157,7 +158,7 @@ class SyncRuns {
      * units finish and the last one closes it. False when the run is not running (any more).
      */
     @Transactional
-    boolean cancel(UUID run, String by, Instant now) {
+    public boolean cancel(UUID run, String by, Instant now) {
         if (jdbc.update("update inventory_sync_run set cancel_requested_by = ?, cancel_requested_at = ? "
                 + "where id = ? and status = 'RUNNING' and cancel_requested_at is null", clip(by, 64),
                 Timestamp.from(now), run) == 0) {
@@ -175,17 +176,17 @@ class SyncRuns {
                 + "and status = 'RUNNING'", Timestamp.from(now), clip(error, 2000), run);
     }
 
-    Optional<SyncRunSummary> find(UUID run) {
+    public Optional<SyncRunSummary> find(UUID run) {
         return jdbc.query("select " + COLUMNS + " from inventory_sync_run where id = ?", this::run, run).stream()
                 .findFirst();
     }
 
-    Optional<SyncRunSummary> running(String kind) {
+    public Optional<SyncRunSummary> running(String kind) {
         return jdbc.query("select " + COLUMNS + " from inventory_sync_run where status = 'RUNNING' and kind = ?",
                 this::run, kind).stream().findFirst();
     }
 
-    List<SyncRunSummary> recent(String kind, int limit) {
+    public List<SyncRunSummary> recent(String kind, int limit) {
         return jdbc.query("select " + COLUMNS + " from inventory_sync_run where kind = ? "
                 + "order by started_at desc, id limit ?", this::run, kind, limit);
     }
@@ -211,7 +212,7 @@ class SyncRuns {
                 : jdbc.queryForObject("select now()", Timestamp.class).toInstant()).toMillis() / 1000.0);
         Long etaSeconds = !"RUNNING".equals(status) ? Long.valueOf(0) : done == 0 ? null
                 : Long.valueOf(Math.round(seconds / done * Math.max(0, total - done - cancelled)));
-        java.sql.Date day = rs.getDate("day");
+        Date day = rs.getDate("day");
         return new SyncRunSummary(id, rs.getString("kind"), day == null ? null : day.toLocalDate(),
                 rs.getString("trigger"), rs.getString("requested_by"), status, started, finished, total, done,
                 rs.getInt("targets_failed"), cancelled, calls, Math.round(calls / seconds * 10) / 10.0, etaSeconds,

@@ -1,4 +1,4 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

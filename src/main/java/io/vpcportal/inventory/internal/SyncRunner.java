@@ -1,5 +1,8 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.PrivateHostedZone;
+import io.vpcportal.inventory.RegionSnapshot;
+import io.vpcportal.inventory.UnitWork;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsTarget;
@@ -19,12 +22,12 @@ import org.springframework.stereotype.Component;
  * rows stale and fails alone; a throttled one is handed back to be retried later.
  */
 @Component
-class SyncRunner implements UnitWork {
+public class SyncRunner implements UnitWork {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
     /** The "region" of an account's Route 53 read in the run history. */
     static final String GLOBAL = "global";
-    static final String KIND = "INVENTORY";
+    public static final String KIND = "INVENTORY";
 
     private final AccountManagement accounts;
     private final InventoryGateway gateway;
@@ -57,7 +60,7 @@ class SyncRunner implements UnitWork {
     }
 
     /** Every (account, region) plus (account, {@value #GLOBAL}) of accounts with at least one region. */
-    List<String[]> targets() {
+    public List<String[]> targets() {
         List<String[]> targets = new ArrayList<>();
         for (AccountDetails account : accountsToSync()) {
             if (!account.regions().isEmpty()) {

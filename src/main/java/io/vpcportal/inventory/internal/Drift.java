@@ -1,5 +1,6 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
+import io.vpcportal.inventory.DriftReport;
 import io.vpcportal.inventory.DriftReport.Difference;
 import io.vpcportal.inventory.DriftReport.TagDifference;
 import io.vpcportal.policy.DiffLine;
@@ -8,7 +9,9 @@ import io.vpcportal.policy.PolicyManagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -21,9 +24,9 @@ import java.util.TreeSet;
  * key by key: an approved tag missing or with another value, and a tag nobody approved, are drift; tags AWS
  * manages ({@code aws:…}) are not.
  */
-final class Drift {
+public final class Drift {
 
-    static final String DEFAULT_POLICY = """
+    public static final String DEFAULT_POLICY = """
             {"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
     private static final Set<String> HEALTHY = Set.of("available", "pendingacceptance", "pending");
 
@@ -35,28 +38,35 @@ final class Drift {
      *
      * @param tags the approved tags; null when none were recorded (a baseline from before tags were compared)
      */
-    record Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
+    public record Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
             List<String> securityGroupIds, boolean privateDns, SortedMap<String, String> tags, String recordedBy,
             Instant recordedAt) {
 
-        Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
+        public Approved(String source, String policy, List<String> routeTableIds, List<String> subnetIds,
                 List<String> securityGroupIds, boolean privateDns, String recordedBy, Instant recordedAt) {
             this(source, policy, routeTableIds, subnetIds, securityGroupIds, privateDns, null, recordedBy, recordedAt);
         }
     }
 
     /** The state EC2 reported at the last sync. */
-    record Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
+    public record Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
             List<String> subnetIds, List<String> securityGroupIds, boolean privateDns, SortedMap<String, String> tags) {
 
-        Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
+        public Actual(String endpointType, String state, boolean gone, String policy, List<String> routeTableIds,
                 List<String> subnetIds, List<String> securityGroupIds, boolean privateDns) {
             this(endpointType, state, gone, policy, routeTableIds, subnetIds, securityGroupIds, privateDns, new TreeMap<>());
         }
     }
 
+    /** A request item's own tags: the portal writes its {@code portal:…} tags itself, AWS its {@code aws:…} ones. */
+    public static Map<String, String> itemTags(Map<String, String> tags) {
+        Map<String, String> own = new TreeMap<>(ownTags(tags));
+        own.keySet().removeIf(k -> k.regionMatches(true, 0, "portal:", 0, 7));
+        return own;
+    }
+
     /** The tags that count: every tag but those AWS manages ({@code aws:…}), which nobody approves or changes. */
-    static SortedMap<String, String> ownTags(Map<String, String> tags) {
+    public static SortedMap<String, String> ownTags(Map<String, String> tags) {
         SortedMap<String, String> own = new TreeMap<>();
         if (tags != null) {
             tags.forEach((k, v) -> {
@@ -68,11 +78,11 @@ final class Drift {
         return own;
     }
 
-    static DriftReport compare(Approved approved, Actual actual, PolicyManagement policies) {
+    public static DriftReport compare(Approved approved, Actual actual, PolicyManagement policies) {
         List<Difference> differences = new ArrayList<>();
         if (actual.gone()) {
             differences.add(new Difference("state", "available", "gone"));
-        } else if (actual.state() == null || !HEALTHY.contains(actual.state().toLowerCase(java.util.Locale.ROOT))) {
+        } else if (actual.state() == null || !HEALTHY.contains(actual.state().toLowerCase(Locale.ROOT))) {
             differences.add(new Difference("state", "available", actual.state()));
         }
         PolicyDiff diff = policies.diff(orDefault(approved.policy()), orDefault(actual.policy()));
@@ -105,12 +115,12 @@ final class Drift {
         SortedMap<String, String> x = ownTags(actual);
         Set<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(x.keySet());
-        return keys.stream().filter(k -> !java.util.Objects.equals(a.get(k), x.get(k)))
+        return keys.stream().filter(k -> !Objects.equals(a.get(k), x.get(k)))
                 .map(k -> new TagDifference(k, a.get(k), x.get(k))).toList();
     }
 
     /** The settings that differ, for the list and the event; null when nothing does. */
-    static String summary(DriftReport report) {
+    public static String summary(DriftReport report) {
         return report.drifted() ? String.join(", ", report.differences().stream().map(Difference::setting).toList())
                 : null;
     }

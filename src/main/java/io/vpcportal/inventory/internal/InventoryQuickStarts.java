@@ -1,4 +1,4 @@
-package io.vpcportal.inventory;
+package io.vpcportal.inventory.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * VPC id when several are tagged. Its first available NAT gateway comes along for the savings estimate.
  */
 @Component
-class InventoryQuickStarts implements QuickStartVpcs {
+public class InventoryQuickStarts implements QuickStartVpcs {
 
     /** The VPC tag naming the quick start whose architecture the VPC holds. */
     static final String TAG = "portal:quick-start";
