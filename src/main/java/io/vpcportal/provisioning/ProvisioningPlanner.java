@@ -61,7 +61,7 @@ class ProvisioningPlanner {
             EndpointSpec withoutToken = new EndpointSpec(request.vpcId(), item.serviceName(), item.serviceRegion(),
                     item.endpointType(), item.routeTableIds(), item.subnetIds(), item.securityGroupIds(),
                     item.privateDns(), policy, null, tags);
-            String token = "vpce-portal-" + sha256(itemTag + "|" + canonical(withoutToken)).substring(0, 52);
+            String token = clientToken(itemTag, withoutToken);
             EndpointSpec spec = new EndpointSpec(withoutToken.vpcId(), withoutToken.serviceName(),
                     withoutToken.serviceRegion(), withoutToken.endpointType(), withoutToken.routeTableIds(),
                     withoutToken.subnetIds(), withoutToken.securityGroupIds(), withoutToken.privateDns(),
@@ -283,6 +283,14 @@ class ProvisioningPlanner {
         return policies.preview(new io.vpcportal.policy.EndpointPolicyInput(request.region(), item.serviceName(),
                 item.endpointType(), item.policyChoice(), item.bucketNames(), item.tableNames(), item.customPolicy(),
                 account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id())).endpointPolicy();
+    }
+
+    /**
+     * The {@code ClientToken} of an item's create: a digest of its tag and everything the create sends, in the
+     * writer's stored layout, so that a request in flight across an upgrade retries with the same token.
+     */
+    static String clientToken(String itemTag, EndpointSpec withoutToken) {
+        return "vpce-portal-" + sha256(itemTag + "|" + CanonicalJsonWriter.writeStored(withoutToken)).substring(0, 52);
     }
 
     static String canonical(Object value) {
