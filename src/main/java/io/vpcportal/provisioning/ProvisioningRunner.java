@@ -232,9 +232,12 @@ class ProvisioningRunner {
 
     private String provision(ItemPlan item, List<ItemPlan> all) {
         UUID requestId = item.target().requestId();
-        Optional<String> known = store.endpoint(requestId, item.position())
-                .map(ProvisioningDetails.EndpointProgress::vpcEndpointId);
-        String endpointId = known.orElse(null);
+        Optional<ProvisioningDetails.EndpointProgress> progress = store.endpoint(requestId, item.position());
+        String endpointId = progress.map(ProvisioningDetails.EndpointProgress::vpcEndpointId).orElse(null);
+        // a create an earlier attempt sent (its answer lost) is sent again with the token it was sent with, even if
+        // this release computes tokens differently: EC2 then answers with that endpoint instead of making a second
+        EndpointSpec spec = progress.map(ProvisioningDetails.EndpointProgress::clientToken)
+                .map(item.spec()::withClientToken).orElse(item.spec());
         if (endpointId == null) {
             endpointId = ec2.findByItemTag(item.target(), item.itemTag()).stream()
                     .filter(e -> !e.broken()).map(EndpointState::id).findFirst().orElse(null);
@@ -249,15 +252,15 @@ class ProvisioningRunner {
             if (!problems.isEmpty()) {
                 throw new PreflightFailed("Preflight of " + item.spec().serviceName() + ": " + String.join("; ", problems));
             }
-            store.endpoint(requestId, item.position(), item.spec().clientToken(), null, "creating", null);
+            store.endpoint(requestId, item.position(), spec.clientToken(), null, "creating", null);
             store.status(requestId, "RUNNING", "create", null);
-            EndpointState created = ec2.create(item.target(), item.spec());
+            EndpointState created = ec2.create(item.target(), spec);
             endpointId = created.id();
         }
-        store.endpoint(requestId, item.position(), item.spec().clientToken(), endpointId, "pending", null);
+        store.endpoint(requestId, item.position(), spec.clientToken(), endpointId, "pending", null);
         store.status(requestId, "RUNNING", "wait", null);
         EndpointState ready = waitUntilUsable(item, endpointId);
-        store.endpoint(requestId, item.position(), item.spec().clientToken(), endpointId, ready.state(), null);
+        store.endpoint(requestId, item.position(), spec.clientToken(), endpointId, ready.state(), null);
         return endpointId;
     }
 

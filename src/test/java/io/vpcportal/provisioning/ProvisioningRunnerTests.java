@@ -35,7 +35,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runner's reaction to an {@code IdempotentParameterMismatch} on create: EC2 saw the same client token with
+ * How the runner sends a create's client token. The reaction to an {@code IdempotentParameterMismatch} on create: EC2 saw the same client token with
  * other parameters, so a retry (with the same token) cannot succeed and a new token could create a second
  * endpoint. The job stops for an operator, the request fails with a message saying so, nothing is retried.
  */
@@ -85,6 +85,38 @@ class ProvisioningRunnerTests {
         verify(store, never()).endpoint(eq(id), anyInt(), anyString(), argThat(e -> e != null), anyString(), any());
         assertThat(new AwsCallFailed("CreateVpcEndpoint", "IdempotentParameterMismatch", "x", false, null)
                 .idempotencyMismatch()).isTrue();
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsSentAgainWithTheTokenItWasFirstSentWith() {
+        UUID id = UUID.randomUUID();
+        EndpointRequestId requestId = new EndpointRequestId(id);
+        when(requests.find(requestId)).thenReturn(Optional.of(request(id, RequestStatus.APPROVED)),
+                Optional.of(request(id, RequestStatus.PROVISIONING)));
+        when(accounts.find("123456789012")).thenReturn(Optional.of(new AccountDetails("123456789012", "test", null, null,
+                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(List.of("eu-west-1")), new TreeSet<>(List.of("team")),
+                null, new TreeSet<>(), Instant.now())));
+        AwsTarget target = new AwsTarget("123456789012", "eu-west-1", null, null, id);
+        // this release computes another token than the release that sent the first create
+        EndpointSpec spec = new EndpointSpec("vpc-11111111", "com.amazonaws.eu-west-1.s3", null, "Gateway",
+                List.of("rtb-11111111"), List.of(), List.of(), false, null, "vpce-portal-new", new TreeMap<>());
+        EndpointSpec sentBefore = spec.withClientToken("vpce-portal-first");
+        when(planner.items(any(), any())).thenReturn(List.of(new ItemPlan(0, target, spec, id + "/0", null)));
+        when(store.startAttempt(id)).thenReturn(2);
+        when(store.endpoint(id, 0)).thenReturn(Optional.of(
+                new ProvisioningDetails.EndpointProgress(0, null, "creating", null, "vpce-portal-first")));
+        when(ec2.findByItemTag(target, id + "/0")).thenReturn(List.of()); // not visible yet
+        when(preflight.check(any(), any())).thenReturn(List.of());
+        EndpointState available = new EndpointState("vpce-0123", "com.amazonaws.eu-west-1.s3", "available", null,
+                List.of("rtb-11111111"), List.of(), List.of(), false, null, new TreeMap<>());
+        when(ec2.create(eq(target), any())).thenReturn(available);
+        when(ec2.describe(target, "vpce-0123")).thenReturn(Optional.of(available));
+
+        runner.run(id);
+
+        verify(ec2).create(target, sentBefore);
+        verify(ec2, never()).create(target, spec);
+        verify(store).endpoint(id, 0, "vpce-portal-first", "vpce-0123", "available", null);
     }
 
     private static RequestDetails request(UUID id, RequestStatus status) {
