@@ -112,6 +112,7 @@ class ApiReplayIntegrationTests {
         get("its provisioning", "/api/v1/requests/" + id + "/provisioning", token);
 
         InventorySyncs.syncAndWait(api, admin);
+        awaitListed(token, "/api/v1/endpoints?account=" + team.accountId());
         JsonNode endpoints = get("inventory", "/api/v1/endpoints?account=" + team.accountId(), token).json();
         get("one endpoint", "/api/v1/endpoints/" + endpoints.get("items").get(0).get("id").asString(), token);
         get("savings by team", "/api/v1/savings?groupBy=team&from=2026-01-01&to=2026-01-31", token);
@@ -158,5 +159,27 @@ class ApiReplayIntegrationTests {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .build();
+    }
+
+    /**
+     * Under heavy load the requester's list was seen empty right after a finished sync twice in nine runs (an admin's
+     * list of the same account already had the endpoint; not reproduced since). The recorded answer is compared once
+     * the list has the endpoint, within 30 s, and a wait is printed so that it can be followed up.
+     */
+    private void awaitListed(String token, String path) {
+        long start = System.nanoTime();
+        while (api.get(path, token).body().contains("\"items\":[]")) {
+            assertThat(System.nanoTime() - start).as(path + " stays empty").isLessThan(30_000_000_000L);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        if (waited > 0) {
+            System.out.println("ApiReplay: " + path + " listed the endpoint after " + waited + " ms");
+        }
     }
 }
