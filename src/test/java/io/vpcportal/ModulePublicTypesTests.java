@@ -26,7 +26,7 @@ class ModulePublicTypesTests {
             Map.entry("demo", 0), Map.entry("diagram", 4), Map.entry("home", 0), Map.entry("identity", 15),
             Map.entry("inventory", 26), Map.entry("notification", 16), Map.entry("organization", 10),
             Map.entry("platform", 12), Map.entry("policy", 20), Map.entry("provisioning", 15),
-            Map.entry("request", 35), Map.entry("savings", 16), Map.entry("shared", 5),
+            Map.entry("request", 29), Map.entry("savings", 16), Map.entry("shared", 5),
             Map.entry("sharing", 12)));
 
     @Test

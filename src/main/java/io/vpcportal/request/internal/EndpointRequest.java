@@ -9,15 +9,9 @@ import io.vpcportal.request.ChangeRequested;
 import io.vpcportal.request.DecommissionApproved;
 import io.vpcportal.request.DecommissionRequested;
 import io.vpcportal.request.EndpointRequestId;
-import io.vpcportal.request.ProvisioningFailed;
 import io.vpcportal.request.RequestApproved;
 import io.vpcportal.request.RequestCancelled;
-import io.vpcportal.request.RequestChangesRequested;
-import io.vpcportal.request.RequestDecommissioned;
-import io.vpcportal.request.RequestExpired;
 import io.vpcportal.request.RequestKind;
-import io.vpcportal.request.RequestProvisioned;
-import io.vpcportal.request.RequestRejected;
 import io.vpcportal.request.RequestRevised;
 import io.vpcportal.request.RequestStatus;
 import io.vpcportal.request.RequestStatusChanged;
@@ -322,7 +316,6 @@ public class EndpointRequest {
             return this;
         }
         move(RequestStatus.REJECTED, now, byName, "REJECTED", "Rejected: " + reason.strip());
-        registerEvent(new RequestRejected(id(), byName, reason.strip()));
         return this;
     }
 
@@ -336,7 +329,6 @@ public class EndpointRequest {
             return this;
         }
         move(RequestStatus.CHANGES_REQUESTED, now, byName, "CHANGES_REQUESTED", "Changes requested: " + reason.strip());
-        registerEvent(new RequestChangesRequested(id(), byName, reason.strip()));
         return this;
     }
 
@@ -350,7 +342,6 @@ public class EndpointRequest {
 
     public EndpointRequest provisioned(List<String> endpointIds, Instant now) {
         move(RequestStatus.ACTIVE, now, "portal", "ACTIVE", "Provisioned: " + String.join(", ", endpointIds));
-        registerEvent(new RequestProvisioned(id(), List.copyOf(endpointIds)));
         return this;
     }
 
@@ -359,7 +350,6 @@ public class EndpointRequest {
         String what = status == RequestStatus.DECOMMISSIONING ? "Decommissioning"
                 : kind == RequestKind.CHANGE ? "Applying the change" : "Provisioning";
         move(RequestStatus.FAILED, now, "portal", "FAILED", what + " failed: " + message);
-        registerEvent(new ProvisioningFailed(id(), message));
         return this;
     }
 
@@ -382,7 +372,6 @@ public class EndpointRequest {
         move(RequestStatus.EXPIRED, now, "portal", "EXPIRED", status == RequestStatus.CHANGES_REQUESTED
                 ? "Expired: not resubmitted within " + days + " days"
                 : "Expired: no decision within " + days + " days");
-        registerEvent(new RequestExpired(id()));
         return this;
     }
 
@@ -424,7 +413,6 @@ public class EndpointRequest {
     public EndpointRequest decommissioned(List<String> endpointIds, Instant now) {
         move(RequestStatus.DELETED, now, "portal", "DELETED", endpointIds.isEmpty() ? "Decommissioned: nothing was left"
                 : "Decommissioned: " + String.join(", ", endpointIds) + " deleted");
-        registerEvent(new RequestDecommissioned(id(), List.copyOf(endpointIds)));
         return this;
     }
 
