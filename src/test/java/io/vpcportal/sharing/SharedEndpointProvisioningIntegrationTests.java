@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,15 +206,19 @@ class SharedEndpointProvisioningIntegrationTests {
     @Order(4)
     void diagramsDrawTheHubAndTheAdviceSaysHowEachSpokeRetiresItsOwnEndpoint() {
         assertThat(ssmHub).as("the hub of the first test").isNotNull();
-        String managed;
-        String unmanaged;
+        // spoke two still has its own ssm endpoint (served by the hub already) and both have their own sts one
+        List<String> sameAccountOwn;
+        List<String> spokeTwoOwn;
         try (Ec2Client hub = ec2As(hubAccount, REGION); Ec2Client spokes = ec2As(spokeAccount, REGION)) {
-            managed = ownSsmEndpoint(hub, sameAccountSpoke, "10.1.1.0/24");
-            unmanaged = ownSsmEndpoint(spokes, spokeTwo, "10.2.1.0/24");
+            sameAccountOwn = ownEndpoints(hub, sameAccountSpoke, "10.1.1.0/24", "sts");
+            spokeTwoOwn = ownEndpoints(spokes, spokeTwo, "10.2.1.0/24", "ssm", "sts");
         }
+        String unmanaged = spokeTwoOwn.get(0);
+        String managed = sameAccountOwn.get(0);
+        String unmanagedSts = spokeTwoOwn.get(1);
         // one measured day of spoke two's ssm traffic: 3 GiB a day is 3 x 730 / 24 = 91.25 GB a month
         savings.record(List.of(new MeasuredDay(savings.today().minusDays(2), unmanaged, LedgerKind.INTERFACE, null,
-                null, spokeAccount, REGION, spokeTwo, "com.amazonaws.eu-west-1.ssm", 1, 3L << 30)));
+                team, spokeAccount, REGION, spokeTwo, "com.amazonaws.eu-west-1.ssm", 1, 3L << 30)));
         InventorySyncs.syncAndWait(api, admin);
         Response adopted = api.post("/api/v1/endpoints/" + managed + "/adopt", admin, "{}");
         assertThat(adopted.status()).as(adopted.body()).isEqualTo(200);
@@ -248,29 +253,36 @@ class SharedEndpointProvisioningIntegrationTests {
         Response advised = api.get("/api/v1/advice/shared-endpoints?region=" + REGION + "&hubVpcId=" + hubVpc,
                 requester);
         assertThat(advised.status()).as(advised.body()).isEqualTo(200);
-        JsonNode ssm = StreamSupport.stream(advised.json().get("services").spliterator(), false)
-                .filter(s -> s.get("service").asString().equals("ssm")).findFirst().orElseThrow();
-        assertThat(ssm.get("verdict").asString()).as(ssm.toString()).isEqualTo("SHARE");
-        JsonNode retirements = ssm.get("retirements");
-        assertThat(retirements).as(ssm.toString()).hasSize(2);
+        JsonNode ssm = service(advised.json(), "ssm");
+        assertThat(ssm.get("verdict").asString()).as("the hub's zone is associated with both spokes already: %s", ssm)
+                .isEqualTo("NO_SPOKES");
+        JsonNode servedAlready = retirement(ssm.get("retirements"), unmanaged);
+        assertThat(servedAlready.get("action").asString()).isEqualTo("ADOPT_FIRST");
+        assertThat(servedAlready.get("note").asString()).contains("adopt it first")
+                .contains("the ACTIVE hub " + hubVpc + " already serves ssm");
+
+        JsonNode sts = service(advised.json(), "sts");
+        assertThat(sts.get("verdict").asString()).as(sts.toString()).isEqualTo("SHARE");
+        JsonNode retirements = sts.get("retirements");
+        assertThat(retirements).as(sts.toString()).hasSize(2);
         JsonNode decommission = retirement(retirements, managed);
-        String reason = "ssm served by the hub " + hubVpc + " once it is ACTIVE";
+        String reason = "sts served by the hub " + hubVpc + " once it is ACTIVE";
         assertThat(decommission.get("action").asString()).isEqualTo("DECOMMISSION");
         assertThat(decommission.get("requestId").asString()).isEqualTo(managing);
         assertThat(decommission.get("reason").asString()).startsWith(reason);
         assertThat(decommission.get("link").asString()).startsWith("/requests/" + managing
-                + "?decommissionReason=ssm%20served%20by%20the%20hub%20" + hubVpc);
-        JsonNode adoptFirst = retirement(retirements, unmanaged);
+                + "?decommissionReason=sts%20served%20by%20the%20hub%20" + hubVpc);
+        JsonNode adoptFirst = retirement(retirements, unmanagedSts);
         assertThat(adoptFirst.get("action").asString()).isEqualTo("ADOPT_FIRST");
         assertThat(adoptFirst.get("requestId").isNull()).isTrue();
-        assertThat(adoptFirst.get("link").asString()).isEqualTo("/inventory/endpoints/" + unmanaged);
+        assertThat(adoptFirst.get("link").asString()).isEqualTo("/inventory/endpoints/" + unmanagedSts);
         assertThat(adoptFirst.get("note").asString()).contains("adopt it first");
 
-        PortalApi browser = new PortalApi(port);
+        PortalApi browser = PortalApi.browser(port);
         browser.signIn(adminName, TestIdentities.PASSWORD);
         String page = browser.page("/advice/shared-endpoints?region=" + REGION + "&hubVpcId=" + hubVpc).body();
         assertThat(page).contains("id=\"retire-" + managed + "\"").contains("Decommission (reason prefilled)")
-                .contains("href=\"/inventory/endpoints/" + unmanaged + "\"").contains("Adopt first");
+                .contains("href=\"/inventory/endpoints/" + unmanagedSts + "\"").contains("Adopt first");
         Response prefilled = browser.page(decommission.get("link").asString());
         assertThat(prefilled.status()).isEqualTo(200);
         assertThat(prefilled.body()).as("the owner's decommission form, its reason filled in")
@@ -466,12 +478,19 @@ class SharedEndpointProvisioningIntegrationTests {
                 .orElseThrow(() -> new AssertionError("no retirement of " + endpointId + " in " + retirements));
     }
 
-    /** A spoke's own ssm interface endpoint in a new subnet of {@code vpc}, made outside the portal. */
-    private static String ownSsmEndpoint(Ec2Client ec2, String vpc, String cidr) {
+    private static JsonNode service(JsonNode advice, String service) {
+        return StreamSupport.stream(advice.get("services").spliterator(), false)
+                .filter(s -> s.get("service").asString().equals(service)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + service + " in " + advice));
+    }
+
+    /** A spoke's own interface endpoints (in a new subnet of {@code vpc}), made outside the portal. */
+    private static List<String> ownEndpoints(Ec2Client ec2, String vpc, String cidr, String... services) {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(REGION + "a")).subnet()
                 .subnetId();
-        return ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws.eu-west-1.ssm")
-                .vpcEndpointType("Interface").subnetIds(subnet)).vpcEndpoint().vpcEndpointId();
+        return Stream.of(services).map(service -> ec2.createVpcEndpoint(r -> r.vpcId(vpc)
+                .serviceName("com.amazonaws.eu-west-1." + service).vpcEndpointType("Interface").subnetIds(subnet))
+                .vpcEndpoint().vpcEndpointId()).toList();
     }
 
     private static HostedZone zoneNamed(Route53Client route53, String name) {

@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * A Mermaid {@code flowchart LR} of the model: the VPC and each zone as subgraphs, subnets, NAT gateways, ENIs,
  * route tables and endpoints as nodes, services outside; traffic paths as solid (endpoint) or dotted (NAT and
- * internet) links labelled with how they flow, and paths through a hub VPC from a hub node linked to the VPC over its
- * Transit Gateway. Planned elements carry the {@code planned} class.
+ * internet) links labelled with how they flow, and paths through a hub VPC (solid: a private path) from a hub node
+ * linked to the VPC over its Transit Gateway. Planned elements carry the {@code planned} class.
  */
 public final class MermaidExporter {
 
@@ -123,7 +123,7 @@ public final class MermaidExporter {
         for (PathNode p : m.paths()) {
             String from = p.via() == Via.ENDPOINT ? id("vpce", p.sourceId()) : p.via() == Via.HUB
                     ? id("hub", p.sourceId()) : id("igw", p.sourceId());
-            String arrow = p.via() == Via.ENDPOINT ? " ==>" : " -.->";
+            String arrow = p.via() == Via.ENDPOINT || p.via() == Via.HUB ? " ==>" : " -.->";
             out.append("  ").append(from).append(arrow).append("|\"").append(label(DiagramLabels.pathLabel(p)))
                     .append("\"| ").append(id("svc", p.serviceKey())).append('\n');
         }
