@@ -20,7 +20,6 @@ import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
 import io.vpcportal.diagram.SharedPaths.Shares;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
