@@ -18,10 +18,14 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
+import io.vpcportal.diagram.SharedPaths.Shares;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Service;
  * accounts, approvers and admins all), alone or with planned endpoints overlaid (a stored request, or the request
  * form before it is saved): {@code before} shows their services reached as they are today, {@code after} as they
  * will be once the endpoints exist. Paths carry what the savings ledger measured and what the request is estimated
- * to cost and save.
+ * to cost and save. Paths through other VPCs (a spoke reaching a service through a hub's shared endpoint, a hub
+ * serving spokes) come from the {@link SharedPaths} beans other modules provide.
  */
 @Service
 public class DiagramManagement {
@@ -37,14 +42,19 @@ public class DiagramManagement {
     /** What a request's VPC looks like when the inventory has not seen it. */
     public static final String NOT_IN_INVENTORY = "is not in the inventory yet: sync the inventory to see the diagram";
 
+    private static final Logger log = LoggerFactory.getLogger(DiagramManagement.class);
+
     private final InventoryReads inventory;
     private final RequestQueries requests;
     private final TrafficFigures traffic;
+    private final ObjectProvider<SharedPaths> sharedPaths;
 
-    DiagramManagement(InventoryReads inventory, RequestQueries requests, TrafficFigures traffic) {
+    DiagramManagement(InventoryReads inventory, RequestQueries requests, TrafficFigures traffic,
+            ObjectProvider<SharedPaths> sharedPaths) {
         this.inventory = inventory;
         this.requests = requests;
         this.traffic = traffic;
+        this.sharedPaths = sharedPaths;
     }
 
     /** A VPC before and after planned endpoints, as inline SVG. */
@@ -66,7 +76,7 @@ public class DiagramManagement {
                 .orElseThrow(() -> new NotFoundException("VPC " + vpcId + " " + NOT_IN_INVENTORY));
         View view = after != null ? View.AFTER : before != null ? View.BEFORE : View.CURRENT;
         PlannedEndpoints plan = request == null ? null : RequestPlans.of(request);
-        NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan));
+        NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan), shares(vpc));
         String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(Locale.ROOT) + "-"
                 + request.id().toString().substring(0, 8)) + "." + format.extension();
         return new RenderedDiagram(bytes(model, format), format, filename);
@@ -107,7 +117,7 @@ public class DiagramManagement {
         }
         if (plan.items().isEmpty()) {
             return new FormDiagrams(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, null, View.CURRENT,
-                    traffic.of(vpc, null))), "form-diagram-before"), null,
+                    traffic.of(vpc, null), shares(vpc))), "form-diagram-before"), null,
                     "Add an endpoint to see the VPC after this request.");
         }
         Pair pair = pair(vpc, plan, "form-diagram");
@@ -125,14 +135,29 @@ public class DiagramManagement {
     /** The SVG of a VPC as it is, or empty when the inventory has not seen it. */
     public Optional<String> vpcSvg(PortalPrincipal by, String vpcId) {
         return inventory.topology(by, vpcId).map(vpc -> SvgRenderer.render(GridLayout.of(
-                NetworkModels.of(vpc, null, View.CURRENT, traffic.of(vpc, null)))));
+                NetworkModels.of(vpc, null, View.CURRENT, traffic.of(vpc, null), shares(vpc)))));
     }
 
     private Pair pair(VpcTopology vpc, PlannedEndpoints plan, String prefix) {
         Figures figures = traffic.of(vpc, plan); // once for both views
-        return new Pair(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.BEFORE, figures)),
-                prefix + "-before"), SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.AFTER, figures)),
-                prefix + "-after"));
+        Shares shares = shares(vpc);
+        return new Pair(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.BEFORE, figures, shares)),
+                prefix + "-before"), SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.AFTER, figures,
+                shares)), prefix + "-after"));
+    }
+
+    /** What the {@link SharedPaths} beans know of the VPC; one that fails is skipped, the diagram still draws. */
+    private Shares shares(VpcTopology vpc) {
+        Shares all = Shares.NONE;
+        for (SharedPaths paths : sharedPaths.orderedStream().toList()) {
+            try {
+                all = all.and(paths.of(vpc));
+            } catch (RuntimeException e) {
+                log.warn("Shared paths of {} from {} skipped: {}", vpc.vpcId(), paths.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+        return all;
     }
 
     private static boolean present(String value) {

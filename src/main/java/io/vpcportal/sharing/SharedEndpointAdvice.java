@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What serving a region's VPCs from one hub VPC's interface endpoints would cost, service by service, against
@@ -90,10 +91,43 @@ public record SharedEndpointAdvice(String region, Hub hub, LocalDate measuredFro
      * @param withHub      lines of the monthly cost of serving the spokes from the hub (attachments apart)
      * @param spokeGb      the spokes' measured traffic, GB per month
      * @param breakEvenGb  the spokes' monthly traffic at which the hub stops paying (null: it never pays)
+     * @param retirements  how each spoke's own endpoint is retired once the hub serves it: the spokes of a service
+     *                     worth sharing, and (whatever the verdict) VPCs an ACTIVE hub in the hub VPC already serves
+     *                     the service to
      */
     public record ServiceAdvice(String service, String serviceName, Verdict verdict, String reason,
             List<String> spokes, List<Exclusion> excluded, List<CostLine> today, List<CostLine> withHub,
-            BigDecimal todayCost, BigDecimal hubCost, BigDecimal saving, BigDecimal spokeGb, BigDecimal breakEvenGb) {
+            BigDecimal todayCost, BigDecimal hubCost, BigDecimal saving, BigDecimal spokeGb, BigDecimal breakEvenGb,
+            List<Retirement> retirements) {
+
+        /** The same advice with {@code retirements}. */
+        public ServiceAdvice withRetirements(List<Retirement> retirements) {
+            return new ServiceAdvice(service, serviceName, verdict, reason, spokes, excluded, today, withHub,
+                    todayCost, hubCost, saving, spokeGb, breakEvenGb, List.copyOf(retirements));
+        }
+    }
+
+    /** What retiring a spoke's own endpoint takes. */
+    public enum RetireAction {
+        /** the portal manages it: its owner asks for an ordinary decommission of its request (prefilled) */
+        DECOMMISSION,
+        /** the portal does not manage it: it must be adopted first (inventory endpoint page), then decommissioned */
+        ADOPT_FIRST
+    }
+
+    /**
+     * A spoke's own endpoint of a service worth sharing, and how it is retired once the hub is ACTIVE. It stays an
+     * ordinary decommission request of its owner: no new request kind.
+     *
+     * @param requestId the request that manages the endpoint (null when unmanaged)
+     * @param link      the portal page to act on: the request's page with the decommission reason prefilled
+     *                  ({@code DECOMMISSION}), or the inventory's endpoint page where it is adopted
+     *                  ({@code ADOPT_FIRST})
+     * @param reason    the decommission reason the link prefills (null for {@code ADOPT_FIRST})
+     * @param note      what to do, in words
+     */
+    public record Retirement(String vpcId, String accountId, String endpointId, RetireAction action,
+            UUID requestId, String link, String reason, String note) {
     }
 
     public record Exclusion(String vpcId, String reason) {

@@ -18,6 +18,7 @@ import io.vpcportal.sharing.internal.HubAdvisor;
 import io.vpcportal.sharing.internal.ServiceCosts;
 import io.vpcportal.sharing.internal.ServiceCosts.Member;
 import io.vpcportal.sharing.internal.SharedEndpointAdviceProperties;
+import io.vpcportal.sharing.internal.SpokeRetirements;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * The shared interface endpoint advisor: for a region, from the inventory, the measured traffic in the savings
  * ledger and the price catalog, what a hub VPC would save service by service ({@link SharedEndpointAdvice}).
- * Requesters see the VPCs of their teams' accounts; approvers and admins see all.
+ * Requesters see the VPCs of their teams' accounts; approvers and admins see all. For a service worth sharing, each
+ * spoke's own endpoint comes with how it is retired ({@link SpokeRetirements}).
  */
 @Service
 public class SharedEndpointAdvisor {
@@ -42,13 +44,15 @@ public class SharedEndpointAdvisor {
     private final SavingsManagement savings;
     private final AdvicePrices prices;
     private final SharedEndpointAdviceProperties properties;
+    private final SpokeRetirements retirements;
 
     SharedEndpointAdvisor(RegionNetworks networks, SavingsManagement savings, AdvicePrices prices,
-            SharedEndpointAdviceProperties properties) {
+            SharedEndpointAdviceProperties properties, SpokeRetirements retirements) {
         this.networks = networks;
         this.savings = savings;
         this.prices = prices;
         this.properties = properties;
+        this.retirements = retirements;
     }
 
     /**
@@ -121,7 +125,7 @@ public class SharedEndpointAdvisor {
             if (!advice.withHub().isEmpty()) {
                 zones++;
             }
-            services.add(advice);
+            services.add(retirements.of(by, advice, service.getValue(), hub));
         }
         gateways.forEach((service, in) -> services.add(ServiceCosts.gateway(r, service, List.copyOf(in))));
         services.sort((a, b) -> a.service().compareTo(b.service()));

@@ -19,6 +19,9 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.IdentityManagement;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.InventorySyncs;
+import io.vpcportal.savings.LedgerKind;
+import io.vpcportal.savings.MeasuredDay;
+import io.vpcportal.savings.SavingsManagement;
 import io.vpcportal.shared.TeamId;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +77,8 @@ class SharedEndpointProvisioningIntegrationTests {
     IdentityManagement identity;
     @Autowired
     AccountManagement accounts;
+    @Autowired
+    SavingsManagement savings;
 
     FaultyAwsProxy proxy;
     PortalApi api;
@@ -90,6 +96,7 @@ class SharedEndpointProvisioningIntegrationTests {
     String requester;
     String approver;
     String admin;
+    String adminName;
     String ssmHub;
     /** zone id + " " + VPC id the hub account authorized (the proxy's stand-in for Route 53's authorizations) */
     final Set<String> authorized = ConcurrentHashMap.newKeySet();
@@ -124,7 +131,8 @@ class SharedEndpointProvisioningIntegrationTests {
         }
         requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
         approver = api.tokenOf(people.user(Set.of(Role.APPROVER), "network"), TestIdentities.PASSWORD);
-        admin = api.tokenOf(people.user(Set.of(Role.ADMIN), team), TestIdentities.PASSWORD);
+        adminName = people.user(Set.of(Role.ADMIN), team);
+        admin = api.tokenOf(adminName, TestIdentities.PASSWORD);
         proxy.reset();
         proxy.add(crossAccountAws());
         InventorySyncs.syncAndWait(api, admin);
@@ -196,6 +204,93 @@ class SharedEndpointProvisioningIntegrationTests {
 
     @Test
     @Order(4)
+    void diagramsDrawTheHubAndTheAdviceSaysHowEachSpokeRetiresItsOwnEndpoint() {
+        assertThat(ssmHub).as("the hub of the first test").isNotNull();
+        // spoke two still has its own ssm endpoint (served by the hub already) and both have their own sts one
+        List<String> sameAccountOwn;
+        List<String> spokeTwoOwn;
+        try (Ec2Client hub = ec2As(hubAccount, REGION); Ec2Client spokes = ec2As(spokeAccount, REGION)) {
+            sameAccountOwn = ownEndpoints(hub, sameAccountSpoke, "10.1.1.0/24", "sts");
+            spokeTwoOwn = ownEndpoints(spokes, spokeTwo, "10.2.1.0/24", "ssm", "sts");
+        }
+        String unmanaged = spokeTwoOwn.get(0);
+        String managed = sameAccountOwn.get(0);
+        String unmanagedSts = spokeTwoOwn.get(1);
+        // one measured day of spoke two's ssm traffic: 3 GiB a day is 3 x 730 / 24 = 91.25 GB a month
+        savings.record(List.of(new MeasuredDay(savings.today().minusDays(2), unmanaged, LedgerKind.INTERFACE, null,
+                team, spokeAccount, REGION, spokeTwo, "com.amazonaws.eu-west-1.ssm", 1, 3L << 30)));
+        InventorySyncs.syncAndWait(api, admin);
+        Response adopted = api.post("/api/v1/endpoints/" + managed + "/adopt", admin, "{}");
+        assertThat(adopted.status()).as(adopted.body()).isEqualTo(200);
+        String managing = adopted.json().get("summary").get("requestId").asString();
+
+        String path = "via hub " + hubVpc + " · over Transit Gateway " + tgw;
+        Response spokeSvg = api.get("/api/v1/vpcs/" + spokeTwo + "/diagram", requester);
+        assertThat(spokeSvg.status()).as(spokeSvg.body()).isEqualTo(200);
+        assertThat(spokeSvg.body()).as("the spoke's ssm service box names the hub, the gateway and the measured GB")
+                .contains(">via hub " + hubVpc + "<").contains(">over Transit Gateway " + tgw + "<")
+                .contains(">≈ 91 GB/month measured<");
+        String spokeMermaid = api.get("/api/v1/vpcs/" + spokeTwo + "/diagram?format=mermaid", requester).body();
+        String hubNode = "hub_" + hubVpc.replace('-', '_');
+        assertThat(spokeMermaid).contains(hubNode + "[\"hub VPC " + hubVpc + "\"]")
+                .contains("tgw_" + tgw.replace('-', '_') + "{{\"Transit Gateway " + tgw + "\"}}")
+                .contains(hubNode + " ==>|\"" + path + " · ≈ 91 GB/month measured\"| svc_ssm");
+        assertThat(api.get("/api/v1/vpcs/" + spokeThree + "/diagram?format=mermaid", requester).body())
+                .as("no ledger row for spoke three: the path has no figure, never a made-up one")
+                .contains(hubNode + " ==>|\"" + path + "\"| svc_ssm");
+
+        String hubSvg = api.get("/api/v1/vpcs/" + hubVpc + "/diagram", requester).body();
+        assertThat(hubSvg).as("the hub lists the spokes next to its shared endpoint")
+                .contains(">shared with 3 spokes over Transit Gateway " + tgw + "<")
+                .contains(">spoke " + sameAccountSpoke + " · account " + hubAccount + "<")
+                .contains(">spoke " + spokeTwo + " · account " + spokeAccount + "<")
+                .contains(">spoke " + spokeThree + " · account " + spokeAccount + "<");
+        assertThat(api.get("/api/v1/vpcs/" + hubVpc + "/diagram?format=mermaid", requester).body())
+                .contains("ssm shared with 3 spokes over Transit Gateway " + tgw + "<br/>spoke " + sameAccountSpoke);
+        assertThat(api.get("/api/v1/vpcs/" + unreachableSpoke + "/diagram?format=mermaid", requester).body())
+                .as("a VPC of no hub").doesNotContain("via hub").doesNotContain("hub_").doesNotContain("shared with");
+
+        Response advised = api.get("/api/v1/advice/shared-endpoints?region=" + REGION + "&hubVpcId=" + hubVpc,
+                requester);
+        assertThat(advised.status()).as(advised.body()).isEqualTo(200);
+        JsonNode ssm = service(advised.json(), "ssm");
+        assertThat(ssm.get("verdict").asString()).as("the hub's zone is associated with both spokes already: %s", ssm)
+                .isEqualTo("NO_SPOKES");
+        JsonNode servedAlready = retirement(ssm.get("retirements"), unmanaged);
+        assertThat(servedAlready.get("action").asString()).isEqualTo("ADOPT_FIRST");
+        assertThat(servedAlready.get("note").asString()).contains("adopt it first")
+                .contains("the ACTIVE hub " + hubVpc + " already serves ssm");
+
+        JsonNode sts = service(advised.json(), "sts");
+        assertThat(sts.get("verdict").asString()).as(sts.toString()).isEqualTo("SHARE");
+        JsonNode retirements = sts.get("retirements");
+        assertThat(retirements).as(sts.toString()).hasSize(2);
+        JsonNode decommission = retirement(retirements, managed);
+        String reason = "sts served by the hub " + hubVpc + " once it is ACTIVE";
+        assertThat(decommission.get("action").asString()).isEqualTo("DECOMMISSION");
+        assertThat(decommission.get("requestId").asString()).isEqualTo(managing);
+        assertThat(decommission.get("reason").asString()).startsWith(reason);
+        assertThat(decommission.get("link").asString()).startsWith("/requests/" + managing
+                + "?decommissionReason=sts%20served%20by%20the%20hub%20" + hubVpc);
+        JsonNode adoptFirst = retirement(retirements, unmanagedSts);
+        assertThat(adoptFirst.get("action").asString()).isEqualTo("ADOPT_FIRST");
+        assertThat(adoptFirst.get("requestId").isNull()).isTrue();
+        assertThat(adoptFirst.get("link").asString()).isEqualTo("/inventory/endpoints/" + unmanagedSts);
+        assertThat(adoptFirst.get("note").asString()).contains("adopt it first");
+
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn(adminName, TestIdentities.PASSWORD);
+        String page = browser.page("/advice/shared-endpoints?region=" + REGION + "&hubVpcId=" + hubVpc).body();
+        assertThat(page).contains("id=\"retire-" + managed + "\"").contains("Decommission (reason prefilled)")
+                .contains("href=\"/inventory/endpoints/" + unmanagedSts + "\"").contains("Adopt first");
+        Response prefilled = browser.page(decommission.get("link").asString());
+        assertThat(prefilled.status()).isEqualTo(200);
+        assertThat(prefilled.body()).as("the owner's decommission form, its reason filled in")
+                .containsPattern("id=\"decommission-reason\"[^>]*value=\"" + Pattern.quote(reason));
+    }
+
+    @Test
+    @Order(5)
     void anApprovedDecommissionRemovesTheZoneAndItsAssociationsBeforeTheEndpoint() {
         assertThat(ssmHub).as("the hub of the first test").isNotNull();
         Response asked = api.post("/api/v1/requests/" + ssmHub + "/decommission", requester, "{\"reason\":\"spokes move\"}");
@@ -375,6 +470,27 @@ class SharedEndpointProvisioningIntegrationTests {
     private static List<String> actions(JsonNode plan) {
         JsonNode calls = plan.has("calls") ? plan.get("calls") : plan;
         return StreamSupport.stream(calls.spliterator(), false).map(c -> c.get("action").asString()).toList();
+    }
+
+    private static JsonNode retirement(JsonNode retirements, String endpointId) {
+        return StreamSupport.stream(retirements.spliterator(), false)
+                .filter(r -> r.get("endpointId").asString().equals(endpointId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no retirement of " + endpointId + " in " + retirements));
+    }
+
+    private static JsonNode service(JsonNode advice, String service) {
+        return StreamSupport.stream(advice.get("services").spliterator(), false)
+                .filter(s -> s.get("service").asString().equals(service)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + service + " in " + advice));
+    }
+
+    /** A spoke's own interface endpoints (in a new subnet of {@code vpc}), made outside the portal. */
+    private static List<String> ownEndpoints(Ec2Client ec2, String vpc, String cidr, String... services) {
+        String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(REGION + "a")).subnet()
+                .subnetId();
+        return Stream.of(services).map(service -> ec2.createVpcEndpoint(r -> r.vpcId(vpc)
+                .serviceName("com.amazonaws.eu-west-1." + service).vpcEndpointType("Interface").subnetIds(subnet))
+                .vpcEndpoint().vpcEndpointId()).toList();
     }
 
     private static HostedZone zoneNamed(Route53Client route53, String name) {

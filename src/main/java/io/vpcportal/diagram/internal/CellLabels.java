@@ -7,6 +7,7 @@ import static io.vpcportal.diagram.internal.DiagramLabels.named;
 import static io.vpcportal.diagram.internal.DiagramLabels.pathLabel;
 import static io.vpcportal.diagram.internal.DiagramLabels.usd;
 
+import io.vpcportal.diagram.SharedPaths.Served;
 import io.vpcportal.diagram.internal.Layout.Text;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
@@ -159,6 +160,16 @@ final class CellLabels {
     static String serviceTooltip(ServiceNode s, List<PathNode> own) {
         return s.label() + " (" + s.serviceName() + "): " + own.stream().map(DiagramLabels::pathLabel)
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The same, and on a hub every spoke the service is shared with. */
+    static String serviceTooltip(ServiceNode s, List<PathNode> own, List<Served> served) {
+        String paths = serviceTooltip(s, own);
+        if (served.isEmpty()) {
+            return paths;
+        }
+        return paths + served.stream().map(x -> "; " + DiagramLabels.servedLabel(x) + ": " + x.spokes().stream()
+                .map(DiagramLabels::spokeLabel).collect(Collectors.joining(", "))).collect(Collectors.joining());
     }
 
     static String pathTooltip(NetworkModel m, PathNode p) {

@@ -1,5 +1,7 @@
 package io.vpcportal.diagram.internal;
 
+import io.vpcportal.diagram.SharedPaths.Served;
+import io.vpcportal.diagram.SharedPaths.Spoke;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
 import io.vpcportal.diagram.internal.NetworkModel.NatNode;
 import io.vpcportal.diagram.internal.NetworkModel.PathNode;
@@ -11,6 +13,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The words and figures of a diagram: path labels, GB and dollar formats, names, the text description. Every
@@ -39,6 +42,9 @@ final class DiagramLabels {
      * where measured or estimated.
      */
     static List<String> pathLines(PathNode p) {
+        if (p.via() == Via.HUB) {
+            return hubLines(p);
+        }
         String via = p.planned() ? "through new endpoint" : p.via().label();
         Traffic t = p.traffic();
         if (t == null) {
@@ -50,6 +56,31 @@ final class DiagramLabels {
                 ? usd(t.endpointCost()) + " endpoint cost · " + usd(t.avoidedNatCost()) + " NAT avoided"
                 : usd(t.natCost()) + " NAT processing";
         return List.of(via + volume, money);
+    }
+
+    /**
+     * A path through a hub VPC: the hub, the Transit Gateway, and the spoke's measured GB when the ledger has it (no
+     * dollars: the hub's endpoint is paid by the hub).
+     */
+    private static List<String> hubLines(PathNode p) {
+        String hub = "via hub " + p.sourceId();
+        String over = "over " + (p.transitGatewayId() == null ? "the Transit Gateway"
+                : "Transit Gateway " + p.transitGatewayId());
+        Traffic t = p.traffic();
+        if (t == null || t.gb() == null) {
+            return List.of(hub, over);
+        }
+        return List.of(hub, over, "≈ " + gb(t.gb()) + " GB/month measured");
+    }
+
+    /** What a hub serves: "shared with 3 spokes over Transit Gateway tgw-…". */
+    static String servedLabel(Served s) {
+        return "shared with " + s.spokes().size() + " spoke" + (s.spokes().size() == 1 ? "" : "s") + " over "
+                + (s.transitGatewayId() == null ? "the Transit Gateway" : "Transit Gateway " + s.transitGatewayId());
+    }
+
+    static String spokeLabel(Spoke spoke) {
+        return "spoke " + spoke.vpcId() + " · account " + spoke.accountId();
     }
 
     static String basis(Traffic t) {
@@ -104,6 +135,13 @@ final class DiagramLabels {
                         .append(" GB per month for ").append(usd(n.traffic().natCost())).append(basis(n.traffic()))
                         .append(". ");
             }
+        }
+        for (Served s : m.served()) {
+            d.append("Hub for ").append(Services.key(s.serviceName()))
+                    .append(s.endpointId() == null ? "" : " (endpoint " + s.endpointId() + ")").append(": ")
+                    .append(servedLabel(s)).append(": ").append(s.spokes().stream()
+                            .map(x -> x.vpcId() + " (account " + x.accountId() + ")").collect(Collectors.joining(", ")))
+                    .append(". ");
         }
         if (m.requestTotal() != null) {
             d.append("The request expects ").append(gb(m.requestTotal().gb())).append(" GB per month in total, shared "

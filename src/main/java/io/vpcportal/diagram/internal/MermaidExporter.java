@@ -1,5 +1,6 @@
 package io.vpcportal.diagram.internal;
 
+import io.vpcportal.diagram.SharedPaths.Served;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
 import io.vpcportal.diagram.internal.NetworkModel.EniNode;
@@ -10,13 +11,16 @@ import io.vpcportal.diagram.internal.NetworkModel.ServiceNode;
 import io.vpcportal.diagram.internal.NetworkModel.SubnetNode;
 import io.vpcportal.diagram.internal.NetworkModel.Via;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A Mermaid {@code flowchart LR} of the model: the VPC and each zone as subgraphs, subnets, NAT gateways, ENIs,
  * route tables and endpoints as nodes, services outside; traffic paths as solid (endpoint) or dotted (NAT and
- * internet) links labelled with how they flow. Planned elements carry the {@code planned} class.
+ * internet) links labelled with how they flow, and paths through a hub VPC (solid: a private path) from a hub node
+ * linked to the VPC over its Transit Gateway. Planned elements carry the {@code planned} class.
  */
 public final class MermaidExporter {
 
@@ -115,9 +119,11 @@ public final class MermaidExporter {
                 }
             }
         }
+        hubs(out, m);
         for (PathNode p : m.paths()) {
-            String from = p.via() == Via.ENDPOINT ? id("vpce", p.sourceId()) : id("igw", p.sourceId());
-            String arrow = p.via() == Via.ENDPOINT ? " ==>" : " -.->";
+            String from = p.via() == Via.ENDPOINT ? id("vpce", p.sourceId()) : p.via() == Via.HUB
+                    ? id("hub", p.sourceId()) : id("igw", p.sourceId());
+            String arrow = p.via() == Via.ENDPOINT || p.via() == Via.HUB ? " ==>" : " -.->";
             out.append("  ").append(from).append(arrow).append("|\"").append(label(DiagramLabels.pathLabel(p)))
                     .append("\"| ").append(id("svc", p.serviceKey())).append('\n');
         }
@@ -126,6 +132,41 @@ public final class MermaidExporter {
             out.append("  class ").append(String.join(",", planned)).append(" planned\n");
         }
         return out.toString();
+    }
+
+    /**
+     * On a spoke, each hub VPC and its Transit Gateway as nodes linked to the VPC (the paths then run from the hub);
+     * on a hub, the spokes each shared endpoint serves. Nothing for a VPC without either.
+     */
+    private static void hubs(StringBuilder out, NetworkModel m) {
+        Set<String> declared = new LinkedHashSet<>();
+        for (PathNode p : m.paths()) {
+            if (p.via() != Via.HUB) {
+                continue;
+            }
+            String hub = id("hub", p.sourceId());
+            String tgw = p.transitGatewayId() == null ? null : id("tgw", p.transitGatewayId());
+            if (tgw != null && declared.add(tgw)) {
+                out.append("  ").append(tgw).append("{{\"").append(label("Transit Gateway " + p.transitGatewayId()))
+                        .append("\"}}\n");
+                out.append("  ").append(id("vpc", m.vpcId())).append(" -.- ").append(tgw).append('\n');
+            }
+            if (declared.add(hub)) {
+                out.append("  ").append(hub).append("[\"").append(label("hub VPC " + p.sourceId())).append("\"]\n");
+                out.append("  ").append(tgw != null ? tgw : id("vpc", m.vpcId())).append(" -.- ").append(hub)
+                        .append('\n');
+            }
+        }
+        for (Served s : m.served()) {
+            String key = Services.key(s.serviceName());
+            String node = id("spokes", key);
+            out.append("  ").append(node).append("[/\"").append(label(key + " " + DiagramLabels.servedLabel(s)));
+            s.spokes().forEach(x -> out.append("<br/>").append(label(DiagramLabels.spokeLabel(x))));
+            out.append("\"/]\n");
+            boolean drawn = s.endpointId() != null && m.endpoints().stream().anyMatch(e -> e.id().equals(s.endpointId()));
+            out.append("  ").append(drawn ? id("vpce", s.endpointId()) : id("svc", key)).append(" -.- ").append(node)
+                    .append('\n');
+        }
     }
 
     private static String kind(Kind kind) {

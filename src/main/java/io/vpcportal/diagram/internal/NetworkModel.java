@@ -1,5 +1,6 @@
 package io.vpcportal.diagram.internal;
 
+import io.vpcportal.diagram.SharedPaths.Served;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +8,12 @@ import java.util.Locale;
 /**
  * What a diagram shows, before any geometry: the VPC's zones, subnets, route tables, gateways and endpoints, the
  * services reached and how traffic to each flows. Elements a request would add are {@code planned}.
+ * {@code served}: the shared endpoints this VPC serves to spoke VPCs as a hub (empty for most VPCs).
  */
 public record NetworkModel(String vpcId, String vpcName, String cidr, String accountId, String region, boolean stale,
         String view, List<String> zones, List<SubnetNode> subnets, List<RouteTableNode> routeTables,
         String internetGatewayId, List<NatNode> natGateways, List<EndpointNode> endpoints, List<ServiceNode> services,
-        List<PathNode> paths, RequestTotal requestTotal) {
+        List<PathNode> paths, RequestTotal requestTotal, List<Served> served) {
 
     public record SubnetNode(String id, String name, String cidr, String zone, boolean isPublic, String routeTableId,
             List<EniNode> enis) {
@@ -40,16 +42,24 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
     }
 
     /**
-     * How traffic reaches one service: from an endpoint, or from the internet gateway after NAT.
+     * How traffic reaches one service: from an endpoint, from the internet gateway after NAT, or through a hub VPC's
+     * shared endpoint over a Transit Gateway.
      *
-     * @param sourceId the endpoint id, or the internet gateway id
-     * @param traffic  measured (the ledger) or estimated (a request's expected GB priced) a month; null: unknown
+     * @param sourceId         the endpoint id, the internet gateway id, or the hub VPC's id
+     * @param traffic          measured (the ledger) or estimated (a request's expected GB priced) a month; null:
+     *                         unknown
+     * @param transitGatewayId on a hub path, the Transit Gateway to the hub (null when not known); else null
      */
-    public record PathNode(String serviceKey, Via via, String sourceId, Traffic traffic, boolean planned) {
+    public record PathNode(String serviceKey, Via via, String sourceId, Traffic traffic, boolean planned,
+            String transitGatewayId) {
+
+        public PathNode(String serviceKey, Via via, String sourceId, Traffic traffic, boolean planned) {
+            this(serviceKey, via, sourceId, traffic, planned, null);
+        }
 
         public String id() {
             return "path:" + serviceKey + ":" + via.name().toLowerCase(Locale.ROOT)
-                    + (via == Via.ENDPOINT ? ":" + sourceId : "");
+                    + (via == Via.ENDPOINT || via == Via.HUB ? ":" + sourceId : "");
         }
     }
 
@@ -75,7 +85,8 @@ public record NetworkModel(String vpcId, String vpcName, String cidr, String acc
     }
 
     public enum Via {
-        ENDPOINT("through endpoint"), NAT("through NAT + internet"), INTERNET("through internet gateway");
+        ENDPOINT("through endpoint"), NAT("through NAT + internet"), INTERNET("through internet gateway"),
+        HUB("via hub over the Transit Gateway");
 
         private final String label;
 

@@ -1,6 +1,9 @@
 package io.vpcportal.diagram.internal;
 
 import io.vpcportal.diagram.PlannedEndpoints;
+import io.vpcportal.diagram.SharedPaths.Served;
+import io.vpcportal.diagram.SharedPaths.Shares;
+import io.vpcportal.diagram.SharedPaths.ViaHub;
 
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode;
 import io.vpcportal.diagram.internal.NetworkModel.EndpointNode.Kind;
@@ -51,6 +54,14 @@ public final class NetworkModels {
     }
 
     public static NetworkModel of(VpcTopology vpc, PlannedEndpoints plan, View view, Figures figures) {
+        return of(vpc, plan, view, figures, Shares.NONE);
+    }
+
+    /**
+     * The same with what other modules know of the VPC's shared paths: services reached through a hub VPC (a path
+     * each, {@link Via#HUB}) and services served to spokes from this VPC; {@link Shares#NONE} adds nothing.
+     */
+    public static NetworkModel of(VpcTopology vpc, PlannedEndpoints plan, View view, Figures figures, Shares shares) {
         String igw = vpc.routeTables().stream().flatMap(t -> t.routes().stream()).map(NetworkModels::target)
                 .filter(t -> t.startsWith("igw-")).sorted().findFirst().orElse(null);
         RouteTableView main = vpc.routeTables().stream().filter(RouteTableView::main).findFirst().orElse(null);
@@ -144,6 +155,16 @@ public final class NetworkModels {
                 }
             }
         }
+        for (ViaHub h : shares.viaHubs()) {
+            String key = Services.key(h.serviceName());
+            services.putIfAbsent(key, service(h.serviceName()));
+            Traffic traffic = h.gbPerMonth() == null ? null
+                    : new Traffic(true, h.gbPerMonth(), null, null, null, h.basis());
+            paths.add(new PathNode(key, Via.HUB, h.hubVpcId(), traffic, false, h.transitGatewayId()));
+        }
+        for (Served s : shares.served()) {
+            services.putIfAbsent(Services.key(s.serviceName()), service(s.serviceName()));
+        }
         List<ServiceNode> orderedServices = services.values().stream()
                 .sorted(Comparator.comparing(ServiceNode::partner).thenComparing(ServiceNode::key)).toList();
         List<PathNode> orderedPaths = paths.stream().sorted(Comparator.comparing(
@@ -153,7 +174,7 @@ public final class NetworkModels {
                 || plan.items().isEmpty() ? null : new RequestTotal(plan.totalGb(), plan.items().size());
         return new NetworkModel(vpc.vpcId(), vpc.name(), vpc.cidr(), vpc.accountId(), vpc.region(), vpc.stale(),
                 view.name().toLowerCase(Locale.ROOT), zones, subnets, tables, igw, nats, endpoints, orderedServices,
-                orderedPaths, total);
+                orderedPaths, total, shares.served());
     }
 
     /** The id a planned item is drawn with until it exists: {@code planned-<request 8 or form>-<position>}. */

@@ -5,6 +5,7 @@ import static io.vpcportal.diagram.internal.DiagramLabels.pathLines;
 import static io.vpcportal.diagram.internal.Grid.LINE;
 import static io.vpcportal.diagram.internal.Grid.SVC_W;
 
+import io.vpcportal.diagram.SharedPaths.Served;
 import io.vpcportal.diagram.internal.Layout.Shape;
 import io.vpcportal.diagram.internal.Layout.Style;
 import io.vpcportal.diagram.internal.Layout.Text;
@@ -15,8 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Outside the VPC: the request's GB figure, then the services with a row per traffic path. */
+/**
+ * Outside the VPC: the request's GB figure, then the services with a row per traffic path, and on a hub the spokes
+ * it serves each service to.
+ */
 final class ServiceBand {
+
+    /** Spokes listed by name in a service cell; the rest collapse into a "more" line (all in the tooltip). */
+    static final int MAX_SPOKE_LINES = 8;
 
     private ServiceBand() {
     }
@@ -52,9 +59,26 @@ final class ServiceBand {
                     row += LINE;
                 }
             }
+            List<Served> served = m.served().stream().filter(x -> Services.key(x.serviceName()).equals(s.key()))
+                    .toList();
+            for (Served x : served) {
+                texts.add(text(svcX + 22, row, SVC_W - 30, DiagramLabels.servedLabel(x), true, false));
+                row += LINE;
+                for (int i = 0; i < x.spokes().size(); i++) {
+                    if (i == MAX_SPOKE_LINES && x.spokes().size() > MAX_SPOKE_LINES + 1) {
+                        texts.add(text(svcX + 22, row, SVC_W - 30, CellLabels.more(x.spokes().size() - i, "spokes"),
+                                false, true));
+                        row += LINE;
+                        break;
+                    }
+                    texts.add(text(svcX + 22, row, SVC_W - 30, DiagramLabels.spokeLabel(x.spokes().get(i)), false,
+                            true));
+                    row += LINE;
+                }
+            }
             int h = row - y + 6;
             grid.add(new Shape("service", s.key(), svcX, y, SVC_W, h, s.partner() ? Style.PARTNER_SERVICE
-                    : Style.SERVICE, false, CellLabels.serviceTooltip(s, own), texts));
+                    : Style.SERVICE, false, CellLabels.serviceTooltip(s, own, served), texts));
             y += h + 14;
         }
         return y;

@@ -130,7 +130,7 @@ public final class ServiceCosts {
                     + "endpoint hours it saves";
         }
         return new ServiceAdvice(service, serviceName, verdict, reason, spokes, excluded, today, withHub, todayCost,
-                hubCost, saving, spokeGb, breakEven);
+                hubCost, saving, spokeGb, breakEven, List.of());
     }
 
     /** A gateway endpoint service: it stays in every VPC. */
@@ -163,7 +163,7 @@ public final class ServiceCosts {
     private static ServiceAdvice noCosts(String service, String serviceName, Verdict verdict, String reason,
             List<String> spokes, List<Exclusion> excluded) {
         return new ServiceAdvice(service, serviceName, verdict, reason, spokes, excluded, List.of(), List.of(),
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, List.of());
     }
 
     private static BigDecimal sum(List<CostLine> lines) {
