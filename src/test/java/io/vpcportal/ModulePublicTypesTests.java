@@ -30,7 +30,7 @@ class ModulePublicTypesTests {
             Map.entry("inventory", 26), Map.entry("notification", 16), Map.entry("organization", 10),
             Map.entry("platform", 12), Map.entry("policy", 20), Map.entry("provisioning", 15),
             Map.entry("request", 29), Map.entry("savings", 16), Map.entry("shared", 5),
-            Map.entry("sharing", 12)));
+            Map.entry("sharing", 7)));
 
     @Test
     void noModuleApiGrowsPastItsCeiling() {

@@ -1,5 +1,8 @@
 package io.vpcportal.diagram;
 
+import io.vpcportal.diagram.SharedPaths.Served;
+import io.vpcportal.diagram.SharedPaths.Shares;
+import io.vpcportal.diagram.SharedPaths.Spoke;
 import io.vpcportal.diagram.internal.DrawioExporter;
 import io.vpcportal.diagram.internal.Figures;
 import io.vpcportal.diagram.internal.GridLayout;
@@ -18,8 +21,8 @@ import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
-import io.vpcportal.diagram.SharedPaths.Shares;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,7 +79,7 @@ public class DiagramManagement {
                 .orElseThrow(() -> new NotFoundException("VPC " + vpcId + " " + NOT_IN_INVENTORY));
         View view = after != null ? View.AFTER : before != null ? View.BEFORE : View.CURRENT;
         PlannedEndpoints plan = request == null ? null : RequestPlans.of(request);
-        NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan), shares(vpc));
+        NetworkModel model = NetworkModels.of(vpc, plan, view, traffic.of(vpc, plan), shares(by, vpc));
         String filename = vpcId + (request == null ? "" : "-" + view.name().toLowerCase(Locale.ROOT) + "-"
                 + request.id().toString().substring(0, 8)) + "." + format.extension();
         return new RenderedDiagram(bytes(model, format), format, filename);
@@ -85,7 +88,7 @@ public class DiagramManagement {
     /** The SVGs of a request's VPC before and after it, or empty when the inventory has not seen that VPC. */
     public Optional<Pair> requestSvgs(PortalPrincipal by, UUID requestId) {
         RequestDetails request = requests.get(by, requestId);
-        return inventory.topology(by, request.vpcId()).map(vpc -> pair(vpc, RequestPlans.of(request), "diagram"));
+        return inventory.topology(by, request.vpcId()).map(vpc -> pair(by, vpc, RequestPlans.of(request), "diagram"));
     }
 
     /**
@@ -117,10 +120,10 @@ public class DiagramManagement {
         }
         if (plan.items().isEmpty()) {
             return new FormDiagrams(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, null, View.CURRENT,
-                    traffic.of(vpc, null), shares(vpc))), "form-diagram-before"), null,
+                    traffic.of(vpc, null), shares(by, vpc))), "form-diagram-before"), null,
                     "Add an endpoint to see the VPC after this request.");
         }
-        Pair pair = pair(vpc, plan, "form-diagram");
+        Pair pair = pair(by, vpc, plan, "form-diagram");
         return new FormDiagrams(pair.before(), pair.after(), null);
     }
 
@@ -135,19 +138,22 @@ public class DiagramManagement {
     /** The SVG of a VPC as it is, or empty when the inventory has not seen it. */
     public Optional<String> vpcSvg(PortalPrincipal by, String vpcId) {
         return inventory.topology(by, vpcId).map(vpc -> SvgRenderer.render(GridLayout.of(
-                NetworkModels.of(vpc, null, View.CURRENT, traffic.of(vpc, null), shares(vpc)))));
+                NetworkModels.of(vpc, null, View.CURRENT, traffic.of(vpc, null), shares(by, vpc)))));
     }
 
-    private Pair pair(VpcTopology vpc, PlannedEndpoints plan, String prefix) {
+    private Pair pair(PortalPrincipal by, VpcTopology vpc, PlannedEndpoints plan, String prefix) {
         Figures figures = traffic.of(vpc, plan); // once for both views
-        Shares shares = shares(vpc);
+        Shares shares = shares(by, vpc);
         return new Pair(SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.BEFORE, figures, shares)),
                 prefix + "-before"), SvgRenderer.render(GridLayout.of(NetworkModels.of(vpc, plan, View.AFTER, figures,
                 shares)), prefix + "-after"));
     }
 
-    /** What the {@link SharedPaths} beans know of the VPC; one that fails is skipped, the diagram still draws. */
-    private Shares shares(VpcTopology vpc) {
+    /**
+     * What the {@link SharedPaths} beans know of the VPC; one that fails is skipped, the diagram still draws. A hub's
+     * spokes in accounts the viewer may not see are drawn without their VPC and account ids.
+     */
+    private Shares shares(PortalPrincipal by, VpcTopology vpc) {
         Shares all = Shares.NONE;
         for (SharedPaths paths : sharedPaths.orderedStream().toList()) {
             try {
@@ -157,7 +163,13 @@ public class DiagramManagement {
                         e.toString());
             }
         }
-        return all;
+        if (all.served().isEmpty()) {
+            return all;
+        }
+        return new Shares(all.viaHubs(), all.served().stream().map(s -> new Served(s.serviceName(), s.endpointId(),
+                s.transitGatewayId(), s.spokes().stream()
+                        .map(x -> inventory.maySeeAccount(by, x.accountId()) ? x : Spoke.UNSEEN)
+                        .sorted(Comparator.comparing((Spoke x) -> x.vpcId() == null)).toList())).toList());
     }
 
     private static boolean present(String value) {

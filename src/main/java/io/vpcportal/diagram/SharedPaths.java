@@ -71,7 +71,10 @@ public interface SharedPaths {
         }
     }
 
-    /** A spoke VPC and its account. */
+    /** A spoke VPC and its account; both null for a spoke the viewer may not see ({@link #UNSEEN}). */
     record Spoke(String vpcId, String accountId) {
+
+        /** A spoke in an account the viewer may not see: counted and drawn, never named. */
+        public static final Spoke UNSEEN = new Spoke(null, null);
     }
 }

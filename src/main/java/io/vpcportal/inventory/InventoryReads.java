@@ -47,6 +47,11 @@ public class InventoryReads {
         } while (cursor != null);
     }
 
+    /** May {@code by} see the inventory (VPCs, endpoints, ids) of {@code accountId}? */
+    public boolean maySeeAccount(PortalPrincipal by, String accountId) {
+        return accountId != null && visibility.mayView(by, accountId);
+    }
+
     /** NotFound when unknown, or in an account the caller may not see. */
     @Transactional(readOnly = true)
     public EndpointDetails endpoint(PortalPrincipal by, String endpointId) {

@@ -94,6 +94,8 @@ class SharedEndpointProvisioningIntegrationTests {
     String otherRegionVpc;
     String team;
     String requester;
+    /** a requester of a team that may use the hub's account only */
+    String hubOnly;
     String approver;
     String admin;
     String adminName;
@@ -124,12 +126,15 @@ class SharedEndpointProvisioningIntegrationTests {
         TestIdentities people = new TestIdentities(identity, accounts);
         team = "hub-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         identity.ensureTeam(new TeamId(team), "Shared services");
+        String hubOnlyTeam = team + "-h";
+        identity.ensureTeam(new TeamId(hubOnlyTeam), "Hub account only");
         for (String account : List.of(hubAccount, spokeAccount)) {
             accounts.register(account, new AccountChange("member " + account, roleOf(account), "ext-" + account,
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION, "eu-central-1")),
-                    new TreeSet<>(Set.of(team))), "test");
+                    new TreeSet<>(account.equals(hubAccount) ? Set.of(team, hubOnlyTeam) : Set.of(team))), "test");
         }
         requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
+        hubOnly = api.tokenOf(people.requester(hubOnlyTeam), TestIdentities.PASSWORD);
         approver = api.tokenOf(people.user(Set.of(Role.APPROVER), "network"), TestIdentities.PASSWORD);
         adminName = people.user(Set.of(Role.ADMIN), team);
         admin = api.tokenOf(adminName, TestIdentities.PASSWORD);
@@ -220,7 +225,7 @@ class SharedEndpointProvisioningIntegrationTests {
         savings.record(List.of(new MeasuredDay(savings.today().minusDays(2), unmanaged, LedgerKind.INTERFACE, null,
                 team, spokeAccount, REGION, spokeTwo, "com.amazonaws.eu-west-1.ssm", 1, 3L << 30)));
         InventorySyncs.syncAndWait(api, admin);
-        Response adopted = api.post("/api/v1/endpoints/" + managed + "/adopt", admin, "{}");
+        Response adopted = api.post("/api/v1/endpoints/" + managed + "/adopt", admin, "{\"team\":\"" + team + "\"}");
         assertThat(adopted.status()).as(adopted.body()).isEqualTo(200);
         String managing = adopted.json().get("summary").get("requestId").asString();
 
@@ -247,6 +252,14 @@ class SharedEndpointProvisioningIntegrationTests {
                 .contains(">spoke " + spokeThree + " · account " + spokeAccount + "<");
         assertThat(api.get("/api/v1/vpcs/" + hubVpc + "/diagram?format=mermaid", requester).body())
                 .contains("ssm shared with 3 spokes over Transit Gateway " + tgw + "<br/>spoke " + sameAccountSpoke);
+        for (String format : List.of("svg", "mermaid", "drawio")) {
+            assertThat(api.get("/api/v1/vpcs/" + hubVpc + "/diagram?format=" + format, hubOnly).body())
+                    .as("a viewer who may see the hub's account only: the spokes elsewhere are counted, never named (%s)",
+                            format)
+                    .contains("shared with 3 spokes").contains("spoke " + sameAccountSpoke)
+                    .contains("spoke in an account you may not see")
+                    .doesNotContain(spokeTwo).doesNotContain(spokeThree).doesNotContain(spokeAccount);
+        }
         assertThat(api.get("/api/v1/vpcs/" + unreachableSpoke + "/diagram?format=mermaid", requester).body())
                 .as("a VPC of no hub").doesNotContain("via hub").doesNotContain("hub_").doesNotContain("shared with");
 

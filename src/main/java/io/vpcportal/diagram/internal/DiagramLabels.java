@@ -80,6 +80,9 @@ final class DiagramLabels {
     }
 
     static String spokeLabel(Spoke spoke) {
+        if (spoke.vpcId() == null) {
+            return "spoke in an account you may not see";
+        }
         return "spoke " + spoke.vpcId() + " · account " + spoke.accountId();
     }
 
