@@ -43,7 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Request pages: the templated form, the list, the detail with its timeline, submit and cancel. Changing an
- * ACTIVE request's endpoints and decommissioning them are {@link RequestChangeController}'s.
+ * ACTIVE request's endpoints and decommissioning them are {@link RequestChangeController}'s. Just over 300 lines: the
+ * form's handlers (new, revise, its live fragments) read and bind the same form and belong together.
  */
 @Controller
 @RequestMapping("/requests")
