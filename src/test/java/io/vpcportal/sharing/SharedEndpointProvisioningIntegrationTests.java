@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -431,6 +432,46 @@ class SharedEndpointProvisioningIntegrationTests {
             throw new AssertionError(pattern + " not in " + text);
         }
         return m.group(1);
+    }
+
+    @Test
+    @Order(6)
+    void aStepThatFailsHalfwayResumesWithoutASecondEndpointOrZone() {
+        // the spoke account's association fails more often than the SDK retries it: the attempt stops after the
+        // endpoint, the zone and its records exist, and the durable job's next attempt must finish from there
+        AtomicInteger refused = new AtomicInteger();
+        proxy.reset();
+        proxy.add(new Rule() {
+            @Override
+            public Answer instead(Call call) {
+                if (call.action().endsWith("/associatevpc") && spokeAccount.equals(proxy.accountOf(call))
+                        && refused.getAndIncrement() < 4) {
+                    return new Answer(500, "text/xml", "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/"
+                            + "2013-04-01/\"><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>try "
+                            + "again</Message></Error><RequestId>2</RequestId></ErrorResponse>");
+                }
+                return null;
+            }
+        });
+        proxy.add(crossAccountAws());
+        Response created = api.post("/api/v1/shared-endpoints", requester, hub("ssmmessages", spokeTwo, spokeThree));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("requestId").asString();
+        submitAndApprove(id);
+        api.awaitStatus(requester, id, "ACTIVE");
+
+        assertThat(refused.get()).as("the association was refused, then made").isGreaterThan(4);
+        assertThat(endpointsIn(hubAccount, hubVpc, "com.amazonaws.eu-west-1.ssmmessages")).as("one endpoint").hasSize(1);
+        try (Route53Client route53 = route53As(hubAccount)) {
+            List<HostedZone> zones = route53.listHostedZones().hostedZones().stream()
+                    .filter(z -> z.name().equals("ssmmessages.eu-west-1.amazonaws.com.")).toList();
+            assertThat(zones).as("one zone: the retry found the zone the first attempt made").hasSize(1);
+            assertThat(route53.getHostedZone(r -> r.id(zones.get(0).id())).vpCs()).extracting(VPC::vpcId)
+                    .containsExactlyInAnyOrder(hubVpc, spokeTwo, spokeThree);
+        }
+        assertThat(proxy.calls(c -> c.is("CreateVpcEndpoint"))).as("the endpoint was created once").hasSize(1);
+        assertThat(proxy.calls(c -> c.action().equals("POST /2013-04-01/hostedzone")))
+                .as("the zone was created once").hasSize(1);
     }
 
     private String hub(String template, String... spokes) {
