@@ -50,8 +50,11 @@ public final class ApiRecording {
     private static final Pattern INSTANT = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?");
     private static final Pattern TOKEN = Pattern.compile("vpcp_[A-Za-z0-9_\\-]+");
-    /** ClientTokens are hashes over the request's id; AWS request ids are random. */
-    private static final Pattern CLIENT_TOKEN = Pattern.compile("vpce-portal-[0-9a-f]+");
+    /**
+     * ClientTokens (and the role session names made from them) are hashes over the request's id; AWS request ids are
+     * random.
+     */
+    private static final Pattern CLIENT_TOKEN = Pattern.compile("vpce-portal-[0-9a-f-]+");
     private static final Pattern AWS_REQUEST_ID = Pattern.compile("(Request ID: )[A-Za-z0-9+/=\\-]+");
     /** Keys whose values depend on the moment or on the database's history, never on behaviour. */
     private static final Set<String> VOLATILE_KEYS = Set.of("nextCursor", "cursor", "etag", "durationMs");
