@@ -8,6 +8,7 @@ import io.vpcportal.request.ChangeCheck;
 import io.vpcportal.request.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class AwsChangeCheck implements ChangeCheck {
                 original.id());
         EndpointSpec spec = new EndpointSpec(original.vpcId(), changed.serviceName(), changed.serviceRegion(),
                 changed.endpointType(), changed.routeTableIds(), changed.subnetIds(), changed.securityGroupIds(),
-                changed.privateDns(), null, null, new java.util.TreeMap<>());
+                changed.privateDns(), null, null, new TreeMap<>());
         try {
             return preflight.network(target, spec);
         } catch (AwsCallFailed e) {

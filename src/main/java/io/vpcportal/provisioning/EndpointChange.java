@@ -1,6 +1,7 @@
 package io.vpcportal.provisioning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record EndpointChange(List<String> addRouteTableIds, List<String> removeR
         removeSubnetIds = List.copyOf(removeSubnetIds);
         addSecurityGroupIds = List.copyOf(addSecurityGroupIds);
         removeSecurityGroupIds = List.copyOf(removeSecurityGroupIds);
-        setTags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(setTags));
+        setTags = Collections.unmodifiableSortedMap(new TreeMap<>(setTags));
         removeTagKeys = List.copyOf(removeTagKeys);
     }
 

@@ -9,6 +9,7 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.request.DecommissionApproved;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestApproved;
 import io.vpcportal.request.RequestDetails;
@@ -17,7 +18,10 @@ import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -101,7 +105,7 @@ public class ProvisioningManagement {
      * is configured, otherwise kept as the plan of what would be deleted.
      */
     @EventListener
-    void on(io.vpcportal.request.DecommissionApproved approved) {
+    void on(DecommissionApproved approved) {
         RequestDetails request = requests.find(approved.requestId()).orElseThrow();
         AccountDetails account = accounts.find(request.accountId()).orElseThrow();
         List<PlannedCall> plan = plan(request, account);
@@ -128,7 +132,7 @@ public class ProvisioningManagement {
         }
         if (request.status() == RequestStatus.DECOMMISSION_REQUESTED || request.status() == RequestStatus.DECOMMISSIONING
                 || store.operation(request.id()).filter("DELETE"::equals).isPresent()) {
-            java.util.Map<Integer, String> ids = new java.util.TreeMap<>();
+            Map<Integer, String> ids = new TreeMap<>();
             request.items().forEach(i -> store.endpoint(request.id(), i.position())
                     .map(ProvisioningDetails.EndpointProgress::vpcEndpointId)
                     .ifPresent(endpoint -> ids.put(i.position(), endpoint)));
@@ -144,10 +148,10 @@ public class ProvisioningManagement {
      * The tags item {@code position} of the request gives its endpoint: the request's own and the portal's
      * ({@code Name} unless the request names it, {@code portal:…}). Empty for an unknown request or item.
      */
-    public Optional<java.util.SortedMap<String, String>> tagsOf(UUID requestId, int position) {
+    public Optional<SortedMap<String, String>> tagsOf(UUID requestId, int position) {
         return requests.find(new EndpointRequestId(requestId)).flatMap(request -> accounts.find(request.accountId())
                 .flatMap(account -> planner.items(request, account).stream().filter(i -> i.position() == position)
-                        .findFirst().map(i -> (java.util.SortedMap<String, String>) new java.util.TreeMap<>(i.spec().tags()))));
+                        .findFirst().map(i -> (SortedMap<String, String>) new TreeMap<>(i.spec().tags()))));
     }
 
     public Optional<ProvisioningDetails> progress(UUID requestId) {

@@ -1,17 +1,23 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.account.AccountDetails;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.platform.CanonicalJsonWriter;
-import io.vpcportal.account.AccountDetails;
+import io.vpcportal.platform.Digests;
+import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.policy.EndpointPolicyInput;
+import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
-import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestDetails.ItemDetails;
+import io.vpcportal.request.RequestDetails;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProvisioningPlanner {
 
-    private final io.vpcportal.policy.PolicyManagement policies;
+    private final PolicyManagement policies;
 
-    ProvisioningPlanner(io.vpcportal.policy.PolicyManagement policies) {
+    ProvisioningPlanner(PolicyManagement policies) {
         this.policies = policies;
     }
 
@@ -42,7 +48,7 @@ class ProvisioningPlanner {
         AwsTarget target = new AwsTarget(account.id(), request.region(), account.roleArn(), account.externalId(),
                 request.id());
         // a change's endpoint keeps the tags of the request that owns it: that is how it is found again
-        java.util.UUID owner = request.isChange() ? request.changeOf() : request.id();
+        UUID owner = request.isChange() ? request.changeOf() : request.id();
         for (ItemDetails item : request.items()) {
             String itemTag = owner + "/" + (request.isChange() ? request.changePosition() : item.position());
             TreeMap<String, String> tags = new TreeMap<>(item.tags());
@@ -56,8 +62,8 @@ class ProvisioningPlanner {
             String policyProblem = null;
             try {
                 policy = policyDocument(request, item, account);
-            } catch (io.vpcportal.platform.InvalidInputException e) {
-                policyProblem = e.violations().stream().map(v -> v.message()).collect(java.util.stream.Collectors.joining("; "));
+            } catch (InvalidInputException e) {
+                policyProblem = e.violations().stream().map(v -> v.message()).collect(Collectors.joining("; "));
             }
             EndpointSpec withoutToken = new EndpointSpec(request.vpcId(), item.serviceName(), item.serviceRegion(),
                     item.endpointType(), item.routeTableIds(), item.subnetIds(), item.securityGroupIds(),
@@ -281,7 +287,7 @@ class ProvisioningPlanner {
      * the service takes no endpoint policy (partner services, Gateway Load Balancer).
      */
     private String policyDocument(RequestDetails request, ItemDetails item, AccountDetails account) {
-        return policies.preview(new io.vpcportal.policy.EndpointPolicyInput(request.region(), item.serviceName(),
+        return policies.preview(new EndpointPolicyInput(request.region(), item.serviceName(),
                 item.endpointType(), item.policyChoice(), item.bucketNames(), item.tableNames(), item.customPolicy(),
                 account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id())).endpointPolicy();
     }
@@ -313,6 +319,6 @@ class ProvisioningPlanner {
     }
 
     private static String sha256(String text) {
-        return io.vpcportal.platform.Digests.sha256Hex(text);
+        return Digests.sha256Hex(text);
     }
 }

@@ -3,6 +3,10 @@ package io.vpcportal.provisioning;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsTarget;
+import io.vpcportal.policy.BucketPolicySpec;
+import io.vpcportal.policy.BucketRestriction;
+import io.vpcportal.policy.EnforcementMode;
+import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.EndpointRequestId;
@@ -54,20 +58,20 @@ class ProvisioningRunner {
     private final ProvisioningStore store;
     private final ProvisioningProperties properties;
     private final BucketPolicyGateway s3;
-    private final io.vpcportal.policy.PolicyManagement policies;
+    private final PolicyManagement policies;
     private final ExtraSteps extra;
 
     ProvisioningRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
             ProvisioningPlanner planner,
             Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
-            BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies) {
+            BucketPolicyGateway s3, PolicyManagement policies) {
         this(requests, lifecycle, accounts, planner, preflight, ec2, store, properties, s3, policies, ExtraSteps.none());
     }
 
     @Autowired
     ProvisioningRunner(RequestQueries requests, RequestLifecycle lifecycle, AccountManagement accounts,
             ProvisioningPlanner planner, Preflight preflight, VpcEndpointGateway ec2, ProvisioningStore store, ProvisioningProperties properties,
-            BucketPolicyGateway s3, io.vpcportal.policy.PolicyManagement policies, ExtraSteps extra) {
+            BucketPolicyGateway s3, PolicyManagement policies, ExtraSteps extra) {
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.accounts = accounts;
@@ -153,8 +157,8 @@ class ProvisioningRunner {
         if (details.bucketNames().isEmpty() || !details.serviceName().endsWith(".s3")) {
             return;
         }
-        io.vpcportal.policy.EnforcementMode mode = account.breakGlassPrincipalArns().isEmpty()
-                ? io.vpcportal.policy.EnforcementMode.AUDIT : io.vpcportal.policy.EnforcementMode.ENFORCE;
+        EnforcementMode mode = account.breakGlassPrincipalArns().isEmpty()
+                ? EnforcementMode.AUDIT : EnforcementMode.ENFORCE;
         for (String bucket : details.bucketNames()) {
             store.withBucketLock(account.id(), bucket, () -> {
                 String existing;
@@ -170,7 +174,7 @@ class ProvisioningRunner {
                 Optional<String> merged = policies.mergeBucketPolicy(existing, spec(bucket, endpointId, account, mode));
                 if (merged.isEmpty() || merged.get().equals(existing)) {
                     lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
-                            + ": nothing to change (" + (mode == io.vpcportal.policy.EnforcementMode.AUDIT
+                            + ": nothing to change (" + (mode == EnforcementMode.AUDIT
                             ? "audit stage: the account has no break-glass principal yet" : "already restricted") + ")");
                     return;
                 }
@@ -189,16 +193,16 @@ class ProvisioningRunner {
                             + " does not show " + endpointId + " yet", true, null);
                 }
                 lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket + " now "
-                        + (mode == io.vpcportal.policy.EnforcementMode.ENFORCE ? "only accepts requests through "
+                        + (mode == EnforcementMode.ENFORCE ? "only accepts requests through "
                         + endpointId + " (break-glass principals excepted)"
                         : "has the restriction to " + endpointId + " staged in audit form"));
             });
         }
     }
 
-    private static io.vpcportal.policy.BucketPolicySpec spec(String bucket, String endpointId, AccountDetails account,
-            io.vpcportal.policy.EnforcementMode mode) {
-        return new io.vpcportal.policy.BucketPolicySpec(bucket, io.vpcportal.policy.BucketRestriction.SOURCE_VPCE,
+    private static BucketPolicySpec spec(String bucket, String endpointId, AccountDetails account,
+            EnforcementMode mode) {
+        return new BucketPolicySpec(bucket, BucketRestriction.SOURCE_VPCE,
                 List.of(endpointId), List.copyOf(account.breakGlassPrincipalArns()), mode);
     }
 
@@ -207,9 +211,9 @@ class ProvisioningRunner {
      * statement its owner should add is written to the timeline instead.
      */
     private void handOver(RequestDetails request, AccountDetails account, String bucket, String endpointId,
-            io.vpcportal.policy.EnforcementMode mode, String code) {
+            EnforcementMode mode, String code) {
         String statement = policies.mergeBucketPolicy(null, spec(bucket, endpointId, account,
-                io.vpcportal.policy.EnforcementMode.ENFORCE)).orElse("");
+                EnforcementMode.ENFORCE)).orElse("");
         lifecycle.note(new EndpointRequestId(request.id()), "BUCKET_POLICY", "Bucket " + bucket
                 + (code.equals("NoSuchBucket") ? " does not exist in account " + account.id()
                 : " is not owned by account " + account.id() + " (or the portal's role may not change its policy)")

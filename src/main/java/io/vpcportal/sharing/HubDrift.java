@@ -2,15 +2,16 @@ package io.vpcportal.sharing;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
-import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.platform.ConflictException;
 import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.aws.AwsTarget;
+import io.vpcportal.identity.PortalPrincipal;
+import io.vpcportal.platform.ConflictException;
 import io.vpcportal.provisioning.ProvisioningDetails;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.sharing.internal.HubDns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,7 +86,7 @@ public class HubDrift {
     }
 
     private static String normal(String name) {
-        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name.strip().toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 }

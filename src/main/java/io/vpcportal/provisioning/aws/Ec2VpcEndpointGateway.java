@@ -10,12 +10,15 @@ import io.vpcportal.provisioning.EndpointState;
 import io.vpcportal.provisioning.NetworkFacts;
 import io.vpcportal.provisioning.ServiceFacts;
 import io.vpcportal.provisioning.VpcEndpointGateway;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,11 +28,12 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
-import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
@@ -42,7 +46,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
     private static final int CREATE_ATTEMPTS_WHEN_THROTTLED = 4;
-    private static final java.time.Duration THROTTLE_PAUSE = java.time.Duration.ofMillis(500);
+    private static final Duration THROTTLE_PAUSE = Duration.ofMillis(500);
 
     private final AwsClients clients;
     private final AwsCallLog log;
@@ -176,7 +180,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     @Override
     public ServiceFacts service(AwsTarget target, String serviceName, String serviceRegion) {
         return call(target, "DescribeVpcEndpointServices", serviceName, () -> {
-            List<software.amazon.awssdk.services.ec2.model.ServiceDetail> details = new java.util.ArrayList<>();
+            List<ServiceDetail> details = new ArrayList<>();
             String next = null;
             do {
                 String token = next;
@@ -190,7 +194,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
                 next = page.nextToken();
             } while (next != null && !next.isEmpty());
             return new ServiceFacts(!details.isEmpty(), details.stream()
-                    .flatMap(d -> d.availabilityZones().stream()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                    .flatMap(d -> d.availabilityZones().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
         });
     }
 

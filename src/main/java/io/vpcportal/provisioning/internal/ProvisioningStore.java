@@ -1,10 +1,10 @@
 package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.provisioning.AwsCallLog;
-import io.vpcportal.provisioning.ProvisioningDetails;
 import io.vpcportal.provisioning.ProvisioningDetails.AwsCallRecord;
 import io.vpcportal.provisioning.ProvisioningDetails.EndpointProgress;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.ProvisioningDetails;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The provisioning tables. Each write is its own short statement so that progress (an endpoint id just
@@ -22,13 +24,13 @@ public class ProvisioningStore implements AwsCallLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     ProvisioningStore(JdbcClient jdbc, Clock clock,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /**

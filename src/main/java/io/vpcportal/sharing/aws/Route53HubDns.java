@@ -1,10 +1,11 @@
 package io.vpcportal.sharing.aws;
 
+import io.vpcportal.aws.AwsClients;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.AwsCallFailed;
 import io.vpcportal.provisioning.AwsCallLog;
-import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.aws.AwsClients;
 import io.vpcportal.sharing.internal.HubDns;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -108,7 +109,7 @@ class Route53HubDns implements HubDns {
     @Override
     public List<Zone> zonesOf(AwsTarget target, String vpcId) {
         return call(target, "ListHostedZonesByVPC", vpcId, () -> {
-            List<Zone> zones = new java.util.ArrayList<>();
+            List<Zone> zones = new ArrayList<>();
             String next = null;
             do {
                 String token = next;

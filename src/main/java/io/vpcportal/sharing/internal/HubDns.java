@@ -2,6 +2,7 @@ package io.vpcportal.sharing.internal;
 
 import io.vpcportal.aws.AwsTarget;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ public interface HubDns {
     void upsertAliases(AwsTarget target, String zoneId, String name, Alias alias);
 
     /** The alias A records of the zone: record name to alias DNS name. */
-    java.util.Map<String, String> aliases(AwsTarget target, String zoneId);
+    Map<String, String> aliases(AwsTarget target, String zoneId);
 
     /** The VPCs the zone is associated with; empty when the zone is gone. */
     Optional<List<String>> associatedVpcs(AwsTarget target, String zoneId);

@@ -1,5 +1,7 @@
 package io.vpcportal.sharing.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +22,9 @@ public final class HubNames {
         if (serviceName == null || !serviceName.startsWith(prefix) || serviceName.length() == prefix.length()) {
             return List.of();
         }
-        List<String> parts = new java.util.ArrayList<>(List.of(serviceName.substring(prefix.length())
+        List<String> parts = new ArrayList<>(List.of(serviceName.substring(prefix.length())
                 .toLowerCase(Locale.ROOT).split("\\.")));
-        java.util.Collections.reverse(parts);
+        Collections.reverse(parts);
         return List.of(String.join(".", parts) + "." + region + ".amazonaws.com");
     }
 
