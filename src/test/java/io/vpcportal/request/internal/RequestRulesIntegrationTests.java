@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * data: requester of team payments, sandbox account 111111111111 with us-east-1, eu-west-1, eu-west-3).
  */
 @PortalIntegrationTest
-class RequestRulesTests {
+class RequestRulesIntegrationTests {
 
     private static final String VPC = "vpc-0a1b2c3d4e5f60718";
     private static final String SUBNET = "subnet-0a1b2c3d";

@@ -1,7 +1,5 @@
 package io.vpcportal.approval;
 
-import io.vpcportal.approval.internal.ApprovalProperties;
-import io.vpcportal.approval.internal.ApprovalRouting;
 import static io.vpcportal.approval.TestRules.all;
 import static io.vpcportal.approval.TestRules.any;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +10,8 @@ import io.vpcportal.TestIdentities.FreshTeam;
 import io.vpcportal.account.AccountChange;
 import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.approval.internal.ApprovalProperties;
+import io.vpcportal.approval.internal.ApprovalRouting;
 import io.vpcportal.approval.internal.ApprovalRouting.Route;
 import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * so that they never route anybody else's request.
  */
 @PortalIntegrationTest
-class ApprovalRoutingTests {
+class ApprovalRoutingIntegrationTests {
 
     private static final String SANDBOX = RequestBodies.SANDBOX;
     private static final String INTERFACE_RULE = "Interface endpoints need network";
