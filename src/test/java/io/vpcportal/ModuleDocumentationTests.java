@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.docs.Documenter;
@@ -60,7 +62,10 @@ class ModuleDocumentationTests {
         }
     }
 
-    /** The diagram with each run of component or relation lines sorted, "uses" read as "depends on", no repeats. */
+    /**
+     * The diagram with each run of component or relation lines sorted, "uses" read as "depends on", no repeats, and
+     * no plain dependency beside a "listens to" of the same pair.
+     */
     static String canonical(String diagram) {
         List<String> lines = new ArrayList<>(List.of(diagram.split("\n", -1)).stream()
                 .map(l -> l.strip().startsWith("Rel(") ? l.replace(", \"uses\", ", ", \"depends on\", ") : l).toList());
@@ -73,7 +78,12 @@ class ModuleDocumentationTests {
             }
             if (kind != null) {
                 List<String> run = lines.subList(start, end);
-                List<String> sorted = new ArrayList<>(new TreeSet<>(run));
+                // a pair that "listens to" may or may not also get a plain dependency line: the listening one says it
+                Set<String> listening = run.stream().filter(l -> l.contains(", \"listens to\", "))
+                        .map(l -> l.substring(0, l.indexOf(", \"listens to\", "))).collect(Collectors.toSet());
+                List<String> sorted = new ArrayList<>(new TreeSet<>(run.stream().filter(l -> !(l.contains(
+                        ", \"depends on\", ") && listening.contains(l.substring(0, l.indexOf(", \"depends on\", ")))))
+                        .toList()));
                 run.clear();
                 run.addAll(sorted);
                 end = start + sorted.size();
