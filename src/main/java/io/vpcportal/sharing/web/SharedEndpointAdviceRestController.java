@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The shared interface endpoint advice as JSON, for everyone signed in (scoped to the caller's VPCs). */
 @RestController
-@Tag(name = "Shared endpoints", description = "Where one hub VPC's interface endpoints cost less than one per VPC")
+@Tag(name = "Shared endpoint advice",
+        description = "Where one hub VPC's interface endpoints cost less than one per VPC")
 class SharedEndpointAdviceRestController {
 
     private final SharedEndpointAdvisor advisor;
