@@ -293,9 +293,7 @@ public class EndpointRequest {
 
     /** The last approval stage passed. {@code automatic} approvals name the rule instead of a person. */
     public EndpointRequest approve(UserId by, String byName, String comment, Instant now) {
-        if (by != null && by.value().equals(requesterId)) {
-            throw new SelfApprovalNotAllowed(id());
-        }
+        refuseSelfDecision(by);
         String said = comment == null || comment.isBlank() ? "" : ": " + comment.strip();
         if (status == RequestStatus.DECOMMISSION_REQUESTED) {
             move(RequestStatus.DECOMMISSIONING, now, byName, "DECOMMISSION_APPROVED", "Decommission approved" + said);
@@ -307,10 +305,15 @@ public class EndpointRequest {
         return this;
     }
 
-    public EndpointRequest reject(UserId by, String byName, String reason, Instant now) {
-        if (by.value().equals(requesterId)) {
+    /** Separation of duties: the requester decides nothing about their own request ({@code by} null: a rule). */
+    private void refuseSelfDecision(UserId by) {
+        if (by != null && by.value().equals(requesterId)) {
             throw new SelfApprovalNotAllowed(id());
         }
+    }
+
+    public EndpointRequest reject(UserId by, String byName, String reason, Instant now) {
+        refuseSelfDecision(by);
         if (status == RequestStatus.DECOMMISSION_REQUESTED) {
             move(RequestStatus.ACTIVE, now, byName, "DECOMMISSION_REJECTED", "Decommission rejected: " + reason.strip());
             return this;
@@ -320,9 +323,7 @@ public class EndpointRequest {
     }
 
     public EndpointRequest requestChanges(UserId by, String byName, String reason, Instant now) {
-        if (by.value().equals(requesterId)) {
-            throw new SelfApprovalNotAllowed(id());
-        }
+        refuseSelfDecision(by);
         if (status == RequestStatus.DECOMMISSION_REQUESTED) {
             // nothing to edit in a decommission: it goes back to ACTIVE with the approver's reason
             move(RequestStatus.ACTIVE, now, byName, "DECOMMISSION_REJECTED", "Decommission sent back: " + reason.strip());
