@@ -58,11 +58,7 @@ class ProvisioningRunnerTests {
     void anIdempotentParameterMismatchOnCreateStopsForAnOperatorWithoutRetry() {
         UUID id = UUID.randomUUID();
         EndpointRequestId requestId = new EndpointRequestId(id);
-        when(requests.find(requestId)).thenReturn(Optional.of(request(id, RequestStatus.APPROVED)),
-                Optional.of(request(id, RequestStatus.PROVISIONING)));
-        when(accounts.find("123456789012")).thenReturn(Optional.of(new AccountDetails("123456789012", "test", null, null,
-                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(List.of("eu-west-1")), new TreeSet<>(List.of("team")),
-                null, new TreeSet<>(), Instant.now())));
+        approvedRequestInTheTestAccount(id, requestId);
         AwsTarget target = new AwsTarget("123456789012", "eu-west-1", null, null, id);
         EndpointSpec spec = new EndpointSpec("vpc-11111111", "com.amazonaws.eu-west-1.s3", null, "Gateway",
                 List.of("rtb-11111111"), List.of(), List.of(), false, null, "vpce-portal-token", new TreeMap<>());
@@ -91,11 +87,7 @@ class ProvisioningRunnerTests {
     void aCreateWhoseAnswerWasLostIsSentAgainWithTheTokenItWasFirstSentWith() {
         UUID id = UUID.randomUUID();
         EndpointRequestId requestId = new EndpointRequestId(id);
-        when(requests.find(requestId)).thenReturn(Optional.of(request(id, RequestStatus.APPROVED)),
-                Optional.of(request(id, RequestStatus.PROVISIONING)));
-        when(accounts.find("123456789012")).thenReturn(Optional.of(new AccountDetails("123456789012", "test", null, null,
-                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(List.of("eu-west-1")), new TreeSet<>(List.of("team")),
-                null, new TreeSet<>(), Instant.now())));
+        approvedRequestInTheTestAccount(id, requestId);
         AwsTarget target = new AwsTarget("123456789012", "eu-west-1", null, null, id);
         // this release computes another token than the release that sent the first create
         EndpointSpec spec = new EndpointSpec("vpc-11111111", "com.amazonaws.eu-west-1.s3", null, "Gateway",
@@ -117,6 +109,14 @@ class ProvisioningRunnerTests {
         verify(ec2).create(target, sentBefore);
         verify(ec2, never()).create(target, spec);
         verify(store).endpoint(id, 0, "vpce-portal-first", "vpce-0123", "available", null);
+    }
+
+    private void approvedRequestInTheTestAccount(UUID id, EndpointRequestId requestId) {
+        when(requests.find(requestId)).thenReturn(Optional.of(request(id, RequestStatus.APPROVED)),
+                Optional.of(request(id, RequestStatus.PROVISIONING)));
+        when(accounts.find("123456789012")).thenReturn(Optional.of(new AccountDetails("123456789012", "test", null, null,
+                AccountEnvironment.NON_PRODUCTION, new TreeSet<>(List.of("eu-west-1")), new TreeSet<>(List.of("team")),
+                null, new TreeSet<>(), Instant.now())));
     }
 
     private static RequestDetails request(UUID id, RequestStatus status) {
