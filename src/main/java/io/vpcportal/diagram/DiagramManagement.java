@@ -23,7 +23,9 @@ import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -166,9 +168,11 @@ public class DiagramManagement {
         if (all.served().isEmpty()) {
             return all;
         }
+        Map<String, Boolean> visible = new HashMap<>(); // spokes share a few accounts: one check each
         return new Shares(all.viaHubs(), all.served().stream().map(s -> new Served(s.serviceName(), s.endpointId(),
                 s.transitGatewayId(), s.spokes().stream()
-                        .map(x -> inventory.maySeeAccount(by, x.accountId()) ? x : Spoke.UNSEEN)
+                        .map(x -> visible.computeIfAbsent(x.accountId(), a -> inventory.maySeeAccount(by, a))
+                                ? x : Spoke.UNSEEN)
                         .sorted(Comparator.comparing((Spoke x) -> x.vpcId() == null)).toList())).toList());
     }
 
