@@ -7,10 +7,12 @@ import io.vpcportal.savings.internal.Estimator;
 import io.vpcportal.savings.internal.FlowLogLocations;
 import io.vpcportal.savings.internal.Ledger;
 import io.vpcportal.savings.internal.LedgerQueries;
+import io.vpcportal.savings.internal.LedgerReadCache;
 import io.vpcportal.savings.internal.OfferFileParser;
 import io.vpcportal.savings.internal.PriceCatalog;
 import io.vpcportal.savings.internal.TrafficCollector;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +25,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,17 +43,19 @@ public class SavingsManagement {
     private final Estimator estimator;
     private final Ledger ledger;
     private final LedgerQueries queries;
+    private final LedgerReadCache cached;
     private final TrafficCollector collector;
     private final FlowLogLocations flowLogs;
     private final AwsAccess aws;
     private final Clock clock;
 
     SavingsManagement(PriceCatalog catalog, Estimator estimator, Ledger ledger, LedgerQueries queries,
-            TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
+            LedgerReadCache cached, TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
         this.catalog = catalog;
         this.estimator = estimator;
         this.ledger = ledger;
         this.queries = queries;
+        this.cached = cached;
         this.collector = collector;
         this.flowLogs = flowLogs;
         this.aws = aws;
@@ -84,14 +90,16 @@ public class SavingsManagement {
      */
     public PriceImport importPrices(InputStream offerFile, String source, boolean correct) {
         OfferFileParser.Result parsed = OfferFileParser.parse(offerFile, source);
-        int changed = catalog.store(parsed.prices(), correct);
+        List<PriceDetails> changed = catalog.store(parsed.prices(), correct);
         SortedSet<String> regions = new TreeSet<>();
         parsed.prices().forEach(p -> regions.add(p.region()));
-        if (changed > 0) {
-            parsed.prices().stream().map(PriceDetails::effectiveFrom).min(LocalDate::compareTo)
-                    .ifPresent(from -> regions.forEach(r -> ledger.reprice(r, from)));
-        }
-        return new PriceImport(source, parsed.rows(), parsed.prices().size(), changed, regions);
+        // the ledger is priced again only where a price it is priced with changed, from that price's first day: a
+        // new Route 53 or Transit Gateway price (the advisor's) leaves every ledger row as it was
+        Map<String, LocalDate> repriceFrom = new TreeMap<>();
+        changed.stream().filter(p -> Ledger.PRICED_WITH.contains(p.item()))
+                .forEach(p -> repriceFrom.merge(p.region(), p.effectiveFrom(), (a, b) -> a.isBefore(b) ? a : b));
+        repriceFrom.forEach(ledger::reprice);
+        return new PriceImport(source, parsed.rows(), parsed.prices().size(), changed.size(), regions);
     }
 
     /** Prices the whole ledger again with the catalog as it is. */
@@ -155,7 +163,7 @@ public class SavingsManagement {
         if (from.isAfter(to)) {
             throw new InvalidInputException("to", "must not be before from");
         }
-        return queries.groups(groupBy, from, to, scope);
+        return cached.get(List.of("groups", groupBy, from, to, scope), () -> queries.groups(groupBy, from, to, scope));
     }
 
     /** The most groups one page of {@link #groups(String, LocalDate, LocalDate, long, int, SavingsScope)} answers. */
@@ -179,7 +187,8 @@ public class SavingsManagement {
         if (offset < 0) {
             throw new InvalidInputException("offset", "must not be negative");
         }
-        return queries.groups(groupBy, from, to, offset, limit, scope);
+        return cached.page(List.of("page", groupBy, from, to, offset, limit, scope), limit,
+                () -> queries.groups(groupBy, from, to, offset, limit, scope));
     }
 
     /**
@@ -199,7 +208,52 @@ public class SavingsManagement {
         if (from.isAfter(to)) {
             throw new InvalidInputException("to", "must not be before from");
         }
-        return queries.groupings(groupBys, from, to, scope);
+        return cached.get(List.of("groupings", List.copyOf(groupBys), from, to, scope),
+                () -> queries.groupings(groupBys, from, to, scope));
+    }
+
+    /**
+     * The dashboard's figures that do not depend on the period it shows, as of today: the totals of this month, this
+     * year and since the ledger's first day, and the monthly trend of the last twelve months.
+     *
+     * @param firstDay   the ledger's first day, null when it is empty ({@code sinceStart} is null then)
+     * @param months     the trend: one group per month with rows, oldest first, this month so far last
+     */
+    public record Overview(SavingsGroup thisMonth, SavingsGroup thisYear, SavingsGroup sinceStart, LocalDate firstDay,
+            List<SavingsGroup> months) {
+    }
+
+    /**
+     * {@link Overview} from one read of the ledger per month since its first day: this month, this year and since
+     * the start are sums of those months (each month's sum is the same whatever period around it is read, so the
+     * sums are those of {@link #total} for each period, to the cent).
+     */
+    public Overview overview(SavingsScope scope) {
+        LocalDate today = today();
+        return cached.get(List.of("overview", today, scope), () -> {
+            LocalDate first = queries.firstDay();
+            LocalDate trendFrom = today.withDayOfMonth(1).minusMonths(11);
+            LocalDate from = first != null && first.isBefore(trendFrom) ? first : trendFrom;
+            List<SavingsGroup> months = from.isAfter(today) ? List.of() : queries.groups("month", from, today, scope);
+            String thisMonth = today.toString().substring(0, 7);
+            String thisYear = today.toString().substring(0, 4);
+            return new Overview(sum(months, m -> m.key().equals(thisMonth)),
+                    sum(months, m -> m.key().startsWith(thisYear)), first == null ? null : sum(months, m -> true),
+                    first, months.stream().filter(m -> m.key().compareTo(trendFrom.toString().substring(0, 7)) >= 0).toList());
+        });
+    }
+
+    /** The groups {@code which} selects summed into one named "total", as {@link #total} answers it. */
+    private static SavingsGroup sum(List<SavingsGroup> groups, Predicate<SavingsGroup> which) {
+        List<SavingsGroup> selected = groups.stream().filter(which).toList();
+        return new SavingsGroup("total", selected.stream().mapToLong(SavingsGroup::bytes).sum(),
+                amount(selected, SavingsGroup::endpointCost), amount(selected, SavingsGroup::avoidedNatCost),
+                amount(selected, SavingsGroup::netSaving), amount(selected, SavingsGroup::natCost),
+                amount(selected, SavingsGroup::missedSaving));
+    }
+
+    private static BigDecimal amount(List<SavingsGroup> groups, Function<SavingsGroup, BigDecimal> amount) {
+        return groups.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public SavingsGroup total(LocalDate from, LocalDate to) {
@@ -207,7 +261,7 @@ public class SavingsManagement {
     }
 
     public SavingsGroup total(LocalDate from, LocalDate to, SavingsScope scope) {
-        return queries.total(from, to, scope);
+        return cached.get(List.of("total", from, to, scope), () -> queries.total(from, to, scope));
     }
 
     /** Endpoints by realized saving; {@code belowBreakEven}: only those that cost more than they saved. */
@@ -224,7 +278,7 @@ public class SavingsManagement {
     }
 
     public EndpointRankings endpointRankings(LocalDate from, LocalDate to, int top, int below, SavingsScope scope) {
-        return queries.rankings(from, to, top, below, 0, scope);
+        return resourceRankings(from, to, top, below, 0, scope);
     }
 
     /**
@@ -233,7 +287,8 @@ public class SavingsManagement {
      */
     public EndpointRankings resourceRankings(LocalDate from, LocalDate to, int top, int below, int nat,
             SavingsScope scope) {
-        return queries.rankings(from, to, top, below, nat, scope);
+        return cached.get(List.of("rankings", from, to, top, below, nat, scope),
+                () -> queries.rankings(from, to, top, below, nat, scope));
     }
 
     /** NAT gateways by what they still charge ({@link LedgerKind#NAT}), or VPCs by savings missed ({@link LedgerKind#MISSED}). */

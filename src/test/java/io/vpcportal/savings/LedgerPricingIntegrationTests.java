@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ledger's pricing: days priced with the prices in force then, interface data moving through the tiers with the
@@ -31,6 +32,9 @@ class LedgerPricingIntegrationTests {
 
     @Autowired
     SavingsManagement savings;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void interfaceDataCrossingThePetabyteInAMonthIsPricedInBothTiersAndCorrectionsArePricedAgain() {
@@ -64,6 +68,16 @@ class LedgerPricingIntegrationTests {
                 """);
         assertThat(row("vpce-0aaaaaaaaaaaaaaa3", second).netSaving()).isEqualByComparingTo("0.20");
         assertThat(row("vpce-0aaaaaaaaaaaaaaa2", second).avoidedNatCost()).isEqualByComparingTo("4000");
+        // a price the ledger is not priced with (the advisor's Transit Gateway and Route 53 prices) is stored and
+        // leaves every ledger row alone: no statement touched the ledger, so its version did not move
+        long version = ledgerVersion();
+        PriceImport advisorPrices = savings.importPrices(new ByteArrayInputStream((HEADER + """
+                "T","OnDemand","2019-01-01","0","Inf","Hrs","0.05","USD","AmazonVPC","EUW3-TransitGateway-Hours","eu-west-3"
+                "R","OnDemand","2019-01-01","0","25","HostedZone","0.50","USD","AmazonRoute53","HostedZone","eu-west-3"
+                """).getBytes(StandardCharsets.UTF_8)), "test 2019", true);
+        assertThat(advisorPrices.changed()).isEqualTo(2);
+        assertThat(ledgerVersion()).isEqualTo(version);
+        assertThat(row("vpce-0aaaaaaaaaaaaaaa2", second).avoidedNatCost()).isEqualByComparingTo("4000");
         // days after a later price keep theirs: today's eu-west-3 price still prices today's estimates
         assertThat(savings.estimate(new EstimateInput("eu-west-3", io.vpcportal.catalog.EndpointType.Gateway, 0,
                 java.math.BigDecimal.ONE, false, null, null)).netSaving()).isEqualByComparingTo("0.050");
@@ -80,6 +94,10 @@ class LedgerPricingIntegrationTests {
         PortalApi requester = PortalApi.browser(port);
         requester.signIn("requester", PortalApi.DEMO_PASSWORD);
         assertThat(requester.page("/admin/prices").status()).isEqualTo(403);
+    }
+
+    private long ledgerVersion() {
+        return jdbc.sql("select version from reference_version where name = 'savings'").query(Long.class).single();
     }
 
     private LedgerRow row(String resource, LocalDate day) {

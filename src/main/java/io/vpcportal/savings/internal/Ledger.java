@@ -11,6 +11,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,11 @@ public class Ledger {
     static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    /** The prices a ledger row is priced with; a change to any other leaves the ledger as it is. */
+    public static final Set<PriceItem> PRICED_WITH = Collections.unmodifiableSet(EnumSet.of(PriceItem.NAT_GATEWAY_GB,
+            PriceItem.INTERFACE_ENDPOINT_HOUR, PriceItem.INTERFACE_ENDPOINT_GB, PriceItem.GWLB_ENDPOINT_HOUR,
+            PriceItem.GWLB_ENDPOINT_GB));
 
     private final JdbcClient jdbc;
     private final PriceCatalog catalog;

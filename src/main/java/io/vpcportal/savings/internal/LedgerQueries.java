@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,9 +283,9 @@ public class LedgerQueries {
         }
         String order = groupBy.equals("month") ? "key" : "net desc, key";
         String source = scoped(groupBy.equals("endpoint") ? PERIOD : PERIOD_GROUPS, scope);
-        Supplier<List<SavingsGroup>> read = () -> bind(period(from, to).bind(jdbc.sql("select " + key + " as key, "
-                + SUMS + " from " + source + " group by 1 order by " + order)), scope)
-                .query((rs, n) -> group(rs, groupBy)).list();
+        Supplier<List<SavingsGroup>> read = () -> List.copyOf(bind(period(from, to).bind(jdbc.sql("select " + key
+                + " as key, " + SUMS + " from " + source + " group by 1 order by " + order)), scope)
+                .query((rs, n) -> group(rs, groupBy)).list());
         return groupBy.equals("endpoint") ? withWorkMem(read) : read.get();
     }
 
@@ -318,7 +319,7 @@ public class LedgerQueries {
             count[0] = offset == 0 ? 0 : bind(period(from, to).bind(jdbc.sql("select count(*) from (select " + key
                     + " from " + source + " group by 1) g")), scope).query(Long.class).single();
         }
-        return new SavingsGroup.Page(groups, count[0]);
+        return new SavingsGroup.Page(List.copyOf(groups), count[0]);
     }
 
     /** The groupings {@link #groupings} answers in one pass. */
@@ -348,7 +349,8 @@ public class LedgerQueries {
                     String groupBy = groupBys.get(rs.getInt("grouping"));
                     result.get(groupBy).add(group(rs, groupBy));
                 });
-        return result;
+        result.replaceAll((groupBy, groups) -> List.copyOf(groups));
+        return Collections.unmodifiableMap(result);
     }
 
     /** Totals over the period, as one group named "total". */

@@ -31,13 +31,13 @@ public class PriceCatalog {
      * Stores prices. {@code correct}: a price already there for the same region, item, tier and date is replaced
      * (an admin's import is a correction); otherwise it is kept (the shipped snapshot never overrides).
      *
-     * @return how many rows were added or changed
+     * @return the prices added or changed
      */
     @Transactional
-    public int store(List<PriceDetails> prices, boolean correct) {
-        int changed = 0;
+    public List<PriceDetails> store(List<PriceDetails> prices, boolean correct) {
+        List<PriceDetails> changed = new ArrayList<>();
         for (PriceDetails p : prices) {
-            changed += jdbc.sql("""
+            int rows = jdbc.sql("""
                     insert into savings_price (region, to_region, item, tier_begin_gb, tier_end_gb, usd, unit,
                                                effective_from, usage_type, sku, source)
                     values (:region, :toRegion, :item, :begin, :end, :usd, :unit, :effective, :usageType, :sku, :source)
@@ -52,6 +52,9 @@ public class PriceCatalog {
                     .param("effective", Date.valueOf(p.effectiveFrom())).param("usageType", p.usageType())
                     .param("sku", p.sku()).param("source", p.source())
                     .update();
+            if (rows > 0) {
+                changed.add(p);
+            }
         }
         return changed;
     }

@@ -43,17 +43,17 @@ class SavingsController {
         LocalDate today = savings.today();
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        LocalDate first = savings.firstLedgerDay();
         SavingsScope scope = SavingsScope.of(me, accounts); // requesters: their teams' accounts, like the inventory
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("thisMonth", savings.total(today.withDayOfMonth(1), today, scope));
-        model.addAttribute("thisYear", savings.total(today.withDayOfYear(1), today, scope));
-        model.addAttribute("sinceStart", first == null ? null : savings.total(first, today, scope));
-        model.addAttribute("firstDay", first);
-        List<SavingsGroup> months = savings.groups("month", today.withDayOfMonth(1).minusMonths(11), today, scope);
-        model.addAttribute("months", months);
-        model.addAttribute("chart", TrendChart.of(months));
+        // this month, this year, since the start and the trend: one read of the months since the ledger's first day
+        SavingsManagement.Overview overview = savings.overview(scope);
+        model.addAttribute("thisMonth", overview.thisMonth());
+        model.addAttribute("thisYear", overview.thisYear());
+        model.addAttribute("sinceStart", overview.sinceStart());
+        model.addAttribute("firstDay", overview.firstDay());
+        model.addAttribute("months", overview.months());
+        model.addAttribute("chart", TrendChart.of(overview.months()));
         Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end, scope);
         model.addAttribute("byTeam", by.get("team"));
         model.addAttribute("byAccount", by.get("account"));
