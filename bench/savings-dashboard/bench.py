@@ -256,8 +256,10 @@ def time_day(app_port, today, results, by_day):
 
 
 def main():
-    jar = [j for j in sorted(glob.glob(os.path.join(ROOT, "target", "vpc-endpoint-portal-*.jar")))
-           if not j.endswith("-plain.jar")]
+    # BENCH_JAR: a copy of a jar to measure (another commit's, for a before/after in one sitting)
+    jar = [os.environ["BENCH_JAR"]] if os.environ.get("BENCH_JAR") else \
+        [j for j in sorted(glob.glob(os.path.join(ROOT, "target", "vpc-endpoint-portal-*.jar")))
+         if not j.endswith("-plain.jar")]
     if not jar:
         raise SystemExit("no portal jar in target/: run ./mvnw -DskipTests package")
     # BENCH_WORK: a work directory kept between runs; its seeded data directory is reused (no second seed), and a
