@@ -93,7 +93,11 @@ class SharedEndpointProvisioningIntegrationTests {
     String spokeThree;
     String unreachableSpoke;
     String otherRegionVpc;
+    /** spoke two's own interface endpoints, made outside the portal with private DNS off before any hub */
+    String spokeTwoSsm;
+    String spokeTwoKms;
     String team;
+    String requesterName;
     String requester;
     /** a requester of a team that may use the hub's account only */
     String hubOnly;
@@ -120,6 +124,9 @@ class SharedEndpointProvisioningIntegrationTests {
             spokeTwo = vpc(spokes, "10.2.0.0/16", "10.0.0.0/16");
             spokeThree = vpc(spokes, "10.3.0.0/16", "10.0.0.0/16");
             unreachableSpoke = vpc(spokes, "10.4.0.0/16", null);
+            List<String> own = ownEndpoints(spokes, spokeTwo, "10.2.1.0/24", false, "ssm", "kms");
+            spokeTwoSsm = own.get(0);
+            spokeTwoKms = own.get(1);
         }
         try (Ec2Client elsewhere = ec2As(hubAccount, "eu-central-1")) {
             otherRegionVpc = vpc(elsewhere, "10.9.0.0/16", null);
@@ -134,7 +141,8 @@ class SharedEndpointProvisioningIntegrationTests {
                     AccountEnvironment.NON_PRODUCTION, new TreeSet<>(Set.of(REGION, "eu-central-1")),
                     new TreeSet<>(account.equals(hubAccount) ? Set.of(team, hubOnlyTeam) : Set.of(team))), "test");
         }
-        requester = api.tokenOf(people.requester(team), TestIdentities.PASSWORD);
+        requesterName = people.requester(team);
+        requester = api.tokenOf(requesterName, TestIdentities.PASSWORD);
         hubOnly = api.tokenOf(people.requester(hubOnlyTeam), TestIdentities.PASSWORD);
         approver = api.tokenOf(people.user(Set.of(Role.APPROVER), "network"), TestIdentities.PASSWORD);
         adminName = people.user(Set.of(Role.ADMIN), team);
@@ -153,6 +161,17 @@ class SharedEndpointProvisioningIntegrationTests {
     @Test
     @Order(1)
     void anApprovedSharedEndpointBuildsTheEndpointTheZoneItsRecordsAndTheAssociations() {
+        // before the hub: spoke two's own ssm endpoint has private DNS off and no zone answers the name, so its
+        // clients resolve the public name; the VPC is told so (kms, which no hub serves, is the control)
+        PortalApi browser = PortalApi.browser(port);
+        browser.signIn(requesterName, TestIdentities.PASSWORD);
+        assertThat(privateDnsAdvice(spokeTwo, spokeTwoSsm)).as("before the hub").singleElement().asString()
+                .contains("no private hosted zone in this VPC answers " + ZONE);
+        assertThat(privateDnsAdvice(spokeTwo, spokeTwoKms)).as("before the hub").hasSize(1);
+        assertThat(coveragePages(browser, spokeTwo)).as("before the hub")
+                .allSatisfy(page -> assertThat(page).contains(dnsOffMessage(spokeTwoSsm, "ssm"))
+                        .contains(dnsOffMessage(spokeTwoKms, "kms")));
+
         Response created = api.post("/api/v1/shared-endpoints", requester, hub("ssm", sameAccountSpoke, spokeTwo, spokeThree));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode details = created.json();
@@ -172,6 +191,7 @@ class SharedEndpointProvisioningIntegrationTests {
 
         submitAndApprove(id);
         api.awaitStatus(requester, id, "ACTIVE");
+        assertCoveredByTheHub(browser, "once the hub is ACTIVE");
 
         VpcEndpoint endpoint = endpointsIn(hubAccount, hubVpc, "com.amazonaws.eu-west-1.ssm").get(0);
         assertThat(endpoint.privateDnsEnabled()).as("the hub's endpoint answers only through the zone").isFalse();
@@ -196,6 +216,9 @@ class SharedEndpointProvisioningIntegrationTests {
         assertThat(proxy.calls(c -> c.action().endsWith("/associatevpc") && hubAccount.equals(proxy.accountOf(c))))
                 .as("the same-account spoke is associated by the hub account, without an authorization").hasSize(1);
 
+        InventorySyncs.syncAndWait(api, admin);
+        assertCoveredByTheHub(browser, "after the sync that reads the hub's zone and its associations");
+
         JsonNode drift = api.get("/api/v1/shared-endpoints/" + id + "/drift", requester).json();
         assertThat(drift.get("inSync").asBoolean()).as(drift.toString()).isTrue();
         try (Route53Client route53 = route53As(hubAccount)) {
@@ -208,6 +231,42 @@ class SharedEndpointProvisioningIntegrationTests {
         ssmHub = id;
     }
 
+    /**
+     * Spoke two's coverage, through the API and both pages a user reads it on: no advice to switch private DNS on
+     * for its own ssm endpoint (the hub's zone answers the name in the VPC), the kms advice unchanged.
+     */
+    private void assertCoveredByTheHub(PortalApi browser, String when) {
+        assertThat(privateDnsAdvice(spokeTwo, spokeTwoSsm)).as("ssm, " + when).isEmpty();
+        assertThat(privateDnsAdvice(spokeTwo, spokeTwoKms)).as("kms, which no hub serves, " + when).hasSize(1);
+        assertThat(coveragePages(browser, spokeTwo)).as(when)
+                .allSatisfy(page -> assertThat(page).doesNotContain(dnsOffMessage(spokeTwoSsm, "ssm"))
+                        .contains(dnsOffMessage(spokeTwoKms, "kms")));
+    }
+
+    /** The PRIVATE_DNS_OFF messages of {@code vpc}'s coverage (GET /api/v1/vpcs/{id}/coverage) naming {@code endpoint}. */
+    private List<String> privateDnsAdvice(String vpc, String endpoint) {
+        Response coverage = api.get("/api/v1/vpcs/" + vpc + "/coverage", requester);
+        assertThat(coverage.status()).as(coverage.body()).isEqualTo(200);
+        JsonNode json = coverage.json();
+        assertThat(json.get("endpoints").toString()).as("the endpoint is in the VPC").contains(endpoint);
+        return StreamSupport.stream(json.get("recommendations").spliterator(), false)
+                .filter(r -> r.get("kind").asString().equals("PRIVATE_DNS_OFF"))
+                .map(r -> r.get("message").asString()).filter(m -> m.contains(endpoint)).toList();
+    }
+
+    /** The VPC's page and the inventory page, whose Coverage section lists every visible VPC's recommendations. */
+    private static List<String> coveragePages(PortalApi browser, String vpc) {
+        return Stream.of("/inventory/vpcs/" + vpc, "/inventory").map(path -> {
+            Response page = browser.page(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            return page.body();
+        }).toList();
+    }
+
+    private static String dnsOffMessage(String endpoint, String service) {
+        return "Interface endpoint " + endpoint + " (com.amazonaws.eu-west-1." + service + ") has private DNS off";
+    }
+
     @Test
     @Order(4)
     void diagramsDrawTheHubAndTheAdviceSaysHowEachSpokeRetiresItsOwnEndpoint() {
@@ -216,12 +275,12 @@ class SharedEndpointProvisioningIntegrationTests {
         List<String> sameAccountOwn;
         List<String> spokeTwoOwn;
         try (Ec2Client hub = ec2As(hubAccount, REGION); Ec2Client spokes = ec2As(spokeAccount, REGION)) {
-            sameAccountOwn = ownEndpoints(hub, sameAccountSpoke, "10.1.1.0/24", "sts");
-            spokeTwoOwn = ownEndpoints(spokes, spokeTwo, "10.2.1.0/24", "ssm", "sts");
+            sameAccountOwn = ownEndpoints(hub, sameAccountSpoke, "10.1.1.0/24", true, "sts");
+            spokeTwoOwn = ownEndpoints(spokes, spokeTwo, "10.2.2.0/24", true, "sts");
         }
-        String unmanaged = spokeTwoOwn.get(0);
+        String unmanaged = spokeTwoSsm;
         String managed = sameAccountOwn.get(0);
-        String unmanagedSts = spokeTwoOwn.get(1);
+        String unmanagedSts = spokeTwoOwn.get(0);
         // one measured day of spoke two's ssm traffic: 3 GiB a day is 3 x 730 / 24 = 91.25 GB a month
         savings.record(List.of(new MeasuredDay(savings.today().minusDays(2), unmanaged, LedgerKind.INTERFACE, null,
                 team, spokeAccount, REGION, spokeTwo, "com.amazonaws.eu-west-1.ssm", 1, 3L << 30)));
@@ -539,12 +598,13 @@ class SharedEndpointProvisioningIntegrationTests {
     }
 
     /** A spoke's own interface endpoints (in a new subnet of {@code vpc}), made outside the portal. */
-    private static List<String> ownEndpoints(Ec2Client ec2, String vpc, String cidr, String... services) {
+    private static List<String> ownEndpoints(Ec2Client ec2, String vpc, String cidr, boolean privateDns,
+            String... services) {
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(REGION + "a")).subnet()
                 .subnetId();
         return Stream.of(services).map(service -> ec2.createVpcEndpoint(r -> r.vpcId(vpc)
-                .serviceName("com.amazonaws.eu-west-1." + service).vpcEndpointType("Interface").subnetIds(subnet))
-                .vpcEndpoint().vpcEndpointId()).toList();
+                .serviceName("com.amazonaws.eu-west-1." + service).vpcEndpointType("Interface").subnetIds(subnet)
+                .privateDnsEnabled(privateDns)).vpcEndpoint().vpcEndpointId()).toList();
     }
 
     private static HostedZone zoneNamed(Route53Client route53, String name) {
