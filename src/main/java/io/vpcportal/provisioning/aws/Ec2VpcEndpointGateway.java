@@ -1,9 +1,9 @@
 package io.vpcportal.provisioning.aws;
 
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.provisioning.AwsCallLog;
 import io.vpcportal.provisioning.EndpointChange;
 import io.vpcportal.provisioning.EndpointSpec;
 import io.vpcportal.provisioning.EndpointState;

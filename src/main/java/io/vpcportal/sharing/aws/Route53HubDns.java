@@ -1,9 +1,9 @@
 package io.vpcportal.sharing.aws;
 
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.provisioning.AwsCallLog;
 import io.vpcportal.sharing.internal.HubDns;
 import java.util.ArrayList;
 import java.util.Comparator;
