@@ -3,6 +3,7 @@ package io.vpcportal.provisioning;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsAccess;
+import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.request.ChangeCheck;
 import io.vpcportal.request.RequestDetails;

@@ -2,6 +2,7 @@ package io.vpcportal.provisioning;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;

@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.request.RequestDetails;

@@ -1,5 +1,6 @@
 package io.vpcportal.provisioning;
 
+import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import java.util.List;
 import java.util.Optional;

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountEnvironment;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;

@@ -1,9 +1,10 @@
 package io.vpcportal.provisioning.aws;
 
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.aws.LoggedAwsCalls;
 import io.vpcportal.provisioning.EndpointChange;
 import io.vpcportal.provisioning.EndpointSpec;
 import io.vpcportal.provisioning.EndpointState;
@@ -21,9 +22,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -39,8 +37,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * {@link VpcEndpointGateway} over the EC2 API, rate-limited per account and region (by the clients, on every
- * attempt), every call logged. Just over 300 lines: one adapter for every EC2 call of the port, each a few lines of
- * request building and error mapping through the same logged call wrapper.
+ * attempt), every call logged and its failure mapped by {@link LoggedAwsCalls}. About 300 lines: one adapter for
+ * every EC2 call of the port, each a few lines of request building and of reading the answer.
  */
 @Component
 class Ec2VpcEndpointGateway implements VpcEndpointGateway {
@@ -49,16 +47,16 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     private static final Duration THROTTLE_PAUSE = Duration.ofMillis(500);
 
     private final AwsClients clients;
-    private final AwsCallLog log;
+    private final LoggedAwsCalls calls;
 
     Ec2VpcEndpointGateway(AwsClients clients, AwsCallLog log) {
         this.clients = clients;
-        this.log = log;
+        this.calls = new LoggedAwsCalls(log);
     }
 
     @Override
     public List<EndpointState> findByItemTag(AwsTarget target, String itemTag) {
-        return call(target, "DescribeVpcEndpoints", "tag:portal:request-item=" + itemTag, () -> ec2(target)
+        return calls.call(target, "DescribeVpcEndpoints", "tag:portal:request-item=" + itemTag, () -> ec2(target)
                 .describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as(target))
                         .filters(Filter.builder().name("tag:portal:request-item").values(itemTag).build()))
                 .vpcEndpoints().stream().map(Ec2VpcEndpointGateway::state).toList());
@@ -99,7 +97,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
         // without being run, so that one, and only that one, is sent again here after a pause.
         for (int attempt = 1; ; attempt++) {
             try {
-                return call(target, "CreateVpcEndpoint", spec.vpcId() + " " + spec.serviceName(),
+                return calls.call(target, "CreateVpcEndpoint", spec.vpcId() + " " + spec.serviceName(),
                         () -> state(clients.ec2SingleAttempt(target).createVpcEndpoint(request.build()).vpcEndpoint()));
             } catch (AwsCallFailed e) {
                 if (!"RequestLimitExceeded".equals(e.code()) || attempt == CREATE_ATTEMPTS_WHEN_THROTTLED) {
@@ -124,7 +122,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     @Override
     public Optional<EndpointState> describe(AwsTarget target, String endpointId) {
         try {
-            return call(target, "DescribeVpcEndpoints", endpointId, () -> ec2(target)
+            return calls.call(target, "DescribeVpcEndpoints", endpointId, () -> ec2(target)
                     .describeVpcEndpoints(r -> r.overrideConfiguration(as(target)).vpcEndpointIds(endpointId))
                     .vpcEndpoints().stream().findFirst().map(Ec2VpcEndpointGateway::state));
         } catch (AwsCallFailed e) {
@@ -139,18 +137,18 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
     public NetworkFacts network(AwsTarget target, String vpcId, List<String> subnetIds, List<String> routeTableIds,
             List<String> securityGroupIds) {
         Ec2Client ec2 = ec2(target);
-        boolean vpcExists = exists(() -> call(target, "DescribeVpcs", vpcId,
+        boolean vpcExists = exists(() -> calls.call(target, "DescribeVpcs", vpcId,
                 () -> ec2.describeVpcs(r -> r.overrideConfiguration(as(target)).vpcIds(vpcId)).vpcs().size() == 1));
-        boolean dnsSupport = vpcExists && call(target, "DescribeVpcAttribute", vpcId + " enableDnsSupport",
+        boolean dnsSupport = vpcExists && calls.call(target, "DescribeVpcAttribute", vpcId + " enableDnsSupport",
                 () -> ec2.describeVpcAttribute(r -> r.overrideConfiguration(as(target)).vpcId(vpcId)
                         .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport().value());
-        boolean dnsHostnames = vpcExists && call(target, "DescribeVpcAttribute", vpcId + " enableDnsHostnames",
+        boolean dnsHostnames = vpcExists && calls.call(target, "DescribeVpcAttribute", vpcId + " enableDnsHostnames",
                 () -> ec2.describeVpcAttribute(r -> r.overrideConfiguration(as(target)).vpcId(vpcId)
                         .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
         Map<String, String> zones = new HashMap<>();
         Map<String, String> subnetVpcs = new HashMap<>();
         for (String id : subnetIds) {
-            exists(() -> call(target, "DescribeSubnets", id, () -> {
+            exists(() -> calls.call(target, "DescribeSubnets", id, () -> {
                 ec2.describeSubnets(r -> r.overrideConfiguration(as(target)).subnetIds(id)).subnets().forEach(s -> {
                     zones.put(s.subnetId(), s.availabilityZone());
                     subnetVpcs.put(s.subnetId(), s.vpcId());
@@ -160,7 +158,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
         }
         Map<String, String> routeTables = new HashMap<>();
         for (String id : routeTableIds) {
-            exists(() -> call(target, "DescribeRouteTables", id, () -> {
+            exists(() -> calls.call(target, "DescribeRouteTables", id, () -> {
                 ec2.describeRouteTables(r -> r.overrideConfiguration(as(target)).routeTableIds(id)).routeTables()
                         .forEach(t -> routeTables.put(t.routeTableId(), t.vpcId()));
                 return true;
@@ -168,7 +166,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
         }
         Map<String, String> groups = new HashMap<>();
         for (String id : securityGroupIds) {
-            exists(() -> call(target, "DescribeSecurityGroups", id, () -> {
+            exists(() -> calls.call(target, "DescribeSecurityGroups", id, () -> {
                 ec2.describeSecurityGroups(r -> r.overrideConfiguration(as(target)).groupIds(id)).securityGroups()
                         .forEach(g -> groups.put(g.groupId(), g.vpcId()));
                 return true;
@@ -179,7 +177,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
     @Override
     public ServiceFacts service(AwsTarget target, String serviceName, String serviceRegion) {
-        return call(target, "DescribeVpcEndpointServices", serviceName, () -> {
+        return calls.call(target, "DescribeVpcEndpointServices", serviceName, () -> {
             List<ServiceDetail> details = new ArrayList<>();
             String next = null;
             do {
@@ -200,7 +198,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
     @Override
     public List<EndpointState> endpointsFor(AwsTarget target, String vpcId, String serviceName) {
-        return call(target, "DescribeVpcEndpoints", vpcId + " " + serviceName, () -> ec2(target)
+        return calls.call(target, "DescribeVpcEndpoints", vpcId + " " + serviceName, () -> ec2(target)
                 .describeVpcEndpointsPaginator(r -> r.overrideConfiguration(as(target)).filters(
                         Filter.builder().name("vpc-id").values(vpcId).build(),
                         Filter.builder().name("service-name").values(serviceName).build()))
@@ -213,13 +211,13 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
             modifyEndpoint(target, endpointId, change);
         }
         if (!change.setTags().isEmpty()) {
-            call(target, "CreateTags", endpointId + " " + String.join(", ", change.setTags().keySet()),
+            calls.call(target, "CreateTags", endpointId + " " + String.join(", ", change.setTags().keySet()),
                     () -> ec2(target).createTags(r -> r.overrideConfiguration(as(target)).resources(endpointId)
                             .tags(change.setTags().entrySet().stream().map(t -> Tag.builder().key(t.getKey())
                                     .value(t.getValue()).build()).toList())));
         }
         if (!change.removeTagKeys().isEmpty()) {
-            call(target, "DeleteTags", endpointId + " " + String.join(", ", change.removeTagKeys()),
+            calls.call(target, "DeleteTags", endpointId + " " + String.join(", ", change.removeTagKeys()),
                     () -> ec2(target).deleteTags(r -> r.overrideConfiguration(as(target)).resources(endpointId)
                             .tags(change.removeTagKeys().stream().map(k -> Tag.builder().key(k).build()).toList())));
         }
@@ -252,7 +250,7 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
         if (change.privateDns() != null) {
             request.privateDnsEnabled(change.privateDns());
         }
-        boolean done = call(target, "ModifyVpcEndpoint", endpointId + " " + change.summary(),
+        boolean done = calls.call(target, "ModifyVpcEndpoint", endpointId + " " + change.summary(),
                 () -> ec2(target).modifyVpcEndpoint(request.build()).returnValue());
         if (!done) {
             throw new AwsCallFailed("ModifyVpcEndpoint", "NotModified", "EC2 answered false for " + endpointId, false, null);
@@ -261,8 +259,9 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
 
     @Override
     public void delete(AwsTarget target, String endpointId) {
-        List<UnsuccessfulItem> failed = call(target, "DeleteVpcEndpoints", endpointId, () -> ec2(target)
-                .deleteVpcEndpoints(r -> r.overrideConfiguration(as(target)).vpcEndpointIds(endpointId)).unsuccessful());
+        List<UnsuccessfulItem> failed = calls.call(target, "DeleteVpcEndpoints", endpointId, () -> ec2(target)
+                .deleteVpcEndpoints(r -> r.overrideConfiguration(as(target)).vpcEndpointIds(endpointId))
+                .unsuccessful());
         for (UnsuccessfulItem item : failed) {
             String code = item.error() == null ? null : item.error().code();
             if (code != null && code.endsWith(".NotFound")) {
@@ -291,35 +290,6 @@ class Ec2VpcEndpointGateway implements VpcEndpointGateway {
             }
             throw e;
         }
-    }
-
-    private <T> T call(AwsTarget target, String action, String what, Supplier<T> call) {
-        long start = System.nanoTime();
-        try {
-            T result = call.get();
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "OK", millis(start), null, null);
-            return result;
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            boolean throttled = e.isThrottlingException() || "RequestLimitExceeded".equals(code);
-            boolean retryable = throttled || e.statusCode() >= 500;
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            log.record(target.requestId(), target.accountId(), target.region(), action, what,
-                    throttled ? "THROTTLED" : "ERROR", millis(start), code, message);
-            throw new AwsCallFailed(action, code, message, retryable, e);
-        } catch (SdkClientException e) {
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
-                    "ClientError", e.getMessage());
-            throw new AwsCallFailed(action, "ClientError", e.getMessage(), true, e);
-        } catch (SdkException e) {
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
-                    "SdkError", e.getMessage());
-            throw new AwsCallFailed(action, "SdkError", e.getMessage(), e.retryable(), e);
-        }
-    }
-
-    private static long millis(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 
     static EndpointState state(VpcEndpoint e) {

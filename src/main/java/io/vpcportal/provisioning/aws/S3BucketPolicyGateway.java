@@ -1,16 +1,14 @@
 package io.vpcportal.provisioning.aws;
 
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.aws.LoggedAwsCalls;
 import io.vpcportal.provisioning.BucketPolicyGateway;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@link BucketPolicyGateway} over the S3 API, with the account's assumed role, rate-limited and logged. */
@@ -18,17 +16,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3BucketPolicyGateway implements BucketPolicyGateway {
 
     private final AwsClients clients;
-    private final AwsCallLog log;
+    private final LoggedAwsCalls calls;
 
     S3BucketPolicyGateway(AwsClients clients, AwsCallLog log) {
         this.clients = clients;
-        this.log = log;
+        this.calls = new LoggedAwsCalls(log).withSdkMessages().mappingOnlyAnswersAndClientErrors();
     }
 
     @Override
     public Optional<String> read(AwsTarget target, String bucket) {
         try {
-            return Optional.of(call(target, "GetBucketPolicy", bucket, () -> s3(target)
+            return Optional.of(calls.call(target, "GetBucketPolicy", bucket, () -> s3(target)
                     .getBucketPolicy(r -> r.overrideConfiguration(as(target)).bucket(bucket)
                             .expectedBucketOwner(target.accountId())).policy()));
         } catch (AwsCallFailed e) {
@@ -41,13 +39,13 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
 
     @Override
     public void write(AwsTarget target, String bucket, String policy, String expectedOwner) {
-        call(target, "PutBucketPolicy", bucket, () -> s3(target).putBucketPolicy(r -> r.overrideConfiguration(as(target))
-                .bucket(bucket).policy(policy).expectedBucketOwner(expectedOwner)));
+        calls.call(target, "PutBucketPolicy", bucket, () -> s3(target).putBucketPolicy(r -> r
+                .overrideConfiguration(as(target)).bucket(bucket).policy(policy).expectedBucketOwner(expectedOwner)));
     }
 
     @Override
     public void delete(AwsTarget target, String bucket, String expectedOwner) {
-        call(target, "DeleteBucketPolicy", bucket, () -> s3(target).deleteBucketPolicy(r -> r
+        calls.call(target, "DeleteBucketPolicy", bucket, () -> s3(target).deleteBucketPolicy(r -> r
                 .overrideConfiguration(as(target)).bucket(bucket).expectedBucketOwner(expectedOwner)));
     }
 
@@ -57,28 +55,5 @@ class S3BucketPolicyGateway implements BucketPolicyGateway {
 
     private AwsRequestOverrideConfiguration as(AwsTarget target) {
         return clients.as(target);
-    }
-
-    private <T> T call(AwsTarget target, String action, String bucket, Supplier<T> call) {
-        long start = System.nanoTime();
-        try {
-            T result = call.get();
-            log.record(target.requestId(), target.accountId(), target.region(), action, bucket, "OK", millis(start), null, null);
-            return result;
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            boolean throttled = e.isThrottlingException() || "SlowDown".equals(code);
-            log.record(target.requestId(), target.accountId(), target.region(), action, bucket,
-                    throttled ? "THROTTLED" : "ERROR", millis(start), code, e.getMessage());
-            throw new AwsCallFailed(action, code, e.getMessage(), throttled || e.statusCode() >= 500, e);
-        } catch (SdkClientException e) {
-            log.record(target.requestId(), target.accountId(), target.region(), action, bucket, "ERROR", millis(start),
-                    "ClientError", e.getMessage());
-            throw new AwsCallFailed(action, "ClientError", e.getMessage(), true, e);
-        }
-    }
-
-    private static long millis(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }

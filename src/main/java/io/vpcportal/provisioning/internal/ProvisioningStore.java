@@ -1,6 +1,6 @@
 package io.vpcportal.provisioning.internal;
 
-import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.provisioning.ProvisioningDetails.AwsCallRecord;
 import io.vpcportal.provisioning.ProvisioningDetails.EndpointProgress;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;

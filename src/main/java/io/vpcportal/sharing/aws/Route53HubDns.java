@@ -1,9 +1,10 @@
 package io.vpcportal.sharing.aws;
 
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsCallLog;
 import io.vpcportal.aws.AwsClients;
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.provisioning.AwsCallLog;
+import io.vpcportal.aws.LoggedAwsCalls;
 import io.vpcportal.sharing.internal.HubDns;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,11 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
@@ -32,27 +29,30 @@ import software.amazon.awssdk.services.route53.model.VPC;
 
 /**
  * {@link HubDns} over EC2 and Route 53, with the portal's AWS clients, roles and call rates, every call logged with
- * the request it was made for.
+ * the request it was made for (by {@link LoggedAwsCalls}).
  */
 @Component
 class Route53HubDns implements HubDns {
 
     private final AwsClients aws;
-    private final AwsCallLog log;
+    private final LoggedAwsCalls calls;
 
     Route53HubDns(AwsClients aws, AwsCallLog log) {
         this.aws = aws;
-        this.log = log;
+        // a change still running in the zone: another attempt later
+        this.calls = new LoggedAwsCalls(log).alsoThrottledOn("PriorRequestNotComplete");
     }
 
     @Override
     public Optional<DnsAttributes> dnsAttributes(AwsTarget target, String vpcId) {
         try {
-            boolean support = call(target, "DescribeVpcAttribute", vpcId, () -> aws.ec2(target).describeVpcAttribute(r -> r
-                    .overrideConfiguration(aws.as(target)).vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))
+            boolean support = calls.call(target, "DescribeVpcAttribute", vpcId, () -> aws.ec2(target)
+                    .describeVpcAttribute(r -> r.overrideConfiguration(aws.as(target)).vpcId(vpcId)
+                            .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))
                     .enableDnsSupport().value());
-            boolean hostnames = call(target, "DescribeVpcAttribute", vpcId, () -> aws.ec2(target).describeVpcAttribute(r -> r
-                    .overrideConfiguration(aws.as(target)).vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES))
+            boolean hostnames = calls.call(target, "DescribeVpcAttribute", vpcId, () -> aws.ec2(target)
+                    .describeVpcAttribute(r -> r.overrideConfiguration(aws.as(target)).vpcId(vpcId)
+                            .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES))
                     .enableDnsHostnames().value());
             return Optional.of(new DnsAttributes(support, hostnames));
         } catch (AwsCallFailed e) {
@@ -65,7 +65,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public Set<String> transitGateways(AwsTarget target, String vpcId) {
-        return call(target, "DescribeRouteTables", vpcId, () -> {
+        return calls.call(target, "DescribeRouteTables", vpcId, () -> {
             Set<String> gateways = new HashSet<>();
             aws.ec2(target).describeRouteTablesPaginator(r -> r.overrideConfiguration(aws.as(target))
                     .filters(Filter.builder().name("vpc-id").values(vpcId).build())).routeTables()
@@ -77,7 +77,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public Optional<String> servicePrivateDnsName(AwsTarget target, String serviceName) {
-        return call(target, "DescribeVpcEndpointServices", serviceName, () -> aws.ec2(target)
+        return calls.call(target, "DescribeVpcEndpointServices", serviceName, () -> aws.ec2(target)
                 .describeVpcEndpointServices(r -> r.overrideConfiguration(aws.as(target)).serviceNames(serviceName))
                 .serviceDetails().stream().filter(d -> serviceName.equals(d.serviceName()))
                 .map(d -> d.privateDnsName()).filter(n -> n != null && !n.isBlank()).findFirst());
@@ -85,7 +85,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public List<String> privateDnsEndpoints(AwsTarget target, String vpcId, String serviceName) {
-        return call(target, "DescribeVpcEndpoints", vpcId + " " + serviceName, () -> aws.ec2(target)
+        return calls.call(target, "DescribeVpcEndpoints", vpcId + " " + serviceName, () -> aws.ec2(target)
                 .describeVpcEndpointsPaginator(r -> r.overrideConfiguration(aws.as(target)).filters(
                         Filter.builder().name("vpc-id").values(vpcId).build(),
                         Filter.builder().name("service-name").values(serviceName).build()))
@@ -96,7 +96,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public Alias endpointAlias(AwsTarget target, String endpointId) {
-        List<DnsEntry> entries = call(target, "DescribeVpcEndpoints", endpointId, () -> aws.ec2(target)
+        List<DnsEntry> entries = calls.call(target, "DescribeVpcEndpoints", endpointId, () -> aws.ec2(target)
                 .describeVpcEndpoints(r -> r.overrideConfiguration(aws.as(target)).vpcEndpointIds(endpointId))
                 .vpcEndpoints().stream().flatMap(e -> e.dnsEntries().stream()).toList());
         // the regional name is the shortest: the zonal ones add the Availability Zone to it
@@ -108,7 +108,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public List<Zone> zonesOf(AwsTarget target, String vpcId) {
-        return call(target, "ListHostedZonesByVPC", vpcId, () -> {
+        return calls.call(target, "ListHostedZonesByVPC", vpcId, () -> {
             List<Zone> zones = new ArrayList<>();
             String next = null;
             do {
@@ -126,7 +126,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public String createZone(AwsTarget target, String name, String vpcId, String callerReference, String comment) {
-        return call(target, "CreateHostedZone", name, () -> bare(aws.route53(target).createHostedZone(r -> r
+        return calls.call(target, "CreateHostedZone", name, () -> bare(aws.route53(target).createHostedZone(r -> r
                 .overrideConfiguration(aws.as(target)).name(name).callerReference(callerReference)
                 .vpc(vpc(target, vpcId)).hostedZoneConfig(c -> c.privateZone(true).comment(comment)))
                 .hostedZone().id()));
@@ -138,13 +138,13 @@ class Route53HubDns implements HubDns {
                 .action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder().name(record).type(RRType.A)
                         .aliasTarget(AliasTarget.builder().dnsName(alias.dnsName()).hostedZoneId(alias.hostedZoneId())
                                 .evaluateTargetHealth(false).build()).build()).build()).toList();
-        call(target, "ChangeResourceRecordSets", zoneId, () -> aws.route53(target).changeResourceRecordSets(r -> r
+        calls.call(target, "ChangeResourceRecordSets", zoneId, () -> aws.route53(target).changeResourceRecordSets(r -> r
                 .overrideConfiguration(aws.as(target)).hostedZoneId(zoneId).changeBatch(b -> b.changes(changes))));
     }
 
     @Override
     public Map<String, String> aliases(AwsTarget target, String zoneId) {
-        return call(target, "ListResourceRecordSets", zoneId, () -> {
+        return calls.call(target, "ListResourceRecordSets", zoneId, () -> {
             Map<String, String> aliases = new TreeMap<>();
             aws.route53(target).listResourceRecordSetsPaginator(r -> r.overrideConfiguration(aws.as(target))
                     .hostedZoneId(zoneId)).resourceRecordSets().stream()
@@ -157,8 +157,9 @@ class Route53HubDns implements HubDns {
     @Override
     public Optional<List<String>> associatedVpcs(AwsTarget target, String zoneId) {
         try {
-            return Optional.of(call(target, "GetHostedZone", zoneId, () -> aws.route53(target).getHostedZone(r -> r
-                    .overrideConfiguration(aws.as(target)).id(zoneId)).vpCs().stream().map(VPC::vpcId).sorted().toList()));
+            return Optional.of(calls.call(target, "GetHostedZone", zoneId, () -> aws.route53(target)
+                    .getHostedZone(r -> r.overrideConfiguration(aws.as(target)).id(zoneId))
+                    .vpCs().stream().map(VPC::vpcId).sorted().toList()));
         } catch (AwsCallFailed e) {
             if ("NoSuchHostedZone".equals(e.code())) {
                 return Optional.empty();
@@ -169,7 +170,7 @@ class Route53HubDns implements HubDns {
 
     @Override
     public void authorize(AwsTarget zoneOwner, String zoneId, String vpcId) {
-        call(zoneOwner, "CreateVPCAssociationAuthorization", zoneId + " " + vpcId, () -> aws.route53(zoneOwner)
+        calls.call(zoneOwner, "CreateVPCAssociationAuthorization", zoneId + " " + vpcId, () -> aws.route53(zoneOwner)
                 .createVPCAssociationAuthorization(r -> r.overrideConfiguration(aws.as(zoneOwner)).hostedZoneId(zoneId)
                         .vpc(vpc(zoneOwner, vpcId))));
     }
@@ -177,7 +178,7 @@ class Route53HubDns implements HubDns {
     @Override
     public void associate(AwsTarget vpcOwner, String zoneId, String vpcId) {
         try {
-            call(vpcOwner, "AssociateVPCWithHostedZone", zoneId + " " + vpcId, () -> aws.route53(vpcOwner)
+            calls.call(vpcOwner, "AssociateVPCWithHostedZone", zoneId + " " + vpcId, () -> aws.route53(vpcOwner)
                     .associateVPCWithHostedZone(r -> r.overrideConfiguration(aws.as(vpcOwner)).hostedZoneId(zoneId)
                             .vpc(vpc(vpcOwner, vpcId)).comment("vpce-portal hub")));
         } catch (AwsCallFailed e) {
@@ -195,7 +196,7 @@ class Route53HubDns implements HubDns {
     @Override
     public void disassociate(AwsTarget caller, String zoneId, String vpcId) {
         try {
-            call(caller, "DisassociateVPCFromHostedZone", zoneId + " " + vpcId, () -> aws.route53(caller)
+            calls.call(caller, "DisassociateVPCFromHostedZone", zoneId + " " + vpcId, () -> aws.route53(caller)
                     .disassociateVPCFromHostedZone(r -> r.overrideConfiguration(aws.as(caller)).hostedZoneId(zoneId)
                             .vpc(vpc(caller, vpcId))));
         } catch (AwsCallFailed e) {
@@ -208,9 +209,9 @@ class Route53HubDns implements HubDns {
     @Override
     public void deleteAuthorization(AwsTarget zoneOwner, String zoneId, String vpcId) {
         try {
-            call(zoneOwner, "DeleteVPCAssociationAuthorization", zoneId + " " + vpcId, () -> aws.route53(zoneOwner)
-                    .deleteVPCAssociationAuthorization(r -> r.overrideConfiguration(aws.as(zoneOwner))
-                            .hostedZoneId(zoneId).vpc(vpc(zoneOwner, vpcId))));
+            calls.call(zoneOwner, "DeleteVPCAssociationAuthorization", zoneId + " " + vpcId,
+                    () -> aws.route53(zoneOwner).deleteVPCAssociationAuthorization(r -> r
+                            .overrideConfiguration(aws.as(zoneOwner)).hostedZoneId(zoneId).vpc(vpc(zoneOwner, vpcId))));
         } catch (AwsCallFailed e) {
             if (!"VPCAssociationAuthorizationNotFound".equals(e.code()) && !"NoSuchHostedZone".equals(e.code())
                     && !"NotFound".equals(e.code())) {
@@ -222,16 +223,17 @@ class Route53HubDns implements HubDns {
     @Override
     public void deleteZone(AwsTarget zoneOwner, String zoneId) {
         try {
-            List<Change> deletes = call(zoneOwner, "ListResourceRecordSets", zoneId, () -> aws.route53(zoneOwner)
-                    .listResourceRecordSetsPaginator(r -> r.overrideConfiguration(aws.as(zoneOwner)).hostedZoneId(zoneId))
+            List<Change> deletes = calls.call(zoneOwner, "ListResourceRecordSets", zoneId, () -> aws
+                    .route53(zoneOwner).listResourceRecordSetsPaginator(r -> r.overrideConfiguration(aws.as(zoneOwner))
+                            .hostedZoneId(zoneId))
                     .resourceRecordSets().stream().filter(s -> s.type() == RRType.A && s.aliasTarget() != null)
                     .map(s -> Change.builder().action(ChangeAction.DELETE).resourceRecordSet(s).build()).toList());
             if (!deletes.isEmpty()) {
-                call(zoneOwner, "ChangeResourceRecordSets", zoneId, () -> aws.route53(zoneOwner)
+                calls.call(zoneOwner, "ChangeResourceRecordSets", zoneId, () -> aws.route53(zoneOwner)
                         .changeResourceRecordSets(r -> r.overrideConfiguration(aws.as(zoneOwner)).hostedZoneId(zoneId)
                                 .changeBatch(b -> b.changes(deletes))));
             }
-            call(zoneOwner, "DeleteHostedZone", zoneId, () -> aws.route53(zoneOwner).deleteHostedZone(r -> r
+            calls.call(zoneOwner, "DeleteHostedZone", zoneId, () -> aws.route53(zoneOwner).deleteHostedZone(r -> r
                     .overrideConfiguration(aws.as(zoneOwner)).id(zoneId)));
         } catch (AwsCallFailed e) {
             if (!"NoSuchHostedZone".equals(e.code())) {
@@ -253,33 +255,4 @@ class Route53HubDns implements HubDns {
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 
-    private <T> T call(AwsTarget target, String action, String what, Supplier<T> call) {
-        long start = System.nanoTime();
-        try {
-            T result = call.get();
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "OK", millis(start), null,
-                    null);
-            return result;
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            boolean throttled = e.isThrottlingException() || "Throttling".equals(code)
-                    || "PriorRequestNotComplete".equals(code);
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            log.record(target.requestId(), target.accountId(), target.region(), action, what,
-                    throttled ? "THROTTLED" : "ERROR", millis(start), code, message);
-            throw new AwsCallFailed(action, code, message, throttled || e.statusCode() >= 500, e);
-        } catch (SdkClientException e) {
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
-                    "ClientError", e.getMessage());
-            throw new AwsCallFailed(action, "ClientError", e.getMessage(), true, e);
-        } catch (SdkException e) {
-            log.record(target.requestId(), target.accountId(), target.region(), action, what, "ERROR", millis(start),
-                    "SdkError", e.getMessage());
-            throw new AwsCallFailed(action, "SdkError", e.getMessage(), e.retryable(), e);
-        }
-    }
-
-    private static long millis(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
-    }
 }

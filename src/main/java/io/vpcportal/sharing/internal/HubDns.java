@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The EC2 reads and Route 53 calls a hub needs. Implemented with the AWS SDK in {@code sharing.aws}; failures are
- * {@link io.vpcportal.provisioning.AwsCallFailed}. Route 53 is global: a target's region only says where the VPC is.
+ * {@link io.vpcportal.aws.AwsCallFailed}. Route 53 is global: a target's region only says where the VPC is.
  */
 public interface HubDns {
 

@@ -2,10 +2,10 @@ package io.vpcportal.sharing.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
+import io.vpcportal.aws.AwsCallFailed;
+import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.platform.Digests;
-import io.vpcportal.provisioning.AwsCallFailed;
-import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.provisioning.ProvisioningSteps;
 import io.vpcportal.request.EndpointRequestId;

@@ -1,8 +1,8 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.aws;
 
 /**
- * An AWS call failed. {@code retryable} errors (throttling, 5xx, lost connections) are worth another
- * attempt later; the others need a person.
+ * An AWS call failed: what the feature modules' adapters turn SDK exceptions into. {@code retryable} errors
+ * (throttling, 5xx, lost connections) are worth another attempt later; the others need a person.
  */
 public class AwsCallFailed extends RuntimeException {
 

@@ -1,8 +1,11 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.aws;
 
 import java.util.UUID;
 
-/** Where the AWS adapter reports each call it made. Never receives credentials. */
+/**
+ * Where the AWS adapters report each call they made: provisioning implements it and keeps the rows (table
+ * {@code aws_call}) with the request's progress. Never receives credentials.
+ */
 public interface AwsCallLog {
 
     void record(UUID requestId, String accountId, String region, String action, String target, String outcome,
