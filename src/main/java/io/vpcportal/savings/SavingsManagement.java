@@ -9,6 +9,7 @@ import io.vpcportal.savings.internal.Ledger;
 import io.vpcportal.savings.internal.LedgerQueries;
 import io.vpcportal.savings.internal.LedgerReadCache;
 import io.vpcportal.savings.internal.OfferFileParser;
+import io.vpcportal.savings.internal.ParallelReads;
 import io.vpcportal.savings.internal.PriceCatalog;
 import io.vpcportal.savings.internal.TrafficCollector;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -44,18 +46,20 @@ public class SavingsManagement {
     private final Ledger ledger;
     private final LedgerQueries queries;
     private final LedgerReadCache cached;
+    private final ParallelReads parallel;
     private final TrafficCollector collector;
     private final FlowLogLocations flowLogs;
     private final AwsAccess aws;
     private final Clock clock;
 
     SavingsManagement(PriceCatalog catalog, Estimator estimator, Ledger ledger, LedgerQueries queries,
-            LedgerReadCache cached, TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
+            LedgerReadCache cached, ParallelReads parallel, TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
         this.catalog = catalog;
         this.estimator = estimator;
         this.ledger = ledger;
         this.queries = queries;
         this.cached = cached;
+        this.parallel = parallel;
         this.collector = collector;
         this.flowLogs = flowLogs;
         this.aws = aws;
@@ -241,6 +245,22 @@ public class SavingsManagement {
                     sum(months, m -> m.key().startsWith(thisYear)), first == null ? null : sum(months, m -> true),
                     first, months.stream().filter(m -> m.key().compareTo(trendFrom.toString().substring(0, 7)) >= 0).toList());
         });
+    }
+
+    /**
+     * Everything the dashboard shows for a period: the {@link Overview}, the groupings by team, account and service,
+     * and the per-resource lists ({@link #resourceRankings}).
+     */
+    public record Dashboard(Overview overview, Map<String, List<SavingsGroup>> groupings, EndpointRankings resources) {
+    }
+
+    /** {@link Dashboard} for {@code from}..{@code to}: its three reads run side by side ({@link ParallelReads}). */
+    public Dashboard dashboard(LocalDate from, LocalDate to, int top, int below, int nat, SavingsScope scope) {
+        CompletableFuture<Overview> overview = parallel.start(() -> overview(scope));
+        CompletableFuture<Map<String, List<SavingsGroup>>> groupings = parallel.start(
+                () -> groupings(List.of("team", "account", "service"), from, to, scope));
+        EndpointRankings resources = resourceRankings(from, to, top, below, nat, scope);
+        return new Dashboard(ParallelReads.answer(overview), ParallelReads.answer(groupings), resources);
     }
 
     /** The groups {@code which} selects summed into one named "total", as {@link #total} answers it. */

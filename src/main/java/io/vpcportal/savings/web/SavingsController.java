@@ -46,21 +46,23 @@ class SavingsController {
         SavingsScope scope = SavingsScope.of(me, accounts); // requesters: their teams' accounts, like the inventory
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        // this month, this year, since the start and the trend: one read of the months since the ledger's first day
-        SavingsManagement.Overview overview = savings.overview(scope);
+        // this month, this year, since the start and the trend (one read of the months since the ledger's first
+        // day), the groupings and the per-resource lists, read side by side
+        SavingsManagement.Dashboard dashboard = savings.dashboard(start, end, 10, 20, 20, scope);
+        SavingsManagement.Overview overview = dashboard.overview();
         model.addAttribute("thisMonth", overview.thisMonth());
         model.addAttribute("thisYear", overview.thisYear());
         model.addAttribute("sinceStart", overview.sinceStart());
         model.addAttribute("firstDay", overview.firstDay());
         model.addAttribute("months", overview.months());
         model.addAttribute("chart", TrendChart.of(overview.months()));
-        Map<String, List<SavingsGroup>> by = savings.groupings(List.of("team", "account", "service"), start, end, scope);
+        Map<String, List<SavingsGroup>> by = dashboard.groupings();
         model.addAttribute("byTeam", by.get("team"));
         model.addAttribute("byAccount", by.get("account"));
         // NAT gateways and S3/DynamoDB missed via NAT are not services: they have their own sections below
         model.addAttribute("byService", by.get("service").stream().filter(SavingsGroup::isService).toList());
         // the four per-resource lists from one pass over the period's resources (the page's heaviest read)
-        EndpointRankings resources = savings.resourceRankings(start, end, 10, 20, 20, scope);
+        EndpointRankings resources = dashboard.resources();
         model.addAttribute("top", resources.top());
         model.addAttribute("belowBreakEven", resources.belowBreakEven());
         model.addAttribute("missed", resources.missed());
