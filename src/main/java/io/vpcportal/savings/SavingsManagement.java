@@ -8,6 +8,7 @@ import io.vpcportal.savings.internal.FlowLogLocations;
 import io.vpcportal.savings.internal.Ledger;
 import io.vpcportal.savings.internal.LedgerQueries;
 import io.vpcportal.savings.internal.LedgerReadCache;
+import io.vpcportal.savings.internal.LedgerRepricing;
 import io.vpcportal.savings.internal.OfferFileParser;
 import io.vpcportal.savings.internal.ParallelReads;
 import io.vpcportal.savings.internal.PriceCatalog;
@@ -47,19 +48,21 @@ public class SavingsManagement {
     private final LedgerQueries queries;
     private final LedgerReadCache cached;
     private final ParallelReads parallel;
+    private final LedgerRepricing repricing;
     private final TrafficCollector collector;
     private final FlowLogLocations flowLogs;
     private final AwsAccess aws;
     private final Clock clock;
 
     SavingsManagement(PriceCatalog catalog, Estimator estimator, Ledger ledger, LedgerQueries queries,
-            LedgerReadCache cached, ParallelReads parallel, TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
+            LedgerReadCache cached, ParallelReads parallel, LedgerRepricing repricing, TrafficCollector collector, FlowLogLocations flowLogs, AwsAccess aws, Clock clock) {
         this.catalog = catalog;
         this.estimator = estimator;
         this.ledger = ledger;
         this.queries = queries;
         this.cached = cached;
         this.parallel = parallel;
+        this.repricing = repricing;
         this.collector = collector;
         this.flowLogs = flowLogs;
         this.aws = aws;
@@ -86,6 +89,19 @@ public class SavingsManagement {
     /** The rate of an item in a region in force today; empty when the catalog has no price for it. */
     public Optional<Rate> rate(String region, PriceItem item) {
         return catalog.rate(region, item, today());
+    }
+
+    /**
+     * Loads the shipped price snapshot (an offer file), never replacing a price already there, and schedules the
+     * ledger's repricing where a price it is priced with was added ({@link LedgerRepricing}): the portal answers
+     * meanwhile.
+     */
+    public PriceImport importSnapshot(InputStream offerFile, String source) {
+        OfferFileParser.Result parsed = OfferFileParser.parse(offerFile, source);
+        List<PriceDetails> added = repricing.storeThenReprice(parsed.prices());
+        SortedSet<String> regions = new TreeSet<>();
+        parsed.prices().forEach(p -> regions.add(p.region()));
+        return new PriceImport(source, parsed.rows(), parsed.prices().size(), added.size(), regions);
     }
 
     /**

@@ -84,6 +84,37 @@ class LedgerPricingIntegrationTests {
     }
 
     @Test
+    void aSnapshotWithANewPriceTheLedgerUsesRepricesItInADurableTaskNotBeforeTheImportReturns() throws Exception {
+        importPrices("""
+                "A","OnDemand","2018-01-01","0","Inf","GB","0.030","USD","AmazonEC2","EUW3-NatGateway-Bytes","eu-west-3"
+                "B","OnDemand","2018-01-01","0","Inf","Hrs","0.010","USD","AmazonVPC","EUW3-VpcEndpoint-Hours","eu-west-3"
+                "C","OnDemand","2018-01-01","0","Inf","GB","0.01","USD","AmazonVPC","EUW3-VpcEndpoint-Bytes","eu-west-3"
+                """);
+        LocalDate may = LocalDate.of(2018, 5, 10);
+        savings.record(List.of(day(may, "vpce-0aaaaaaaaaaaaaab1", LedgerKind.GATEWAY, 0, 10 * GIB)));
+        assertThat(row("vpce-0aaaaaaaaaaaaaab1", may).netSaving()).isEqualByComparingTo("0.30");
+
+        // a release ships a lower NAT price from May 2018: the import stores it and leaves the repricing to a task
+        String snapshot = HEADER + """
+                "A2","OnDemand","2018-05-01","0","Inf","GB","0.020","USD","AmazonEC2","EUW3-NatGateway-Bytes","eu-west-3"
+                """;
+        PriceImport first = savings.importSnapshot(new ByteArrayInputStream(snapshot.getBytes(StandardCharsets.UTF_8)),
+                "test snapshot");
+        assertThat(first.changed()).isEqualTo(1);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (row("vpce-0aaaaaaaaaaaaaab1", may).netSaving().compareTo(new java.math.BigDecimal("0.20")) != 0) {
+            assertThat(System.nanoTime()).as("repriced within 60 s by the ledger-reprice task").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        // the same snapshot at the next start adds nothing and schedules nothing
+        PriceImport again = savings.importSnapshot(new ByteArrayInputStream(snapshot.getBytes(StandardCharsets.UTF_8)),
+                "test snapshot");
+        assertThat(again.changed()).isZero();
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'ledger-reprice'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void adminsSeeTheCatalogWithItsSources() {
         PortalApi admin = PortalApi.browser(port);
         admin.signIn("admin", PortalApi.DEMO_PASSWORD);

@@ -54,8 +54,9 @@ class PriceSnapshotLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SNAPSHOT.forEach((file, url) -> {
+            // the ledger is priced again by a task if the snapshot brings new prices it uses: health does not wait
             try (InputStream in = new ClassPathResource(file).getInputStream()) {
-                PriceImport result = savings.importPrices(in, "snapshot " + file + " of " + url, false);
+                PriceImport result = savings.importSnapshot(in, "snapshot " + file + " of " + url);
                 if (result.changed() > 0) {
                     log.info("Price snapshot {}: {} prices for {}", file, result.changed(), result.regions());
                 }
