@@ -100,6 +100,10 @@ public class LedgerQueries {
                    union all
                    select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
                           avoided_nat_cost, net_saving, nat_cost
+                   from savings_ledger_month where month in (:singleMonths)
+                   union all
+                   select resource_id, kind, team_id, account_id, region, service, days, bytes, endpoint_cost,
+                          avoided_nat_cost, net_saving, nat_cost
                    from savings_ledger_month_to_date where day in (:runsTo)
                    union all
                    select resource_id, kind, team_id, account_id, region, service, -days, -bytes, -endpoint_cost,
@@ -171,26 +175,53 @@ public class LedgerQueries {
                     .param("runsBefore", List.of(Date.valueOf(dayBefore(headFrom, headTo)),
                             Date.valueOf(dayBefore(tailFrom, tailTo))))
                     .param("yearsFrom", Date.valueOf(yearsFrom)).param("yearsTo", Date.valueOf(yearsTo))
-                    .param("monthRunsTo", monthRuns(true)).param("monthRunsBefore", monthRuns(false));
+                    .param("monthRunsTo", monthRuns(true)).param("monthRunsBefore", monthRuns(false))
+                    .param("singleMonths", singleMonths());
+        }
+
+        /**
+         * The runs of whole months that are one month long: read from the monthly rollup (one row per resource)
+         * rather than as the difference of two year-to-month sums (two rows per resource).
+         */
+        private List<Date> singleMonths() {
+            List<Date> months = new ArrayList<>(List.of(Date.valueOf(NONE_TO)));
+            for (LocalDate[] part : monthRunParts()) {
+                if (part[0].equals(part[1])) {
+                    months.add(Date.valueOf(part[0]));
+                }
+            }
+            return months;
+        }
+
+        /** The runs of whole months around the whole years, cut at year ends: {first month, last month} each. */
+        private List<LocalDate[]> monthRunParts() {
+            List<LocalDate[]> parts = new ArrayList<>();
+            for (LocalDate[] run : List.of(new LocalDate[] {monthsBeforeFrom, monthsBeforeTo},
+                    new LocalDate[] {monthsAfterFrom, monthsAfterTo})) {
+                for (LocalDate m = run[0]; !m.isAfter(run[1]); m = m.withDayOfYear(1).plusYears(1)) {
+                    LocalDate december = m.withMonth(12);
+                    parts.add(new LocalDate[] {m, run[1].isBefore(december) ? run[1] : december});
+                }
+            }
+            return parts;
         }
 
         /**
          * The months whose year-to-month sums the runs of whole months around the whole years add ({@code ends}) or
          * subtract: a run is cut at year ends (one without whole years spans two years at most), each part adds its
-         * last month and subtracts the month before its first, unless that one is in the year before.
+         * last month and subtracts the month before its first, unless that one is in the year before. A part of one
+         * month is read from the monthly rollup instead ({@link #singleMonths}).
          */
         private List<Date> monthRuns(boolean ends) {
             List<Date> months = new ArrayList<>(List.of(Date.valueOf(NONE_TO)));
-            for (LocalDate[] run : List.of(new LocalDate[] {monthsBeforeFrom, monthsBeforeTo},
-                    new LocalDate[] {monthsAfterFrom, monthsAfterTo})) {
-                for (LocalDate m = run[0]; !m.isAfter(run[1]); m = m.withDayOfYear(1).plusYears(1)) {
-                    LocalDate december = m.withMonth(12);
-                    LocalDate last = run[1].isBefore(december) ? run[1] : december;
-                    if (ends) {
-                        months.add(Date.valueOf(last));
-                    } else if (m.getMonthValue() > 1) {
-                        months.add(Date.valueOf(m.minusMonths(1)));
-                    }
+            for (LocalDate[] part : monthRunParts()) {
+                if (part[0].equals(part[1])) {
+                    continue; // one month: from the monthly rollup (singleMonths)
+                }
+                if (ends) {
+                    months.add(Date.valueOf(part[1]));
+                } else if (part[0].getMonthValue() > 1) {
+                    months.add(Date.valueOf(part[0].minusMonths(1)));
                 }
             }
             return months;
