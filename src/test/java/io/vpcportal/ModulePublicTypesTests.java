@@ -28,7 +28,7 @@ class ModulePublicTypesTests {
             Map.entry("account", 7), Map.entry("approval", 19), Map.entry("aws", 8), Map.entry("audit", 6), Map.entry("catalog", 9),
             Map.entry("demo", 0), Map.entry("diagram", 5), Map.entry("home", 0), Map.entry("identity", 15),
             Map.entry("inventory", 26), Map.entry("notification", 16), Map.entry("organization", 10),
-            Map.entry("platform", 12), Map.entry("policy", 20), Map.entry("provisioning", 13),
+            Map.entry("platform", 12), Map.entry("policy", 20), Map.entry("provisioning", 12),
             Map.entry("request", 29), Map.entry("savings", 16), Map.entry("shared", 5),
             Map.entry("sharing", 7)));
 

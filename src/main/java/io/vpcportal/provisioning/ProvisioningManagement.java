@@ -8,6 +8,8 @@ import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.internal.ExtraSteps;
+import io.vpcportal.provisioning.internal.ProvisioningPlanner;
 import io.vpcportal.provisioning.internal.ProvisioningStore;
 import io.vpcportal.request.DecommissionApproved;
 import io.vpcportal.request.EndpointRequestId;

@@ -1,9 +1,10 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.platform.CanonicalJsonWriter;
 import io.vpcportal.platform.Digests;
+import io.vpcportal.provisioning.EndpointSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

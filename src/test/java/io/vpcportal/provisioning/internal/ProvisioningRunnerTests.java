@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,8 +18,13 @@ import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.policy.PolicyManagement;
-import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
-import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.provisioning.BucketPolicyGateway;
+import io.vpcportal.provisioning.EndpointSpec;
+import io.vpcportal.provisioning.EndpointState;
+import io.vpcportal.provisioning.ProvisioningDetails;
+import io.vpcportal.provisioning.ProvisioningProperties;
+import io.vpcportal.provisioning.VpcEndpointGateway;
+import io.vpcportal.provisioning.internal.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestLifecycle;

@@ -1,10 +1,11 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsAccess;
 import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.aws.AwsTarget;
+import io.vpcportal.provisioning.EndpointSpec;
 import io.vpcportal.request.ChangeCheck;
 import io.vpcportal.request.RequestDetails;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** What the durable provisioning task runs; kept public so the task's configuration can reach the runner. */
+/** What the durable provisioning task runs: the runner for the job's operation (adopt, change or decommission, create). */
 @Component
 public class ProvisioningTaskBody {
 

@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.aws.AwsTarget;
@@ -7,6 +7,9 @@ import io.vpcportal.platform.Digests;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.policy.EndpointPolicyInput;
 import io.vpcportal.policy.PolicyManagement;
+import io.vpcportal.provisioning.EndpointChange;
+import io.vpcportal.provisioning.EndpointSpec;
+import io.vpcportal.provisioning.EndpointState;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
 import io.vpcportal.request.RequestDetails.ItemDetails;
 import io.vpcportal.request.RequestDetails;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
  * decommission share the few helpers that make their parameters canonical, and split apart they would drift.
  */
 @Component
-class ProvisioningPlanner {
+public class ProvisioningPlanner {
 
     private final PolicyManagement policies;
 
@@ -40,10 +43,10 @@ class ProvisioningPlanner {
      * One endpoint to create: where, what, and the tag that finds it again. {@code policyProblem} says why the
      * endpoint policy could not be generated (then nothing may be created).
      */
-    record ItemPlan(int position, AwsTarget target, EndpointSpec spec, String itemTag, String policyProblem) {
+    public record ItemPlan(int position, AwsTarget target, EndpointSpec spec, String itemTag, String policyProblem) {
     }
 
-    List<ItemPlan> items(RequestDetails request, AccountDetails account) {
+    public List<ItemPlan> items(RequestDetails request, AccountDetails account) {
         List<ItemPlan> plans = new ArrayList<>();
         AwsTarget target = new AwsTarget(account.id(), request.region(), account.roleArn(), account.externalId(),
                 request.id());
@@ -79,7 +82,7 @@ class ProvisioningPlanner {
     }
 
     /** The calls, in order, with their exact parameters: shown to approvers and kept with the job. */
-    List<PlannedCall> calls(RequestDetails request, AccountDetails account) {
+    public List<PlannedCall> calls(RequestDetails request, AccountDetails account) {
         List<PlannedCall> calls = new ArrayList<>();
         int seq = 1;
         if (account.roleArn() != null) {
@@ -127,7 +130,7 @@ class ProvisioningPlanner {
      * The calls of an adoption: nothing is created; the endpoint is read (it must still be there, for the approved
      * service) and given the portal's tags, which link it to the request.
      */
-    List<PlannedCall> adoptionCalls(RequestDetails request, AccountDetails account) {
+    public List<PlannedCall> adoptionCalls(RequestDetails request, AccountDetails account) {
         List<PlannedCall> calls = new ArrayList<>();
         int seq = assumeRole(calls, request, account);
         ItemPlan item = items(request, account).get(0);
@@ -160,7 +163,7 @@ class ProvisioningPlanner {
      * bucket policies. The modify shown is the diff against the approved state; at run time it is taken
      * against what EC2 describes.
      */
-    List<PlannedCall> changeCalls(RequestDetails change, RequestDetails original, String endpointId,
+    public List<PlannedCall> changeCalls(RequestDetails change, RequestDetails original, String endpointId,
             AccountDetails account) {
         List<PlannedCall> calls = new ArrayList<>();
         int seq = assumeRole(calls, change, account);
@@ -214,7 +217,7 @@ class ProvisioningPlanner {
      * The calls of a decommission, per endpoint: the portal's bucket policy statements first (a Deny naming a
      * deleted endpoint would lock the bucket), then the delete, then a look that confirms it is gone.
      */
-    List<PlannedCall> deleteCalls(RequestDetails request, Map<Integer, String> endpointIds, AccountDetails account) {
+    public List<PlannedCall> deleteCalls(RequestDetails request, Map<Integer, String> endpointIds, AccountDetails account) {
         List<PlannedCall> calls = new ArrayList<>();
         int seq = assumeRole(calls, request, account);
         for (ItemDetails item : request.items()) {

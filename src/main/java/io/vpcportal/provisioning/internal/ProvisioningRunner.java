@@ -1,4 +1,4 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
@@ -8,8 +8,13 @@ import io.vpcportal.policy.BucketPolicySpec;
 import io.vpcportal.policy.BucketRestriction;
 import io.vpcportal.policy.EnforcementMode;
 import io.vpcportal.policy.PolicyManagement;
-import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
-import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.provisioning.BucketPolicyGateway;
+import io.vpcportal.provisioning.EndpointSpec;
+import io.vpcportal.provisioning.EndpointState;
+import io.vpcportal.provisioning.ProvisioningDetails;
+import io.vpcportal.provisioning.ProvisioningProperties;
+import io.vpcportal.provisioning.VpcEndpointGateway;
+import io.vpcportal.provisioning.internal.ProvisioningPlanner.ItemPlan;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestLifecycle;
@@ -32,7 +37,8 @@ import org.springframework.stereotype.Component;
  * One attempt at provisioning a request. Safe to run again at any point: an endpoint id is stored the moment
  * EC2 returns it, and before any create the endpoint is looked up by its request tag, so a crash, a lost
  * response or a retry never makes a second endpoint. NotFound right after a create means "not visible yet".
- * Other modules' {@link ProvisioningSteps} are checked before the first create and run once every endpoint is usable.
+ * Other modules' {@link io.vpcportal.provisioning.ProvisioningSteps} are checked before the first create and run once
+ * every endpoint is usable.
  * Over 300 lines on purpose: the create, its wait and the bucket policies share the attempt's error handling.
  */
 @Component

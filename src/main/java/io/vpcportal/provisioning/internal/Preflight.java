@@ -1,7 +1,12 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.aws.AwsTarget;
-import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
+import io.vpcportal.provisioning.EndpointSpec;
+import io.vpcportal.provisioning.EndpointState;
+import io.vpcportal.provisioning.NetworkFacts;
+import io.vpcportal.provisioning.ServiceFacts;
+import io.vpcportal.provisioning.VpcEndpointGateway;
+import io.vpcportal.provisioning.internal.ProvisioningPlanner.ItemPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.ProvisioningSteps;
 import io.vpcportal.request.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@link ProvisioningSteps} of other modules, asked in their order, for the requests they handle. */
 @Component
-class ExtraSteps {
+public class ExtraSteps {
 
     private final List<ProvisioningSteps> steps;
 
@@ -30,7 +31,7 @@ class ExtraSteps {
     }
 
     /** The steps' checks after the role is assumed and before the endpoints' calls; their work after them. */
-    List<PlannedCall> plan(RequestDetails request, List<PlannedCall> creates) {
+    public List<PlannedCall> plan(RequestDetails request, List<PlannedCall> creates) {
         List<ProvisioningSteps> mine = of(request);
         if (mine.isEmpty()) {
             return creates;
@@ -54,7 +55,7 @@ class ExtraSteps {
         }
     }
 
-    List<PlannedCall> undoPlan(RequestDetails request, List<PlannedCall> deletes) {
+    public List<PlannedCall> undoPlan(RequestDetails request, List<PlannedCall> deletes) {
         if (of(request).isEmpty()) {
             return deletes;
         }

@@ -1,13 +1,16 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import io.vpcportal.account.AccountDetails;
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.aws.AwsCallFailed;
 import io.vpcportal.policy.PolicyManagement;
-import io.vpcportal.provisioning.ProvisioningPlanner.ItemPlan;
-import io.vpcportal.provisioning.ProvisioningRunner.PreflightFailed;
-import io.vpcportal.provisioning.ProvisioningRunner.RetryLater;
-import io.vpcportal.provisioning.internal.ProvisioningStore;
+import io.vpcportal.provisioning.EndpointChange;
+import io.vpcportal.provisioning.EndpointState;
+import io.vpcportal.provisioning.ProvisioningProperties;
+import io.vpcportal.provisioning.VpcEndpointGateway;
+import io.vpcportal.provisioning.internal.ProvisioningPlanner.ItemPlan;
+import io.vpcportal.provisioning.internal.ProvisioningRunner.PreflightFailed;
+import io.vpcportal.provisioning.internal.ProvisioningRunner.RetryLater;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestLifecycle;

@@ -1,9 +1,10 @@
-package io.vpcportal.provisioning;
+package io.vpcportal.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vpcportal.aws.AwsTarget;
 import io.vpcportal.provisioning.ProvisioningDetails.PlannedCall;
+import io.vpcportal.provisioning.ProvisioningSteps;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestStatus;
 import java.time.Instant;
