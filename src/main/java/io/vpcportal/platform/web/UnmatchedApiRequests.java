@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -14,7 +15,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 class UnmatchedApiRequests {
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    // NoHandlerFoundException: a path no controller and no static-file handler maps (static files have their own
+    // paths, StaticResources); NoResourceFoundException: a path under one of those that names no file
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     Object notFound(HttpServletRequest request) {
         return answer(request, HttpStatus.NOT_FOUND, "No such resource: " + request.getRequestURI());
     }
