@@ -2,6 +2,7 @@ package io.vpcportal.savings;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Ledger totals of one group (a team, account, region, service, month or endpoint) over a period.
@@ -23,6 +24,18 @@ public record SavingsGroup(String key, long bytes, BigDecimal endpointCost, BigD
     public SavingsGroup(String key, long bytes, BigDecimal endpointCost, BigDecimal avoidedNatCost,
             BigDecimal netSaving, BigDecimal natCost, BigDecimal missedSaving) {
         this(key, bytes, endpointCost, avoidedNatCost, netSaving, natCost, missedSaving, null);
+    }
+
+    /** {@code groups} summed into one group named "total" (no groups: zeros). */
+    public static SavingsGroup total(List<SavingsGroup> groups) {
+        return new SavingsGroup("total", groups.stream().mapToLong(SavingsGroup::bytes).sum(),
+                sum(groups, SavingsGroup::endpointCost), sum(groups, SavingsGroup::avoidedNatCost),
+                sum(groups, SavingsGroup::netSaving), sum(groups, SavingsGroup::natCost),
+                sum(groups, SavingsGroup::missedSaving));
+    }
+
+    private static BigDecimal sum(List<SavingsGroup> groups, Function<SavingsGroup, BigDecimal> amount) {
+        return groups.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public boolean isService() {

@@ -14,7 +14,6 @@ import io.vpcportal.savings.internal.ParallelReads;
 import io.vpcportal.savings.internal.PriceCatalog;
 import io.vpcportal.savings.internal.TrafficCollector;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,13 +27,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
  * The savings module's API: prices, estimates for an endpoint before it exists, collection of measured traffic,
- * and the ledger of what endpoints really saved. Other modules call {@link #estimate(EstimateInput)}.
+ * and the ledger of what endpoints really saved. Other modules call {@link #estimate(EstimateInput)}. Just over 350
+ * lines: it is the module's one facade, and each method is its input checks and a call into {@code internal} (the
+ * reads through {@link LedgerReadCache}, the writes through {@link Ledger}); splitting it by use case would add three
+ * facades for the pages and the API to hold, with nothing to share between them.
  */
 @Service
 public class SavingsManagement {
@@ -98,10 +98,7 @@ public class SavingsManagement {
      */
     public PriceImport importSnapshot(InputStream offerFile, String source) {
         OfferFileParser.Result parsed = OfferFileParser.parse(offerFile, source);
-        List<PriceDetails> added = repricing.storeThenReprice(parsed.prices());
-        SortedSet<String> regions = new TreeSet<>();
-        parsed.prices().forEach(p -> regions.add(p.region()));
-        return new PriceImport(source, parsed.rows(), parsed.prices().size(), added.size(), regions);
+        return imported(source, parsed, repricing.storeThenReprice(parsed.prices()));
     }
 
     /**
@@ -111,14 +108,13 @@ public class SavingsManagement {
     public PriceImport importPrices(InputStream offerFile, String source, boolean correct) {
         OfferFileParser.Result parsed = OfferFileParser.parse(offerFile, source);
         List<PriceDetails> changed = catalog.store(parsed.prices(), correct);
+        Ledger.repricedBy(changed).forEach(ledger::reprice);
+        return imported(source, parsed, changed);
+    }
+
+    private static PriceImport imported(String source, OfferFileParser.Result parsed, List<PriceDetails> changed) {
         SortedSet<String> regions = new TreeSet<>();
         parsed.prices().forEach(p -> regions.add(p.region()));
-        // the ledger is priced again only where a price it is priced with changed, from that price's first day: a
-        // new Route 53 or Transit Gateway price (the advisor's) leaves every ledger row as it was
-        Map<String, LocalDate> repriceFrom = new TreeMap<>();
-        changed.stream().filter(p -> Ledger.PRICED_WITH.contains(p.item()))
-                .forEach(p -> repriceFrom.merge(p.region(), p.effectiveFrom(), (a, b) -> a.isBefore(b) ? a : b));
-        repriceFrom.forEach(ledger::reprice);
         return new PriceImport(source, parsed.rows(), parsed.prices().size(), changed.size(), regions);
     }
 
@@ -177,12 +173,7 @@ public class SavingsManagement {
 
     /** The same, of the accounts in {@code scope} only. */
     public List<SavingsGroup> groups(String groupBy, LocalDate from, LocalDate to, SavingsScope scope) {
-        if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
-            throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
-        }
-        if (from.isAfter(to)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
+        checkGrouping(groupBy, from, to);
         return cached.get(List.of("groups", groupBy, from, to, scope), () -> queries.groups(groupBy, from, to, scope));
     }
 
@@ -195,12 +186,7 @@ public class SavingsManagement {
      */
     public SavingsGroup.Page groups(String groupBy, LocalDate from, LocalDate to, long offset, int limit,
             SavingsScope scope) {
-        if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
-            throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
-        }
-        if (from.isAfter(to)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
+        checkGrouping(groupBy, from, to);
         if (limit < 1 || limit > MAX_GROUPS_PER_PAGE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_GROUPS_PER_PAGE);
         }
@@ -225,9 +211,7 @@ public class SavingsManagement {
         if (groupBys.isEmpty() || !LedgerQueries.GROUPINGS.containsAll(groupBys)) {
             throw new InvalidInputException("groupBy", "must be some of " + new TreeSet<>(LedgerQueries.GROUPINGS));
         }
-        if (from.isAfter(to)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
+        checkPeriod(from, to);
         return cached.get(List.of("groupings", List.copyOf(groupBys), from, to, scope),
                 () -> queries.groupings(groupBys, from, to, scope));
     }
@@ -257,9 +241,11 @@ public class SavingsManagement {
             List<SavingsGroup> months = from.isAfter(today) ? List.of() : queries.groups("month", from, today, scope);
             String thisMonth = today.toString().substring(0, 7);
             String thisYear = today.toString().substring(0, 4);
-            return new Overview(sum(months, m -> m.key().equals(thisMonth)),
-                    sum(months, m -> m.key().startsWith(thisYear)), first == null ? null : sum(months, m -> true),
-                    first, months.stream().filter(m -> m.key().compareTo(trendFrom.toString().substring(0, 7)) >= 0).toList());
+            String trendMonth = trendFrom.toString().substring(0, 7);
+            return new Overview(SavingsGroup.total(months.stream().filter(m -> m.key().equals(thisMonth)).toList()),
+                    SavingsGroup.total(months.stream().filter(m -> m.key().startsWith(thisYear)).toList()),
+                    first == null ? null : SavingsGroup.total(months), first,
+                    months.stream().filter(m -> m.key().compareTo(trendMonth) >= 0).toList());
         });
     }
 
@@ -279,17 +265,17 @@ public class SavingsManagement {
         return new Dashboard(ParallelReads.answer(overview), ParallelReads.answer(groupings), resources);
     }
 
-    /** The groups {@code which} selects summed into one named "total", as {@link #total} answers it. */
-    private static SavingsGroup sum(List<SavingsGroup> groups, Predicate<SavingsGroup> which) {
-        List<SavingsGroup> selected = groups.stream().filter(which).toList();
-        return new SavingsGroup("total", selected.stream().mapToLong(SavingsGroup::bytes).sum(),
-                amount(selected, SavingsGroup::endpointCost), amount(selected, SavingsGroup::avoidedNatCost),
-                amount(selected, SavingsGroup::netSaving), amount(selected, SavingsGroup::natCost),
-                amount(selected, SavingsGroup::missedSaving));
+    private static void checkGrouping(String groupBy, LocalDate from, LocalDate to) {
+        if (!LedgerQueries.GROUPS.containsKey(groupBy)) {
+            throw new InvalidInputException("groupBy", "must be one of " + new TreeSet<>(LedgerQueries.GROUPS.keySet()));
+        }
+        checkPeriod(from, to);
     }
 
-    private static BigDecimal amount(List<SavingsGroup> groups, Function<SavingsGroup, BigDecimal> amount) {
-        return groups.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
     }
 
     public SavingsGroup total(LocalDate from, LocalDate to) {

@@ -42,7 +42,9 @@ import java.util.UUID;
 // as the state machine in RequestStatus allows them.
 /**
  * A team's request for one or more VPC endpoints in one VPC. It owns its lifecycle: every move is checked
- * against {@link RequestStatus}, written to the timeline and announced as an event.
+ * against {@link RequestStatus}, written to the timeline and announced as an event. Over 350 lines because it is
+ * the aggregate: its mapped state and every transition that changes it (submit, approve, reject, changes, provisioning,
+ * decommission, adoption) belong to one class, so no transition can bypass the status checks and the timeline.
  */
 @Entity
 @Table(name = "endpoint_request")

@@ -3,6 +3,7 @@ package io.vpcportal.savings.internal;
 import io.vpcportal.savings.LedgerKind;
 import io.vpcportal.savings.LedgerRow;
 import io.vpcportal.savings.MeasuredDay;
+import io.vpcportal.savings.PriceDetails;
 import io.vpcportal.savings.PriceItem;
 import io.vpcportal.savings.Rate;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,17 @@ public class Ledger {
     public static final Set<PriceItem> PRICED_WITH = Collections.unmodifiableSet(EnumSet.of(PriceItem.NAT_GATEWAY_GB,
             PriceItem.INTERFACE_ENDPOINT_HOUR, PriceItem.INTERFACE_ENDPOINT_GB, PriceItem.GWLB_ENDPOINT_HOUR,
             PriceItem.GWLB_ENDPOINT_GB));
+
+    /**
+     * Where new or changed prices make the ledger be priced again: each region with a price it is priced with, from
+     * the earliest first day of those prices. Other prices (the advisor's Transit Gateway and Route 53 ones) leave it.
+     */
+    public static Map<String, LocalDate> repricedBy(Collection<PriceDetails> prices) {
+        Map<String, LocalDate> from = new TreeMap<>();
+        prices.stream().filter(p -> PRICED_WITH.contains(p.item()))
+                .forEach(p -> from.merge(p.region(), p.effectiveFrom(), (a, b) -> a.isBefore(b) ? a : b));
+        return from;
+    }
 
     private final JdbcClient jdbc;
     private final PriceCatalog catalog;

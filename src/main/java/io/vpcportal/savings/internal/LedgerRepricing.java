@@ -7,8 +7,6 @@ import io.vpcportal.savings.PriceDetails;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,11 +49,8 @@ public class LedgerRepricing {
     @Transactional
     public List<PriceDetails> storeThenReprice(List<PriceDetails> prices) {
         List<PriceDetails> added = catalog.store(prices, false);
-        Map<String, LocalDate> from = new TreeMap<>();
-        added.stream().filter(p -> Ledger.PRICED_WITH.contains(p.item()))
-                .forEach(p -> from.merge(p.region(), p.effectiveFrom(), (a, b) -> a.isBefore(b) ? a : b));
         // one task per region and change: a later change while one runs gets its own run
-        from.forEach((region, day) -> scheduler.schedule(task.instance(region + "@" + day + "@" + UUID.randomUUID()),
+        Ledger.repricedBy(added).forEach((region, day) -> scheduler.schedule(task.instance(region + "@" + day + "@" + UUID.randomUUID()),
                 clock.instant()));
         return added;
     }
