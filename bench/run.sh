@@ -15,9 +15,11 @@ command -v pgbench >/dev/null || { echo "pgbench missing: apt-get install -y pos
 JAR=${BENCH_JAR:-$(ls target/vpc-endpoint-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then ./mvnw -q -DskipTests package; JAR=$(ls target/vpc-endpoint-portal-*.jar | grep -v original | head -1); fi
 
+OPTS=${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000}
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 start=$(date +%s.%N)
-java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
+# shellcheck disable=SC2086
+java $OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
   --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/portal.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -39,6 +41,7 @@ cpu_ticks() { # user+system clock ticks of the JVM, and of the PostgreSQL server
   local pg; pg=$( (awk '{print $14+$15+$16+$17}' /proc/$pm/stat; for p in $(ps -o pid= --ppid "$pm"); do
     awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done) | awk '{s+=$1} END {print s+0}')
   echo "$jvm $pg"; }
+sleep 10 # idle: the figures of a portal that has started and waits for its first user
 read -r rss_start pg_rss_start < <(rss_of_tree)
 pg_pss_start=$(pss_of_pg)
 

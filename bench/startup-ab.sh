@@ -8,7 +8,7 @@ set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 A.jar [B.jar …]" >&2; exit 2; }
 PORT=${BENCH_PORT:-18551}
 PG_PORT=${BENCH_PG_PORT:-15551}
-OPTS=${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
+OPTS=${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000}
 WORK=$(mktemp -d /tmp/vpcportal-startup-ab.XXXXXX)
 PID=
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18441}
 PG_PORT=${BENCH_PG_PORT:-15443}
-OPTS=${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
+OPTS=${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000}
 WORK=$(mktemp -d /tmp/vpcportal-startup.XXXXXX)
 JAR=${BENCH_JAR:-$(ls target/vpc-endpoint-portal-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 [ -n "$JAR" ] || { ./mvnw -q -DskipTests package; JAR=$(ls target/vpc-endpoint-portal-*.jar | grep -v original | head -1); }
@@ -28,7 +28,7 @@ start() { # $1 label, then java arguments before the jar's own
   until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
     kill -0 $PID 2>/dev/null || { tail -40 "$WORK/$label.log" >&2; exit 1; }; sleep 0.1; done
   local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
-  sleep 5 # idle
+  sleep 10 # idle
   local jvm pm pg
   jvm=$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/$PID/status)
   pm=$(head -1 "$WORK/pg/postmaster.pid")
