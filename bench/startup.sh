@@ -4,6 +4,8 @@
 #   fresh      a new data directory (initdb, every migration, demo data)
 #   existing   the same directory again (Flyway only validates)
 #   cds        the same, from the extracted jar with a class data sharing archive made by a training run
+#   cds-no-db-training   the same, with the archive made as the container image makes it: a training run without
+#              a database (Dockerfile)
 # and the resident memory once healthy and idle: JVM RSS, PostgreSQL PSS (summed over its processes).
 # Knobs: BENCH_JAR, BENCH_PORT, BENCH_PG_PORT, BENCH_JAVA_OPTS (JVM flags for every start; default: the ones the
 # portal documents for a small machine).
@@ -46,11 +48,24 @@ start fresh -jar "$JAR"
 start existing -jar "$JAR"
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
 NAME=$(basename "$JAR")
-# training run: the context starts (embedded PostgreSQL included) and exits once refreshed; classes go to the archive
+# training run: the context starts (embedded PostgreSQL included) and exits once refreshed; classes go to the archive.
+# The jar is named by the same path in the training run and in the start: JDK 17 records the class path as given and
+# ignores the archive ("A jar file is not the one used while building the shared archive file") when it differs.
 # shellcheck disable=SC2086
-(cd "$WORK/app" && java $OPTS -XX:ArchiveClassesAtExit="$WORK/app/portal.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$NAME" --spring.profiles.active=demo --portal.aws.mode=plan --server.port=0 \
-  --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/training.log" 2>&1) || true
+java $OPTS -XX:ArchiveClassesAtExit="$WORK/app/portal.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$WORK/app/$NAME" --spring.profiles.active=demo --portal.aws.mode=plan --server.port=0 \
+  --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/training.log" 2>&1 || true
 [ -f "$WORK/app/portal.jsa" ] || { tail -30 "$WORK/training.log" >&2; exit 1; }
-start cds -XX:SharedArchiveFile="$WORK/app/portal.jsa" -jar "$WORK/app/$NAME"
+# -Xshare:on: a start that cannot use the archive fails instead of silently running without it
+start cds -XX:SharedArchiveFile="$WORK/app/portal.jsa" -Xshare:on -jar "$WORK/app/$NAME"
+# the container image's way (Dockerfile): the training run has no database at all
+rm -f "$WORK/app/portal.jsa"
+# shellcheck disable=SC2086
+java $OPTS -XX:ArchiveClassesAtExit="$WORK/app/portal.jsa" -Dspring.context.exit=onRefresh -jar "$WORK/app/$NAME" \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/training --spring.flyway.enabled=false \
+  --spring.jpa.hibernate.ddl-auto=none --spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
+  --spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect --server.port=0 \
+  >"$WORK/training-image.log" 2>&1 || true
+[ -f "$WORK/app/portal.jsa" ] || { tail -30 "$WORK/training-image.log" >&2; exit 1; }
+start cds-no-db-training -XX:SharedArchiveFile="$WORK/app/portal.jsa" -Xshare:on -jar "$WORK/app/$NAME"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
