@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * The portal's JVM defaults for a small machine live in four places (the {@code pom.xml} for
  * {@code ./mvnw spring-boot:run}, the {@code Dockerfile} for the image, and the two benchmark scripts that measure
  * them) and are documented in {@code docs/operations.md}: they must be the same flags everywhere, and this JDK must
- * accept every one of them.
+ * accept every one of them. The container image's class data sharing archive is made by a training run without a
+ * database; {@code bench/startup.sh} measures a start with an archive made the same way, so the two name the same
+ * options.
  */
 class JvmDefaultsTests {
 
@@ -54,6 +56,25 @@ class JvmDefaultsTests {
         String output = new String(java.getInputStream().readAllBytes());
         assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(java.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void theStartUpBenchmarkTrainsItsArchiveAsTheImageDoes() throws IOException {
+        Set<String> image = springOptions(Files.readString(Path.of("Dockerfile")));
+        assertThat(image).contains("--spring.flyway.enabled=false", "--spring.jpa.hibernate.ddl-auto=none");
+        String script = Files.readString(Path.of("bench/startup.sh"));
+        int imageWay = script.indexOf("the container image's way");
+        assertThat(imageWay).as("bench/startup.sh measures the image's way").isPositive();
+        assertThat(springOptions(script.substring(imageWay))).containsExactlyInAnyOrderElementsOf(image);
+    }
+
+    private static Set<String> springOptions(String text) {
+        Matcher m = Pattern.compile("--spring\\.[^\\s\\\\]+").matcher(text);
+        Set<String> options = new LinkedHashSet<>();
+        while (m.find()) {
+            options.add(m.group());
+        }
+        return options;
     }
 
     private static String find(String file, String regex) throws IOException {
