@@ -39,6 +39,11 @@ final class Accessibility {
     static void check(Page page, String name) {
         // a function declaration is not subject to the page's Content-Security-Policy, unlike a script tag
         page.evaluate("() => { if (!window.axe) {\n" + AXE + "\n} }");
+        // the page as it settles: a colour caught mid-transition (a button the mouse has just clicked fades to its
+        // hover colour in 0.15 s) is no colour a reader is left with; endless animations (spinners) are not waited for
+        page.evaluate("() => Promise.all(document.getAnimations()"
+                + ".filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))"
+                + ".map(a => a.finished.catch(() => null)))");
         List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(RUN);
         List<Map<String, Object>> blocking = violations.stream()
                 .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
