@@ -37,16 +37,13 @@ COPY --from=build /out/app /app
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xmx256m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"
 
 # Class data sharing (docs/operations.md, "Start-up"): a training run starts the application context once, without a
-# database (nothing is connected: no Flyway, no schema validation, no JDBC metadata; the refused connections it logs
-# are expected) and exits once refreshed; the classes it loaded go to app.jsa, which every start maps instead of
-# loading and verifying them again. The archive belongs to this image's JVM and jar: it is made here, not copied.
+# database (profile cds-training in application.yml: no Flyway, no schema validation, no JDBC metadata; the refused
+# connections it logs are expected) and exits once refreshed; the classes it loaded go to app.jsa, which every start
+# maps instead of loading and verifying them again. The archive belongs to this image's JVM and jar: it is made here, not copied.
 # A dynamic archive extends the JDK's own (lib/server/classes.jsa); it is made first if the base image lacks it.
 RUN { ls "$JAVA_HOME"/lib/server/classes*.jsa >/dev/null 2>&1 || java -Xshare:dump >/dev/null; } \
  && java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
-      --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/training --spring.flyway.enabled=false \
-      --spring.jpa.hibernate.ddl-auto=none --spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
-      --spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect --server.port=0 \
-      > /tmp/training.log 2>&1 \
+      --spring.profiles.active=cds-training > /tmp/training.log 2>&1 \
  && test -s /app/app.jsa || { tail -40 /tmp/training.log; exit 1; }
 
 USER 10001:10001

@@ -62,10 +62,7 @@ start cds -XX:SharedArchiveFile="$WORK/app/portal.jsa" -Xshare:on -jar "$WORK/ap
 rm -f "$WORK/app/portal.jsa"
 # shellcheck disable=SC2086
 java $OPTS -XX:ArchiveClassesAtExit="$WORK/app/portal.jsa" -Dspring.context.exit=onRefresh -jar "$WORK/app/$NAME" \
-  --spring.datasource.url=jdbc:postgresql://127.0.0.1:1/training --spring.flyway.enabled=false \
-  --spring.jpa.hibernate.ddl-auto=none --spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
-  --spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect --server.port=0 \
-  >"$WORK/training-image.log" 2>&1 || true
+  --spring.profiles.active=cds-training >"$WORK/training-image.log" 2>&1 || true
 [ -f "$WORK/app/portal.jsa" ] || { tail -30 "$WORK/training-image.log" >&2; exit 1; }
 start cds-no-db-training -XX:SharedArchiveFile="$WORK/app/portal.jsa" -Xshare:on -jar "$WORK/app/$NAME"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
