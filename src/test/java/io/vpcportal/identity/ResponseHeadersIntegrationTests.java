@@ -2,7 +2,6 @@ package io.vpcportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcportal.PortalIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Headers the portal sets on every answer, and what it does with the headers a client sends. */
@@ -25,9 +23,6 @@ class ResponseHeadersIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -41,18 +36,6 @@ class ResponseHeadersIntegrationTests {
             assertThat(response.headers().firstValue("Permissions-Policy")).as(path).hasValueSatisfying(p ->
                     assertThat(p).contains("camera=()", "geolocation=()", "microphone=()", "payment=()"));
         }
-    }
-
-    @Test
-    void everyRequestIsTimedOnceAndSecurityAddsNoObservationsOfItsOwn() throws Exception {
-        assertThat(get("/api/v1/requests", null).statusCode()).isEqualTo(401);
-        assertThat(get("/login", null).statusCode()).isEqualTo(200);
-
-        assertThat(meters.find("http.server.requests").tag("status", "401").timer()).as("a refused request is timed")
-                .isNotNull();
-        assertThat(meters.find("http.server.requests").tag("uri", "/login").timer()).isNotNull();
-        assertThat(meters.getMeters()).as("Spring Security's per-filter, authentication and authorization observations")
-                .noneMatch(meter -> meter.getId().getName().startsWith("spring.security"));
     }
 
     @Test
