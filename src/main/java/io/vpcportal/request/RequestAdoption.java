@@ -42,7 +42,7 @@ public class RequestAdoption {
      */
     public RequestDetails adopt(PortalPrincipal by, AdoptedEndpoint endpoint) {
         String title = "Adopted " + endpoint.templateKey() + " " + endpoint.vpcEndpointId() + " in " + endpoint.vpcId();
-        return store.inTransaction(() -> RequestViews.details(store.store(EndpointRequest.adopted(UUID.randomUUID(),
+        return store.inTransaction(() -> RequestViews.details(store.insertNew(EndpointRequest.adopted(UUID.randomUUID(),
                 by.id(), by.getUsername(), endpoint, RequestContents.abbreviate(title, 120), store.now()))));
     }
 

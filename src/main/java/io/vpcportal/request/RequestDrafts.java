@@ -65,7 +65,7 @@ public class RequestDrafts {
         try {
             // one transaction: the account and template checks read (or confirm the cached copies at) the same
             // committed state the request is stored against
-            RequestDetails created = store.inTransaction(() -> RequestViews.details(store.store(
+            RequestDetails created = store.inTransaction(() -> RequestViews.details(store.insertNew(
                     RequestContents.newRequest(requester, rules.check(draft, requester), idempotencyKey, hash,
                             store.now()))));
             return new CreatedRequest(created, false);

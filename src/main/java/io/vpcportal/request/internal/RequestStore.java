@@ -22,13 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RequestStore {
 
     private final EndpointRequestRepository requests;
+    private final NewRequestRows newRows;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RequestStore(EndpointRequestRepository requests, PlatformTransactionManager transactions, Clock clock,
-            ApplicationEventPublisher events) {
+    RequestStore(EndpointRequestRepository requests, NewRequestRows newRows, PlatformTransactionManager transactions,
+            Clock clock, ApplicationEventPublisher events) {
         this.requests = requests;
+        this.newRows = newRows;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
@@ -44,6 +46,16 @@ public class RequestStore {
         EndpointRequest saved = requests.save(request);
         request.drainEvents().forEach(events::publishEvent);
         return saved;
+    }
+
+    /**
+     * Inserts a request that does not exist yet, with its items and timeline, then publishes its events inside the
+     * same transaction. The object stays outside the persistence context: later changes load the request again.
+     */
+    public EndpointRequest insertNew(EndpointRequest request) {
+        newRows.insert(request);
+        request.drainEvents().forEach(events::publishEvent);
+        return request;
     }
 
     /** A request as the portal sees it; NotFound when there is none. */
