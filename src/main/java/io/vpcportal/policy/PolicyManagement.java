@@ -50,6 +50,17 @@ public class PolicyManagement {
         return PolicyPreviewer.preview(InputRules.check(input), clock.instant());
     }
 
+    /**
+     * The ERROR findings of {@link #preview}, which block a request item: the same documents and checks, without
+     * the access matrix a reviewer reads.
+     *
+     * @throws InvalidInputException as {@link #preview} does
+     */
+    public List<Finding> blockingFindings(EndpointPolicyInput input) {
+        return PolicyPreviewer.findings(InputRules.check(input), clock.instant()).stream()
+                .filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+
     /** Every finding about one document, each with the path of the element it concerns. */
     public List<Finding> validate(PolicyValidationInput input) {
         List<FieldViolation> violations = new ArrayList<>();

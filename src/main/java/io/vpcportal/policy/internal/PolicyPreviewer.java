@@ -33,10 +33,18 @@ public final class PolicyPreviewer {
     }
 
     public static GeneratedPolicies preview(PolicyRequest request, Instant now) {
-        return new PolicyPreviewer(request, now).run();
+        return new PolicyPreviewer(request, now).run(true);
     }
 
-    private GeneratedPolicies run() {
+    /**
+     * Only what decides whether the item may be stored: the documents and every finding, without the default access
+     * matrix and the diff, which add no finding (a contradicted expected access does, and is still checked).
+     */
+    public static List<Finding> findings(PolicyRequest request, Instant now) {
+        return new PolicyPreviewer(request, now).run(false).findings();
+    }
+
+    private GeneratedPolicies run(boolean whole) {
         String endpointPolicy = null;
         PolicyDocument endpointDocument = null;
         if (!r.takesEndpointPolicy()) {
@@ -63,13 +71,14 @@ public final class PolicyPreviewer {
             r.buckets().forEach(b -> buckets.add(bucketPolicy(b)));
         }
         AccessSimulator simulator = new AccessSimulator(simulation(), endpointDocument, bucketDocuments::get);
-        List<AccessDecision> matrix = new ArrayList<>(DefaultMatrix.rows(r).stream().map(simulator::decide).toList());
+        List<AccessDecision> matrix = whole ? new ArrayList<>(DefaultMatrix.rows(r).stream().map(simulator::decide).toList())
+                : new ArrayList<>();
         for (int i = 0; i < r.expectedAccesses().size(); i++) {
             AccessDecision decision = simulator.decide(r.expectedAccesses().get(i));
             matrix.add(decision);
             expectation(decision, "expectedAccesses[" + i + "]").ifPresent(findings::add);
         }
-        PolicyDiff diff = r.currentEndpointPolicy() == null || endpointPolicy == null ? null
+        PolicyDiff diff = !whole || r.currentEndpointPolicy() == null || endpointPolicy == null ? null
                 : LineDiff.between(canonicalOrAsIs(r.currentEndpointPolicy()), endpointPolicy);
         return new GeneratedPolicies(endpointPolicy, buckets, findings, matrix, diff);
     }

@@ -126,11 +126,11 @@ public class RequestRules {
             CheckedItem item = items.get(i);
             String field = "items[" + i + "]." + (item.policy() == PolicyChoice.CUSTOM ? "customPolicy" : "policyChoice");
             try {
-                var generated = policies.preview(new EndpointPolicyInput(draft.region(),
+                policies.blockingFindings(new EndpointPolicyInput(draft.region(),
                         item.serviceName(), item.template().endpointType().name(), item.policy().key(),
                         item.draft().bucketNames(), item.draft().tableNames(), item.draft().customPolicy(),
-                        account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id()));
-                generated.errors().forEach(f -> v.add(new FieldViolation(field, f.message())));
+                        account.organizationId(), List.copyOf(account.breakGlassPrincipalArns()), account.id()))
+                        .forEach(f -> v.add(new FieldViolation(field, f.message())));
             } catch (InvalidInputException e) {
                 e.violations().forEach(x -> v.add(new FieldViolation(field, x.message())));
             }
