@@ -61,9 +61,9 @@ public final class PolicyPreviewer {
             }
             endpointPolicy = r.template() == PolicyTemplate.CUSTOM ? canonicalOrAsIs(r.customPolicy())
                     : CanonicalJson.write(EndpointPolicyGenerator.generate(r));
-            PolicyValidator.validate(endpointPolicy, context(PolicyKind.ENDPOINT, null))
-                    .forEach(f -> findings.add(f.under("endpointPolicy")));
             ParsedPolicy parsed = PolicyParser.parse(endpointPolicy);
+            PolicyValidator.validate(endpointPolicy, parsed, context(PolicyKind.ENDPOINT, null))
+                    .forEach(f -> findings.add(f.under("endpointPolicy")));
             endpointDocument = parsed.valid() ? parsed.document() : null;
         }
         List<BucketPolicy> buckets = new ArrayList<>();
@@ -90,8 +90,9 @@ public final class PolicyPreviewer {
         BucketPolicies.Merged merged = BucketPolicies.apply(current, spec, r.partition());
         String document = merged.document().orElse(null);
         if (document != null) {
-            PolicyValidator.validate(document, context(PolicyKind.BUCKET, bucket)).forEach(f -> findings.add(f.under(at)));
             ParsedPolicy parsed = PolicyParser.parse(document);
+            PolicyValidator.validate(document, parsed, context(PolicyKind.BUCKET, bucket))
+                    .forEach(f -> findings.add(f.under(at)));
             if (parsed.valid()) {
                 bucketDocuments.put(bucket, parsed.document());
             }

@@ -25,9 +25,13 @@ public final class PolicyValidator {
     }
 
     public static List<Finding> validate(String text, ValidationContext context) {
+        return validate(text, PolicyParser.parse(text), context);
+    }
+
+    /** As {@link #validate(String, ValidationContext)}, for a caller that has parsed {@code text} already. */
+    public static List<Finding> validate(String text, ParsedPolicy parsed, ValidationContext context) {
         List<Finding> findings = new ArrayList<>();
         size(text, context.kind()).ifPresent(findings::add);
-        ParsedPolicy parsed = PolicyParser.parse(text);
         findings.addAll(parsed.findings());
         if (parsed.document() == null) {
             return findings;
