@@ -8,6 +8,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
 import java.util.Arrays;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The approver's inbox, the approval view with everything needed to decide, and comments. */
-@Controller
+@PageController
 class ApprovalController {
 
     private final ApprovalManagement approvals;

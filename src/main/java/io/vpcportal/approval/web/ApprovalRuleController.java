@@ -9,10 +9,10 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin pages for approval rules: the list in the order they are tried, create, edit (a new version). */
-@Controller
+@PageController
 @RequestMapping("/admin/approval-rules")
 @PreAuthorize("hasRole('ADMIN')")
 class ApprovalRuleController {

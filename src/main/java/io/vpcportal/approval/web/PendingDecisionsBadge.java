@@ -3,10 +3,10 @@ package io.vpcportal.approval.web;
 import io.vpcportal.approval.PendingDecisions;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
+import io.vpcportal.platform.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * The count beside the Approvals menu item: decisions the signed-in approver may take now. Only full pages carry
  * the menu, so fragments fetched by htmx and posts (which redirect) skip the query.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PendingDecisionsBadge {
 
     /** absent in web slices that start only a controller (then no badge) */

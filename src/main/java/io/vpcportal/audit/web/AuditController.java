@@ -6,6 +6,7 @@ import io.vpcportal.audit.AuditPage;
 import io.vpcportal.audit.AuditSubjectType;
 import io.vpcportal.audit.AuditTrail;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,13 +19,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The audit page for admins: filters, newest rows first, paging, and the same rows as a CSV download. */
-@Controller
+@PageController
 @PreAuthorize("hasRole('ADMIN')")
 class AuditController {
 

@@ -3,7 +3,7 @@ package io.vpcportal.catalog.web;
 import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.platform.NotFoundException;
-import org.springframework.stereotype.Controller;
+import io.vpcportal.platform.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The catalog as requesters browse it: search, categories, a template's page. */
-@Controller
+@PageController
 @RequestMapping("/catalog")
 class CatalogController {
 

@@ -7,11 +7,11 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.shared.AwsRegion;
 import java.util.TreeSet;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins edit a template; each save is a new version, and requests keep the version they were made with. */
-@Controller
+@PageController
 @RequestMapping("/admin/templates")
 @PreAuthorize("hasRole('ADMIN')")
 class TemplateAdminController {

@@ -5,13 +5,13 @@ import io.vpcportal.diagram.DiagramFormat;
 import io.vpcportal.diagram.DiagramManagement;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.NotFoundException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.request.RequestQueries;
 import io.vpcportal.shared.AwsResourceIds;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * HTML fragments with the diagrams inline (so their titles work as tooltips and screen readers read them), loaded
  * by htmx into the inventory's VPC page, the request page, the approval view and the request form.
  */
-@Controller
+@PageController
 class DiagramController {
 
     private final DiagramManagement diagrams;

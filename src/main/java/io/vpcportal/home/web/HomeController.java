@@ -6,13 +6,13 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.identity.Role;
 import io.vpcportal.inventory.InventorySync;
 import io.vpcportal.platform.DeliveryHealth;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.provisioning.FailedJobs;
 import io.vpcportal.request.RequestFilter;
 import io.vpcportal.request.RequestQueries;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * how many passed the SLA), an admin the health of the inventory sync, provisioning and webhook deliveries, a
  * requester the quick starts and their latest requests. A user with several roles sees each part.
  */
-@Controller
+@PageController
 class HomeController {
 
     static final int LISTED = 5;

@@ -2,6 +2,7 @@ package io.vpcportal.identity.web;
 
 import io.vpcportal.identity.IdentityProperties;
 import io.vpcportal.identity.internal.OidcLoginRefused;
+import io.vpcportal.platform.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
@@ -15,13 +16,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The login page: the password form, a "Sign in with …" button per OpenID Connect provider, or both. */
-@Controller
+@PageController
 class LoginController {
 
     private final boolean demo;

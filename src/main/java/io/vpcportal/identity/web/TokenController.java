@@ -5,12 +5,12 @@ import io.vpcportal.identity.CreatedApiToken;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** API tokens page: create (the token is shown once), list and revoke. */
-@Controller
+@PageController
 @RequestMapping("/tokens")
 class TokenController {
 

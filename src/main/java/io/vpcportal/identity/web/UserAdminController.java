@@ -9,6 +9,7 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.NotFoundException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.shared.TeamId;
 import io.vpcportal.shared.UserId;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins manage users and teams here (single sign-on users are kept up to date by their provider). */
-@Controller
+@PageController
 @RequestMapping("/admin")
 @PreAuthorize("hasRole('ADMIN')")
 class UserAdminController {

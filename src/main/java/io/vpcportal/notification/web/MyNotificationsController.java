@@ -8,12 +8,12 @@ import io.vpcportal.notification.MailManagement;
 import io.vpcportal.notification.NotificationPreferences;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The signed-in user's own page: who they are, the e-mail address notifications go to, and which kinds they get.
  * Every signed-in user has it, whatever their roles.
  */
-@Controller
+@PageController
 class MyNotificationsController {
 
     private final UserContacts contacts;

@@ -9,10 +9,10 @@ import io.vpcportal.notification.WebhookManagement;
 import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin pages: webhooks (list, register, enable, disable, remove) and each one's delivery log. */
-@Controller
+@PageController
 @RequestMapping("/admin/webhooks")
 @PreAuthorize("hasRole('ADMIN')")
 class WebhookController {

@@ -9,12 +9,12 @@ import io.vpcportal.platform.ConflictException;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.shared.AwsRegion;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin page of the organization source, its discovery button and its run history. */
-@Controller
+@PageController
 @RequestMapping("/admin/organization")
 @PreAuthorize("hasRole('ADMIN')")
 class OrganizationController {

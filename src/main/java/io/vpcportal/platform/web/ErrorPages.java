@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * refused, such as an undecodable percent-escape, a 401 from the security filters): problem details under /api,
  * the portal's error page elsewhere. Opened directly, {@code /error} is a page that does not exist, not a 500.
  */
-@Controller
+@PageController
 class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")

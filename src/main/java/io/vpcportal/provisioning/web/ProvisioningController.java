@@ -2,13 +2,13 @@ package io.vpcportal.provisioning.web;
 
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.ConflictException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.provisioning.ProvisioningManagement;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestQueries;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The provisioning part of a request's page (loaded with htmx, refreshing itself while a job runs). */
-@Controller
+@PageController
 class ProvisioningController {
 
     private final ProvisioningManagement provisioning;

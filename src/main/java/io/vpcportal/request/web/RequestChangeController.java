@@ -7,13 +7,13 @@ import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.request.RequestChanges;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
 import io.vpcportal.request.RequestStatus;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for what the owners of an ACTIVE request ask for afterwards: a change to one endpoint, decommissioning. */
-@Controller
+@PageController
 @RequestMapping("/requests")
 class RequestChangeController {
 

@@ -12,10 +12,11 @@ import io.vpcportal.platform.ForbiddenException;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.request.CreatedRequest;
 import io.vpcportal.request.QuickStartVpcs;
-import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestChanges;
+import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestDrafts;
 import io.vpcportal.request.RequestFilter;
 import io.vpcportal.request.RequestQueries;
@@ -30,7 +31,6 @@ import java.util.UUID;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ACTIVE request's endpoints and decommissioning them are {@link RequestChangeController}'s. Just over 300 lines: the
  * form's handlers (new, revise, its live fragments) read and bind the same form and belong together.
  */
-@Controller
+@PageController
 @RequestMapping("/requests")
 class RequestController {
 

@@ -6,6 +6,7 @@ import io.vpcportal.catalog.CatalogManagement;
 import io.vpcportal.catalog.EndpointTemplateDetails;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.policy.EndpointPolicyInput;
 import io.vpcportal.policy.GeneratedPolicies;
 import io.vpcportal.policy.PolicyManagement;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * The generated policies of a request's endpoints, with their findings and access matrix: on the request page,
  * in the approval view, and live in the form while the requester types (htmx posts the form here).
  */
-@Controller
+@PageController
 class RequestPolicyController {
 
     /** One endpoint's generated policies, or why they cannot be generated yet. */

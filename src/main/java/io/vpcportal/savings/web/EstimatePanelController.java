@@ -6,6 +6,7 @@ import io.vpcportal.catalog.EndpointType;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.UnprocessableException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.request.EndpointRequestId;
 import io.vpcportal.request.RequestDetails;
 import io.vpcportal.request.RequestQueries;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * will be removed, its hours and public IPv4 address are a saving of their own; otherwise the panel says what
  * removing it would add.
  */
-@Controller
+@PageController
 class EstimatePanelController {
 
     /** One endpoint's estimate, or why there is none. */

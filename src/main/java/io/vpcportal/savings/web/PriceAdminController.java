@@ -2,12 +2,12 @@ package io.vpcportal.savings.web;
 
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.savings.PriceImport;
 import io.vpcportal.savings.SavingsManagement;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins: the price catalog, offer file uploads, flow-log locations, and pricing the ledger again. */
-@Controller
+@PageController
 @PreAuthorize("hasRole('ADMIN')")
 class PriceAdminController {
 

@@ -2,31 +2,31 @@ package io.vpcportal.savings.web;
 
 import io.vpcportal.account.AccountManagement;
 import io.vpcportal.identity.PortalPrincipal;
-import io.vpcportal.savings.SavingsScope;
-import java.math.BigDecimal;
-import java.util.Arrays;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.vpcportal.platform.web.CsvWriter;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.savings.EndpointRankings;
 import io.vpcportal.savings.Estimate;
 import io.vpcportal.savings.LedgerRow;
 import io.vpcportal.savings.SavingsGroup;
 import io.vpcportal.savings.SavingsManagement;
+import io.vpcportal.savings.SavingsScope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import io.vpcportal.platform.web.CsvWriter;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The savings dashboard and its CSV export, for everyone signed in. */
-@Controller
+@PageController
 class SavingsController {
 
     private final SavingsManagement savings;

@@ -3,11 +3,11 @@ package io.vpcportal.sharing.web;
 import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.inventory.RegionNetworks;
 import io.vpcportal.platform.InvalidInputException;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.sharing.SharedEndpointAdvisor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The shared interface endpoint advice page: a small form (region, optional hub VPC) and, for a valid choice, the
  * advice with every line's price and measured bytes. Bad input is shown beside its field.
  */
-@Controller
+@PageController
 class SharedEndpointAdviceController {
 
     private final SharedEndpointAdvisor advisor;

@@ -4,12 +4,12 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.web.FormErrors;
+import io.vpcportal.platform.web.PageController;
 import io.vpcportal.sharing.SharedEndpointDetails;
 import io.vpcportal.sharing.SharedEndpointRequests;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The form that asks for a shared (hub) interface endpoint; the request it makes is submitted from its own page. */
-@Controller
+@PageController
 @RequestMapping("/shared-endpoints")
 class SharedEndpointController {
 
