@@ -43,11 +43,7 @@ class EndpointRequestRepositoryTests {
 
     @BeforeEach
     void seedTeamUsersAndAccount() {
-        jdbc.update("insert into team (id, name) values (?, 'Repository tests')", TEAM.value());
-        jdbc.update("insert into portal_user (id, username, display_name) values (?, 'riley', 'Riley'), (?, 'robin', 'Robin')",
-                RILEY.value(), ROBIN.value());
-        jdbc.update("insert into aws_account (id, name, regions) values (?, 'repo', '{eu-west-1}')", ACCOUNT);
-        jdbc.update("insert into aws_account_team (account_id, team_id) values (?, ?)", ACCOUNT, TEAM.value());
+        RequestTestData.seed(jdbc, TEAM, ACCOUNT, Map.of("riley", RILEY, "robin", ROBIN));
     }
 
     @Test

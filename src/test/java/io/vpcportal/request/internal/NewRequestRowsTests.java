@@ -49,11 +49,7 @@ class NewRequestRowsTests {
     @BeforeEach
     void seed() {
         rows = new NewRequestRows(jdbc);
-        jdbc.update("insert into team (id, name) values (?, 'Rows tests')", TEAM.value());
-        jdbc.update("insert into portal_user (id, username, display_name) values (?, 'riley-rows', 'Riley')",
-                RILEY.value());
-        jdbc.update("insert into aws_account (id, name, regions) values (?, 'rows', '{eu-west-1}')", ACCOUNT);
-        jdbc.update("insert into aws_account_team (account_id, team_id) values (?, ?)", ACCOUNT, TEAM.value());
+        RequestTestData.seed(jdbc, TEAM, ACCOUNT, Map.of("riley-rows", RILEY));
     }
 
     @Test
