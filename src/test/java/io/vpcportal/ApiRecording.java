@@ -57,7 +57,7 @@ public final class ApiRecording {
     private static final Pattern CLIENT_TOKEN = Pattern.compile("vpce-portal-[0-9a-f-]+");
     private static final Pattern AWS_REQUEST_ID = Pattern.compile("(Request ID: )[A-Za-z0-9+/=\\-]+");
     /** Keys whose values depend on the moment or on the database's history, never on behaviour. */
-    private static final Set<String> VOLATILE_KEYS = Set.of("nextCursor", "cursor", "etag", "durationMs");
+    private static final Set<String> VOLATILE_KEYS = Set.of("nextCursor", "cursor", "etag", "durationMs", "pricedOn");
 
     private final Path file;
     private final boolean recording;
