@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * keys sorted, ISO-8601 instants) so that the same state always reads, diffs and hashes the same. Callers
  * pass only what may be shown to admins: no passwords, tokens or unmasked external ids. One plain insert: the row
  * is never read back as an entity ({@link io.vpcportal.audit.AuditTrail} reads with SQL), and the ORM's persist of
- * it cost as much CPU as the statement (bench/README.md, "Plain JDBC for a create's rows").
+ * it cost as much CPU as the statement (bench/README.md, "A leaner create").
  */
 @Component
 class AuditWriter {

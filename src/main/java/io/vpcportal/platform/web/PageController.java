@@ -13,7 +13,7 @@ import org.springframework.stereotype.Controller;
  * current path, the approver's badge) are added for these only: {@code @ControllerAdvice(annotations =
  * Controller.class)} would also match every {@code @RestController}, which carries {@code @Controller}, and make
  * each API call build and fill a model it never renders (about 5 % of a create's CPU, and a count of pending
- * decisions on every API read by an approver). {@code PageControllerTests} checks that every controller is one of
+ * decisions on every API read by an approver). {@code PageControllerIntegrationTests} checks that every controller is one of
  * the two kinds.
  */
 @Target(ElementType.TYPE)

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a new request, its items with their tags and its first timeline entries with plain JDBC in the caller's
  * transaction: three statements (four with tags), the items and entries batched, where the ORM's persist and cascade
- * cost about a fifth of a create's CPU (bench/README.md, "Plain JDBC for a create's rows"). Only for requests that
+ * cost about a quarter of a create's CPU (bench/README.md, "A leaner create"). Only for requests that
  * do not exist yet; every later change goes through the entity, which reads these rows back like any others
  * ({@code version} starts at 0, as the ORM would start it). {@code NewRequestRowsTests} compares what
  * this writes with what the entity reads.
