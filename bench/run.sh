@@ -22,7 +22,7 @@ start=$(date +%s.%N)
 java $OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --portal.aws.mode=plan \
   --portal.embedded-db.dir="$WORK/pg" --portal.embedded-db.port="$PG_PORT" >"$WORK/portal.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $PID ${LOAD_PID:-} 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$WORK/portal.log" >&2; exit 1; }; sleep 0.2; done
 startup=$(echo "$(date +%s.%N) - $start" | bc)
@@ -50,17 +50,29 @@ for n in 1 2 3 4 5; do
   t=$(curl -s -u requester:demo -H 'Content-Type: application/json' -d "{\"name\":\"bench-$n\",\"expiresInDays\":1}" \
       "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
   TOKENS="$TOKENS${TOKENS:+,}$t"; done
-# warm-up (JIT, pools), then the measured run. BENCH_WARMUP_ROUNDS (default 1) repeats the warm-up: one round of
-# 200 creates leaves the JIT compiling during the measured run (its CPU counts in "CPU ms per create"); more rounds
-# measure a portal that has been running for a while
-for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-1}"); do
-  java bench/ApiLoad.java "http://127.0.0.1:$PORT" 10 20 "$TOKENS" >/dev/null; done
+# The load generator: one JVM of bench/ApiLoad.java for the warm-up and the measured run (it reads "CLIENTS REQUESTS"
+# lines and answers each with a result line), so its own start and JIT fall in the warm-up and its CPU per create can
+# be read from /proc between the runs.
+mkdir -p "$WORK/load" && javac -d "$WORK/load" bench/ApiLoad.java
+coproc LOAD { exec java -cp "$WORK/load" ApiLoad "http://127.0.0.1:$PORT" - - "$TOKENS"; }
+LOAD_PID=$LOAD_PID
+load_run() { echo "$1 $2" >&"${LOAD[1]}"; read -r result <&"${LOAD[0]}"; } # sets $result (no subshell: it keeps the pipes)
+# Warm-up: BENCH_WARMUP_ROUNDS (default 3) rounds of the measured load, so the run measures the portal as it serves
+# after its first minutes, when the JIT has compiled the create path (the first 2,000 creates after a start cost
+# about twice the JVM CPU of later ones: "A lean load generator, a warm portal" in bench/README.md). 0 measures a
+# portal that has served nothing but the tokens' creation.
+for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-3}"); do load_run "$CLIENTS" "$PER_CLIENT"; done
 read -r jvm_t0 pg_t0 < <(cpu_ticks)
-read -r api_tps api_p50 api_p99 api_errors < <(java bench/ApiLoad.java "http://127.0.0.1:$PORT" "$CLIENTS" "$PER_CLIENT" "$TOKENS")
+load_t0=$(awk '{print $14+$15}' /proc/$LOAD_PID/stat)
+load_run "$CLIENTS" "$PER_CLIENT"
+read -r api_tps api_p50 api_p99 api_errors <<<"$result"
 read -r jvm_t1 pg_t1 < <(cpu_ticks)
+load_t1=$(awk '{print $14+$15}' /proc/$LOAD_PID/stat)
+kill "$LOAD_PID" 2>/dev/null || true
 hz=$(getconf CLK_TCK); creates=$((CLIENTS * PER_CLIENT))
 jvm_ms=$(echo "scale=2; ($jvm_t1 - $jvm_t0) * 1000 / $hz / $creates" | bc)
 pg_ms=$(echo "scale=2; ($pg_t1 - $pg_t0) * 1000 / $hz / $creates" | bc)
+load_ms=$(echo "scale=2; ($load_t1 - $load_t0) * 1000 / $hz / $creates" | bc)
 read -r rss_load pg_rss_load < <(rss_of_tree)
 pg_pss_load=$(pss_of_pg)
 
@@ -82,6 +94,6 @@ pg_p99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1
 ratio_tps=$(echo "scale=3; $api_tps / $pg_tps" | bc)
 ratio_p99=$(echo "scale=1; $api_p99 / $pg_p99" | bc)
 echo
-echo "| date | machine | API create/s (50 clients) | API p50 / p99 ms | pgbench tx/s | pgbench p99 ms | throughput ratio API/floor | p99 ratio API/floor | API errors | start-up s | JVM RSS MB idle / after load | PostgreSQL PSS MB idle / after load | CPU ms per create JVM / PostgreSQL |"
+echo "| date | machine | API create/s (50 clients) | API p50 / p99 ms | pgbench tx/s | pgbench p99 ms | throughput ratio API/floor | p99 ratio API/floor | API errors | start-up s | JVM RSS MB idle / after load | PostgreSQL PSS MB idle / after load | CPU ms per create JVM / PostgreSQL / load generator |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-echo "| $(date -u '+%F %H:%M') | $(nproc) cores, load $load_start at start, $(cut -d' ' -f1 /proc/loadavg) at end | $api_tps | $api_p50 / $api_p99 | $pg_tps | $pg_p99 | $ratio_tps | $ratio_p99 | $api_errors | $(printf %.1f "$startup") | $rss_start / $rss_load | $pg_pss_start / $pg_pss_load | $jvm_ms / $pg_ms |"
+echo "| $(date -u '+%F %H:%M') | $(nproc) cores, load $load_start at start, $(cut -d' ' -f1 /proc/loadavg) at end | $api_tps | $api_p50 / $api_p99 | $pg_tps | $pg_p99 | $ratio_tps | $ratio_p99 | $api_errors | $(printf %.1f "$startup") | $rss_start / $rss_load | $pg_pss_start / $pg_pss_load | $jvm_ms / $pg_ms / $load_ms |"
