@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * headers and body, fixed-length or chunked, are read whole) rather than through {@code java.net.http.HttpClient}:
  * the bench shares two cores between the portal, PostgreSQL and this client, and the JDK's client spent about
  * 1.5 ms of CPU per request, as much as the portal itself, where pgbench's client of the floor spends a few
- * microseconds. An answer counts as an error unless it is a 201 whose body names the new request's {@code id}.
+ * microseconds. An answer counts as an error unless it is a 201 whose body names the new request's {@code id}; so
+ * does a connection the server breaks (the next request opens a new one).
  *
  * <p>Run once: {@code java bench/ApiLoad.java http://127.0.0.1:18431 50 40 token1,token2,...}. With {@code -} in
  * place of CLIENTS and REQUESTS it reads lines "CLIENTS REQUESTS" from standard input and answers each with a result
@@ -75,12 +76,18 @@ public class ApiLoad {
                     for (int r = 0; r < requests; r++) {
                         byte[] request = request(base, tokens[client % tokens.length], BODY.formatted(run, client, r));
                         long t0 = System.nanoTime();
-                        Answer answer = connection.exchange(request);
+                        String error;
+                        try {
+                            Answer answer = connection.exchange(request);
+                            error = answer.status() == 201 && answer.body().contains("\"id\":\"") ? null
+                                    : answer.status() + " " + answer.body();
+                        } catch (IOException | RuntimeException e) {
+                            connection.close(); // a broken or unreadable answer: the next request opens a new one
+                            error = e.toString();
+                        }
                         latencies[client][r] = System.nanoTime() - t0;
-                        if (answer.status() != 201 || !answer.body().contains("\"id\":\"")) {
-                            if (errors.incrementAndGet() <= 3) {
-                                System.err.println(answer.status() + " " + answer.body());
-                            }
+                        if (error != null && errors.incrementAndGet() <= 3) {
+                            System.err.println(error);
                         }
                     }
                 } finally {
