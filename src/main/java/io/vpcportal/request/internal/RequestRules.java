@@ -10,6 +10,7 @@ import io.vpcportal.identity.PortalPrincipal;
 import io.vpcportal.platform.FieldViolation;
 import io.vpcportal.platform.InvalidInputException;
 import io.vpcportal.platform.TextRules;
+import io.vpcportal.platform.cache.ReferenceVersions;
 import io.vpcportal.policy.EndpointPolicyInput;
 import io.vpcportal.policy.PolicyManagement;
 import io.vpcportal.request.ItemDraft;
@@ -58,11 +59,14 @@ public class RequestRules {
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
     private final PolicyManagement policies;
+    private final ReferenceVersions versions;
 
-    RequestRules(CatalogManagement catalog, AccountManagement accounts, PolicyManagement policies) {
+    RequestRules(CatalogManagement catalog, AccountManagement accounts, PolicyManagement policies,
+            ReferenceVersions versions) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.policies = policies;
+        this.versions = versions;
     }
 
     /** A request that passed every rule, with each item's template version and service name resolved. */
@@ -72,7 +76,15 @@ public class RequestRules {
     public record CheckedItem(ItemDraft draft, EndpointTemplateDetails template, String serviceName, PolicyChoice policy) {
     }
 
+    /**
+     * Checks {@code draft} against every rule. Its look-ups of the account and of each template confirm their cached
+     * copies against one read of the reference versions (they change none of them), not one read per look-up.
+     */
     public CheckedRequest check(RequestDraft draft, PortalPrincipal requester) {
+        return versions.readingOnce(() -> checkAll(draft, requester));
+    }
+
+    private CheckedRequest checkAll(RequestDraft draft, PortalPrincipal requester) {
         List<FieldViolation> v = new ArrayList<>();
         Optional<AccountDetails> account = checkTeamAndAccount(draft, requester, v);
         String region = draft.region();

@@ -1,6 +1,7 @@
 package io.vpcportal.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vpcportal.PortalIntegrationTest;
 import java.util.Optional;
@@ -75,5 +76,39 @@ class ReferenceVersionsIntegrationTests {
             cache.get("key" + i, k -> Optional.of(k));
         }
         assertThat(cache.size()).as("bounded").isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void insideReadingOnceEveryLookUpAnswersFromOneReadOfAllCountersAndOutsideItReadsAgain() {
+        long catalogBefore = versions.current("catalog");
+        long accountBefore = versions.current("account");
+        long[] seen = versions.readingOnce(() -> {
+            long catalog = versions.current("catalog");
+            // a change committed by someone else after the first look-up: not seen inside, by design
+            jdbc.update("update reference_version set version = version + 1 where name in ('catalog', 'account')");
+            long[] nested = versions.readingOnce(() -> new long[] {versions.current("catalog"),
+                    versions.current("account")});
+            return new long[] {catalog, versions.current("catalog"), versions.current("account"), nested[0], nested[1],
+                    versions.current("identity")};
+        });
+        assertThat(seen[0]).isEqualTo(catalogBefore);
+        assertThat(seen[1]).as("the same read").isEqualTo(catalogBefore);
+        assertThat(seen[2]).as("read with the first look-up, before the change").isEqualTo(accountBefore);
+        assertThat(seen[3]).as("a nested call shares the read").isEqualTo(catalogBefore);
+        assertThat(seen[4]).isEqualTo(accountBefore);
+        assertThat(seen[5]).isEqualTo(jdbc.queryForObject("select version from reference_version where name = 'identity'",
+                Long.class));
+        assertThat(versions.current("catalog")).as("after it, every look-up reads again").isEqualTo(catalogBefore + 1);
+        assertThat(versions.current("account")).isEqualTo(accountBefore + 1);
+        assertThat(versions.readingOnce(() -> versions.current("catalog"))).as("a new call reads again")
+                .isEqualTo(catalogBefore + 1);
+    }
+
+    @Test
+    void aCounterThatDoesNotExistFailsInsideReadingOnceToo() {
+        assertThatThrownBy(() -> versions.readingOnce(() -> versions.current("nope")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> versions.current("nope"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope");
     }
 }
