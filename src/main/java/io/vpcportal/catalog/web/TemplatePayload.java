@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -25,8 +26,13 @@ record TemplatePayload(
             @Size(max = 200) String defaultValue, @Size(max = 500) String help) {
     }
 
+    /**
+     * The edit; its default policy by the key the forms use ("organization") or by the name a template read from the
+     * API states ("ORGANIZATION"), so that a template read and written back as it was is accepted.
+     */
     TemplateChange toChange() {
-        PolicyChoice policy = PolicyChoice.fromKey(defaultPolicy).orElseThrow(() ->
+        PolicyChoice policy = PolicyChoice.fromKey(defaultPolicy).or(() -> Arrays.stream(PolicyChoice.values())
+                .filter(p -> p.name().equals(defaultPolicy)).findFirst()).orElseThrow(() ->
                 new InvalidInputException("defaultPolicy", "must be one of full-access, organization, s3-buckets, "
                         + "dynamodb-tables, read-only, custom"));
         return new TemplateChange(name, description, category, regions == null ? null : new TreeSet<>(regions), policy,
