@@ -55,7 +55,6 @@ for n in 1 2 3 4 5; do
 # be read from /proc between the runs.
 mkdir -p "$WORK/load" && javac -d "$WORK/load" bench/ApiLoad.java
 coproc LOAD { exec java -cp "$WORK/load" ApiLoad "http://127.0.0.1:$PORT" - - "$TOKENS"; }
-LOAD_PID=$LOAD_PID
 load_run() { echo "$1 $2" >&"${LOAD[1]}"; read -r result <&"${LOAD[0]}"; } # sets $result (no subshell: it keeps the pipes)
 # Warm-up: BENCH_WARMUP_ROUNDS (default 3) rounds of the measured load, so the run measures the portal as it serves
 # after its first minutes, when the JIT has compiled the create path (the first 2,000 creates after a start cost
