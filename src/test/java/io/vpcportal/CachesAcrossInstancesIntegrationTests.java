@@ -86,7 +86,7 @@ class CachesAcrossInstancesIntegrationTests {
                 .isEqualTo(200);
         Response refused = b.api().post("/api/v1/requests", requester, CREATE);
         assertThat(refused.status()).as("%s", refused).isEqualTo(400);
-        assertThat(refused.body()).contains("items[0].templateKey").contains("is not a template in the catalog");
+        assertThat(refused.body()).contains("items[0].templateKey").contains("is retired: the catalog no longer offers it");
 
         change.put("retired", false);
         assertThat(a.api().put("/api/v1/templates/glue", a.api().tokenOf("admin"), change.toString()).status())

@@ -209,7 +209,8 @@ public class RequestRules {
             Optional<EndpointTemplateDetails> found = item.templateKey().length() <= 64
                     ? catalog.current(item.templateKey()) : Optional.empty();
             if (found.isEmpty() || found.get().retired()) {
-                v.add(new FieldViolation(at + "templateKey", "is not a template in the catalog"));
+                v.add(new FieldViolation(at + "templateKey", found.isEmpty() ? "is not a template in the catalog"
+                        : "is retired: the catalog no longer offers it"));
                 continue;
             }
             EndpointTemplateDetails template = found.get();
