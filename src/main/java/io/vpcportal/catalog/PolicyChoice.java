@@ -31,4 +31,12 @@ public enum PolicyChoice {
     public static Optional<PolicyChoice> fromKey(String key) {
         return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
     }
+
+    /**
+     * The choice of {@code value} given by its key ("organization") or by its constant's name ("ORGANIZATION"), the
+     * spelling in which a template read from the API states its default policy.
+     */
+    public static Optional<PolicyChoice> fromKeyOrName(String value) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(value) || p.name().equals(value)).findFirst();
+    }
 }

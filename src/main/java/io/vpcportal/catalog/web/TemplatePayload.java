@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -31,8 +30,7 @@ record TemplatePayload(
      * API states ("ORGANIZATION"), so that a template read and written back as it was is accepted.
      */
     TemplateChange toChange() {
-        PolicyChoice policy = PolicyChoice.fromKey(defaultPolicy).or(() -> Arrays.stream(PolicyChoice.values())
-                .filter(p -> p.name().equals(defaultPolicy)).findFirst()).orElseThrow(() ->
+        PolicyChoice policy = PolicyChoice.fromKeyOrName(defaultPolicy).orElseThrow(() ->
                 new InvalidInputException("defaultPolicy", "must be one of full-access, organization, s3-buckets, "
                         + "dynamodb-tables, read-only, custom"));
         return new TemplateChange(name, description, category, regions == null ? null : new TreeSet<>(regions), policy,

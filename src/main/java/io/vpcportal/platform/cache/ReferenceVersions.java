@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,7 @@ public class ReferenceVersions {
         if (once != null) {
             if (once.isEmpty()) {
                 jdbc.query("select name, version from reference_version",
-                        rs -> {
-                            once.put(rs.getString(1), rs.getLong(2));
-                        });
+                        (RowCallbackHandler) rs -> once.put(rs.getString(1), rs.getLong(2)));
             }
             version = once.get(name);
         } else {
